@@ -1,0 +1,17 @@
+package org.leadrelay.events;
+
+/**
+ * The person asking for help. Personal data: it never goes into logs or metric tags, and reaches a
+ * partner only once the partner has accepted the lead.
+ *
+ * @param name    full name, optional
+ * @param email   email address, required
+ * @param phone   phone number in E.164 form, optional
+ * @param company company name, optional
+ */
+public record Contact(String name, String email, String phone, String company) {
+
+    public Contact {
+        Require.text(email, "contact.email");
+    }
+}

@@ -1,0 +1,23 @@
+package org.leadrelay.events;
+
+/**
+ * CloudEvents {@code type} attribute of every event. Explicit constants, never derived from class
+ * names, so renaming a Java class cannot break a consumer.
+ */
+public final class EventTypes {
+
+    public static final String LEAD_RECEIVED = "org.leadrelay.lead.received.v1";
+    public static final String PARTNER_UPSERTED = "org.leadrelay.partner.upserted.v1";
+    public static final String LEAD_ASSIGNED = "org.leadrelay.lead.assigned.v1";
+    public static final String LEAD_REASSIGNED = "org.leadrelay.lead.reassigned.v1";
+    public static final String LEAD_UNROUTABLE = "org.leadrelay.lead.unroutable.v1";
+    public static final String LEAD_ASSIGNMENT_EXPIRED = "org.leadrelay.lead.assignment-expired.v1";
+    public static final String LEAD_ACCEPTED = "org.leadrelay.lead.accepted.v1";
+    public static final String LEAD_DECLINED = "org.leadrelay.lead.declined.v1";
+    public static final String NOTIFICATION_DELIVERED = "org.leadrelay.notification.delivered.v1";
+    public static final String NOTIFICATION_FAILED = "org.leadrelay.notification.failed.v1";
+    public static final String LEAD_ERASED = "org.leadrelay.lead.erased.v1";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,51 @@
+package org.leadrelay.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A customer asked for help and lead-intake accepted the request. Published on
+ * {@link Topics#LEADS_RECEIVED}, keyed by leadId.
+ *
+ * @param language  the language the customer wants to be served in, ISO 639-1 lower case
+ * @param employees the size of the customer's company in employees, optional
+ * @param source    where the lead came from (for example {@code website-form}, {@code api})
+ */
+public record LeadReceived(
+        UUID leadId,
+        Contact contact,
+        Need need,
+        Location location,
+        String language,
+        Integer employees,
+        Consent consent,
+        String source,
+        Instant receivedAt) implements LeadRelayEvent {
+
+    public LeadReceived {
+        Require.present(leadId, "leadId");
+        Require.present(contact, "contact");
+        Require.present(need, "need");
+        Require.present(location, "location");
+        Require.text(language, "language");
+        if (!language.matches("[a-z]{2}")) {
+            throw new IllegalArgumentException("language must be an ISO 639-1 code in lower case");
+        }
+        if (employees != null && employees < 1) {
+            throw new IllegalArgumentException("employees must be at least 1");
+        }
+        Require.present(consent, "consent");
+        Require.text(source, "source");
+        Require.present(receivedAt, "receivedAt");
+    }
+
+    @Override
+    public String key() {
+        return leadId.toString();
+    }
+
+    /** What a partner may know of the lead before accepting it: no contact details. */
+    public LeadBrief brief() {
+        return new LeadBrief(need, location.country(), location.region(), location.city(), language, employees);
+    }
+}

@@ -1,0 +1,17 @@
+package org.leadrelay.events;
+
+/**
+ * Where the customer needs the help.
+ *
+ * @param country     ISO 3166-1 alpha-2 code, required
+ * @param region      region or state name, optional
+ * @param city        city name, optional
+ * @param postalCode  postal code, optional
+ * @param coordinates latitude and longitude, optional
+ */
+public record Location(String country, String region, String city, String postalCode, Coordinates coordinates) {
+
+    public Location {
+        Require.countryCode(country, "location.country");
+    }
+}

@@ -1,0 +1,57 @@
+package org.leadrelay.events;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One realistic instance of every event of the contract. */
+final class EventSamples {
+
+    static final UUID LEAD = UUID.fromString("0b7c6f1e-5d1f-4a53-9d0c-6d2f0f7f3a11");
+    static final UUID PARTNER = UUID.fromString("6a3f1c2e-8e5b-4b7e-a1f4-2c9d7e5b3a22");
+    static final UUID OTHER_PARTNER = UUID.fromString("9c1d2e3f-4a5b-4c6d-8e7f-1a2b3c4d5e33");
+    static final UUID ASSIGNMENT = UUID.fromString("3e2d1c0b-9a8f-4e7d-b6c5-4a3b2c1d0e44");
+    static final Instant NOW = Instant.parse("2026-11-23T09:15:30.123Z");
+
+    private EventSamples() {
+    }
+
+    static LeadReceived postgresMigrationInLyon() {
+        return new LeadReceived(LEAD,
+                new Contact("Camille Martin", "camille.martin@example.fr", "+33472000000", "Soieries Lyonnaises"),
+                new Need(List.of("postgresql"), List.of("migration"),
+                        new Environment(List.of("linux"), List.of("oracle"), List.of("tomcat")),
+                        "Move 3 Oracle schemas to PostgreSQL 17"),
+                new Location("FR", "Auvergne-Rhône-Alpes", "Lyon", "69002", new Coordinates(45.7578, 4.8320)),
+                "fr", 120, new Consent("partner-contact-v1", NOW.minusSeconds(5)), "website-form", NOW);
+    }
+
+    static Score score() {
+        return Score.of(List.of(
+                new ScoreComponent("speciality", 50, "covers postgresql and migration"),
+                new ScoreComponent("tier", 20, "GOLD partner")));
+    }
+
+    static List<LeadRelayEvent> oneOfEach() {
+        LeadBrief brief = postgresMigrationInLyon().brief();
+        List<Fallback> fallbacks = List.of(new Fallback(OTHER_PARTNER, "Rhône Data", 55));
+        List<PassedOver> passedOver = List.of(new PassedOver(OTHER_PARTNER, "Alpes Java", "does not cover FR"));
+        return List.of(
+                postgresMigrationInLyon(),
+                new PartnerUpserted(PARTNER, "Lyon Open Source", "GOLD", List.of("FR", "CH"),
+                        List.of("postgresql", "migration"), List.of("fr", "en"), 5, "leads@lyon-oss.example",
+                        URI.create("https://lyon-oss.example/hooks/leads"), true, 3, NOW),
+                new LeadAssigned(LEAD, ASSIGNMENT, PARTNER, "Lyon Open Source", 1, score(), fallbacks, passedOver,
+                        brief, NOW, NOW.plusSeconds(3600)),
+                new LeadReassigned(LEAD, ASSIGNMENT, OTHER_PARTNER, "Rhône Data", PARTNER, "declined", 2, score(),
+                        List.of(), passedOver, brief, NOW, NOW.plusSeconds(3600)),
+                new LeadUnroutable(LEAD, "no partner covers country FR with postgresql", passedOver, NOW),
+                new LeadAssignmentExpired(LEAD, ASSIGNMENT, PARTNER, NOW, NOW.plusMillis(40)),
+                new LeadAccepted(LEAD, ASSIGNMENT, PARTNER, NOW),
+                new LeadDeclined(LEAD, ASSIGNMENT, PARTNER, "fully booked until March", NOW),
+                new NotificationDelivered(LEAD, ASSIGNMENT, PARTNER, Channel.WEBHOOK, 1, NOW),
+                new NotificationFailed(LEAD, ASSIGNMENT, PARTNER, Channel.EMAIL, 2, "SMTP 451 try again later", true, NOW),
+                new LeadErased(LEAD, NOW));
+    }
+}
