@@ -1,0 +1,51 @@
+package org.leadrelay.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+@WithInfrastructure
+class InfrastructureIT {
+
+    @Test
+    void publishesTheAddressesAsSpringProperties(Infrastructure infrastructure) {
+        assertThat(System.getProperty(InfrastructureExtension.KAFKA_PROPERTY)).isEqualTo(infrastructure.kafkaBootstrapServers());
+        assertThat(System.getProperty(InfrastructureExtension.MONGO_PROPERTY)).isEqualTo(infrastructure.mongoUri());
+    }
+
+    @Test
+    void isStartedOncePerJvm(Infrastructure infrastructure) {
+        assertThat(Infrastructure.shared()).isSameAs(infrastructure);
+    }
+
+    @Test
+    void brokerCarriesARecordFromProducerToConsumer() {
+        String topic = "probe-" + UUID.randomUUID();
+        try (TopicProbe probe = TopicProbe.on(topic)) {
+            probe.send(topic, "k1", Map.of("ce_type", "t".getBytes(StandardCharsets.UTF_8)), "hello".getBytes(StandardCharsets.UTF_8));
+
+            var record = probe.awaitRecord(TopicProbe.keyed("k1"));
+
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("hello");
+            assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("t");
+        }
+    }
+
+    @Test
+    void databaseStoresAndFindsADocument(Infrastructure infrastructure) {
+        try (MongoClient client = MongoClients.create(infrastructure.mongoUri())) {
+            MongoCollection<Document> things = client.getDatabase("infrastructure-it").getCollection("things");
+            String id = UUID.randomUUID().toString();
+            things.insertOne(new Document("_id", id).append("name", "thing"));
+
+            assertThat(things.find(new Document("_id", id)).first()).containsEntry("name", "thing");
+        }
+    }
+}
