@@ -1,0 +1,33 @@
+package org.leadrelay.kit;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a service publishes its events ({@code leadrelay.events.*}).
+ *
+ * @param source            the CloudEvents source of the service's events, for example
+ *                          {@code /leadrelay/lead-intake}
+ * @param sendTimeout       how long a publish waits for the broker's acknowledgement
+ * @param sweepInterval     how often pending outbox entries are looked for
+ * @param sweepGrace        how old an outbox entry must be before the sweeper takes it, so the
+ *                          happy path publishes it first
+ * @param partitions        partitions of each topic the service declares
+ * @param replicationFactor replication factor of each topic the service declares
+ */
+@ConfigurationProperties("leadrelay.events")
+public record EventsProperties(
+        String source,
+        @DefaultValue("10s") Duration sendTimeout,
+        @DefaultValue("5s") Duration sweepInterval,
+        @DefaultValue("3s") Duration sweepGrace,
+        @DefaultValue("3") int partitions,
+        @DefaultValue("1") short replicationFactor) {
+
+    public EventsProperties {
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("leadrelay.events.source is required, for example /leadrelay/lead-intake");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.leadrelay.kit;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.leadrelay.events.EventCodec;
+import org.leadrelay.kit.messaging.EventConsumers;
+import org.leadrelay.kit.messaging.TopicDeclarations;
+import org.leadrelay.kit.outbox.OutboxConfiguration;
+import org.leadrelay.kit.web.ProblemDetailsAdvice;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Wires the kit into a Lead Relay service. */
+@AutoConfiguration
+@EnableConfigurationProperties(EventsProperties.class)
+@Import({OutboxConfiguration.class, ProblemDetailsAdvice.class})
+public class KitAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    EventConsumers eventConsumers(EventCodec codec) {
+        return new EventConsumers(codec);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics leadRelayTopics(EventsProperties properties) {
+        return new KafkaAdmin.NewTopics(
+                TopicDeclarations.all(properties.partitions(), properties.replicationFactor()).toArray(new NewTopic[0]));
+    }
+
+    /**
+     * The producer of the service's events: every send waits for all in-sync replicas, retries
+     * without duplicates (idempotence) and does not linger, since the request path waits for it.
+     */
+    @Bean
+    KafkaTemplate<String, byte[]> eventKafkaTemplate(KafkaProperties kafka, EventsProperties events) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        int timeout = (int) events.sendTimeout().toMillis();
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+}

@@ -1,0 +1,122 @@
+package org.leadrelay.kit.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.leadrelay.events.EventCodec;
+import org.leadrelay.events.EventEnvelope;
+import org.leadrelay.events.LeadRelayEvent;
+import org.leadrelay.kit.outbox.EventSender.PublishFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * The transactional outbox: an event is first recorded in the service's own database, under an id
+ * that makes recording it twice harmless, then relayed to Kafka at once; only the broker's
+ * acknowledgement removes it. If the broker or the process fails in between, the sweeper publishes
+ * it later, so an event whose cause was stored is never lost. Delivery is at least once: consumers
+ * recognise a repeated event by its id or its effect.
+ */
+public class Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    private final MongoTemplate mongo;
+    private final EventSender sender;
+    private final EventCodec codec;
+    private final String source;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Timer publishLatency;
+
+    Outbox(MongoTemplate mongo, EventSender sender, EventCodec codec, String source, Clock clock, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.sender = sender;
+        this.codec = codec;
+        this.source = source;
+        this.clock = clock;
+        this.meters = meters;
+        this.publishLatency = Timer.builder("leadrelay.events.publish")
+                .description("time from recording an event to the broker's acknowledgement")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .register(meters);
+    }
+
+    /** Wraps an event in its CloudEvents envelope with this service as the source. */
+    public <T extends LeadRelayEvent> EventEnvelope<T> envelope(UUID id, T event) {
+        return EventEnvelope.of(id, source, clock.instant(), event);
+    }
+
+    /**
+     * Records the event and relays it to Kafka right away.
+     *
+     * @return true when the broker acknowledged it now; false when the sweeper will publish it later
+     */
+    public boolean publish(EventEnvelope<?> envelope) {
+        return relay(store(envelope));
+    }
+
+    /** Records the event for the sweeper to publish; recording the same event id twice stores it once. */
+    public void record(EventEnvelope<?> envelope) {
+        store(envelope);
+    }
+
+    private OutboxEntry store(EventEnvelope<?> envelope) {
+        OutboxEntry entry = new OutboxEntry(envelope.id().toString(), envelope.topic(), envelope.key(), envelope.type(),
+                envelope.source(), envelope.time(), codec.write(envelope.data()), clock.instant());
+        try {
+            mongo.insert(entry);
+        } catch (DuplicateKeyException alreadyRecorded) {
+            log.debug("event {} already recorded", entry.id());
+        }
+        return entry;
+    }
+
+    /** Publishes every entry recorded before {@code olderThan} ago, oldest first; returns how many went out. */
+    public int sweep(Duration olderThan, int batch) {
+        Query pending = Query.query(Criteria.where("recordedAt").lt(clock.instant().minus(olderThan)))
+                .with(Sort.by("recordedAt")).limit(batch);
+        List<OutboxEntry> entries = mongo.find(pending, OutboxEntry.class);
+        int published = 0;
+        for (OutboxEntry entry : entries) {
+            if (!relay(entry)) {
+                break; // the broker is still unreachable: keep the rest in order for the next sweep
+            }
+            published++;
+        }
+        if (published > 0) {
+            log.info("outbox sweep published {} pending events", published);
+        }
+        return published;
+    }
+
+    /** How many events wait for publication. */
+    public long pending() {
+        return mongo.count(new Query(), OutboxEntry.class);
+    }
+
+    boolean relay(OutboxEntry entry) {
+        try {
+            sender.send(entry);
+        } catch (PublishFailedException e) {
+            meters.counter("leadrelay.events.publish.failures", "topic", entry.topic()).increment();
+            log.warn("event {} of type {} for key {} not yet published: {}", entry.id(), entry.type(), entry.key(), e.getMessage());
+            return false;
+        }
+        mongo.remove(Query.query(Criteria.where("_id").is(entry.id())), OutboxEntry.class);
+        publishLatency.record(Duration.between(entry.recordedAt(), clock.instant()));
+        Counter.builder("leadrelay.events.published").tag("topic", entry.topic()).tag("type", entry.type())
+                .register(meters).increment();
+        return true;
+    }
+}

@@ -1,0 +1,69 @@
+package org.leadrelay.kit.web;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Every HTTP error as RFC 9457 problem details. Validation failures list each rejected field with a
+ * JSON pointer into the request body under {@code errors}, so a form can show the message next to
+ * the field.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    public static final URI VALIDATION_PROBLEM = URI.create("https://leadrelay.org/problems/validation");
+    public static final URI MALFORMED_PROBLEM = URI.create("https://leadrelay.org/problems/malformed-request");
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(JsonPointers.fromPropertyPath(error.getField()), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldError::pointer))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this endpoint.");
+        problem.setType(MALFORMED_PROBLEM);
+        problem.setTitle("Malformed request");
+        if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String pointer = databind.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : String.valueOf(reference.getIndex()))
+                    .reduce("", (path, segment) -> path + "/" + segment);
+            problem.setProperty("errors", List.of(new FieldError(pointer, "has the wrong type or format")));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Thrown by domain code that refuses a request field after bean validation passed. */
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> handleInvalidRequest(InvalidRequestException e) {
+        return ResponseEntity.badRequest().body(invalid(e.errors()));
+    }
+
+    private static ProblemDetail invalid(List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.");
+        problem.setType(VALIDATION_PROBLEM);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+}
