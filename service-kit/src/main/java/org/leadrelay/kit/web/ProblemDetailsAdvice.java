@@ -3,6 +3,8 @@ package org.leadrelay.kit.web;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,6 +24,7 @@ import tools.jackson.databind.DatabindException;
  * the field.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     public static final URI VALIDATION_PROBLEM = URI.create("https://leadrelay.org/problems/validation");

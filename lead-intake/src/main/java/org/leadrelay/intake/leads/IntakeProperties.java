@@ -1,0 +1,14 @@
+package org.leadrelay.intake.leads;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Lead intake settings ({@code leadrelay.intake.*}).
+ *
+ * @param defaultLanguage the language a lead is served in when the form does not say
+ * @param consentStatement the identifier of the consent wording the forms show
+ */
+@ConfigurationProperties("leadrelay.intake")
+public record IntakeProperties(@DefaultValue("en") String defaultLanguage, @DefaultValue("partner-contact-v1") String consentStatement) {
+}

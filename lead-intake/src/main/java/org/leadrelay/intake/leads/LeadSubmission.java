@@ -1,0 +1,28 @@
+package org.leadrelay.intake.leads;
+
+import java.util.List;
+
+/**
+ * A customer's request as the website form or an API client sends it, before normalisation.
+ * Spring-free, so the rules in {@link ReceivingLead} are plain Java.
+ */
+public record LeadSubmission(
+        String name,
+        String email,
+        String phone,
+        String company,
+        List<String> products,
+        List<String> services,
+        List<String> operatingSystems,
+        List<String> databases,
+        List<String> applicationServers,
+        String description,
+        String country,
+        String region,
+        String city,
+        String postalCode,
+        String language,
+        Integer employees,
+        boolean consent,
+        String source) {
+}

@@ -1,0 +1,171 @@
+package org.leadrelay.intake.leads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.leadrelay.testing.TopicProbe.header;
+import static org.leadrelay.testing.TopicProbe.keyed;
+
+import com.mongodb.client.MongoClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.leadrelay.events.EventCodec;
+import org.leadrelay.events.EventTypes;
+import org.leadrelay.events.LeadReceived;
+import org.leadrelay.events.Topics;
+import org.leadrelay.intake.LeadIntakeApplication;
+import org.leadrelay.testing.TopicProbe;
+import org.leadrelay.testing.WithInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@WithInfrastructure
+@SpringBootTest(classes = LeadIntakeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + LeadIntakeApplication.CONFIG_NAME)
+class LeadIntakeIT {
+
+    private static TopicProbe leadsReceived;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = new JsonMapper();
+    private final EventCodec codec = new EventCodec();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoClient mongoClient;
+
+    @BeforeAll
+    static void watchTopic() {
+        leadsReceived = TopicProbe.on(Topics.LEADS_RECEIVED);
+    }
+
+    @AfterAll
+    static void stopWatching() {
+        leadsReceived.close();
+    }
+
+    @Test
+    void acceptsALeadStoresItAndPublishesLeadReceived() throws Exception {
+        HttpResponse<String> response = post("""
+                {"contact": {"name": "Camille Martin", "email": "camille@example.fr"},
+                 "need": {"products": ["PostgreSQL"], "services": ["Migration"], "databases": ["oracle"]},
+                 "location": {"country": "fr", "city": "Lyon"},
+                 "language": "FR", "employees": 120, "consent": true, "source": "website-form"}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode body = json.readTree(response.body());
+        UUID leadId = UUID.fromString(body.get("leadId").asString());
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/leads/" + leadId);
+        assertThat(leads().find(new Document("_id", leadId)).first()).isNotNull();
+
+        var record = leadsReceived.awaitRecord(keyed(leadId));
+        assertThat(header(record, "ce_type")).isEqualTo(EventTypes.LEAD_RECEIVED);
+        assertThat(header(record, "ce_source")).isEqualTo("/leadrelay/lead-intake");
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        LeadReceived event = codec.read(EventTypes.LEAD_RECEIVED, record.value(), LeadReceived.class);
+        assertThat(event.need().products()).containsExactly("postgresql");
+        assertThat(event.need().services()).containsExactly("migration");
+        assertThat(event.need().environment().databases()).containsExactly("oracle");
+        assertThat(event.location().country()).isEqualTo("FR");
+        assertThat(event.language()).isEqualTo("fr");
+        assertThat(event.contact().email()).isEqualTo("camille@example.fr");
+
+        HttpResponse<String> status = http.send(HttpRequest.newBuilder(uri("/api/leads/" + leadId)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(status.body()).doesNotContain("camille");
+    }
+
+    @Test
+    void rejectsALeadWithoutConsentNamingTheFieldAndStoresNothing() throws Exception {
+        long before = leads().countDocuments();
+
+        HttpResponse<String> response = post("""
+                {"contact": {"email": "no-consent@example.fr"}, "need": {"products": ["java"]},
+                 "location": {"country": "BE"}, "consent": false}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("errors").findValuesAsString("pointer")).containsExactly("/consent");
+        assertThat(leads().countDocuments()).isEqualTo(before);
+        assertThat(leadsReceived.recordsAfter(Duration.ofMillis(500),
+                record -> new String(record.value()).contains("no-consent@example.fr"))).isEmpty();
+    }
+
+    @Test
+    void listsEveryInvalidFieldWithAJsonPointer() throws Exception {
+        HttpResponse<String> response = post("""
+                {"contact": {"email": "not-an-email"}, "need": {"products": [], "services": []},
+                 "location": {"country": "France"}, "consent": true}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("errors").findValuesAsString("pointer"))
+                .containsExactly("/contact/email", "/location/country", "/need/products");
+    }
+
+    @Test
+    void rejectsMissingSectionsAndBrokenJson() throws Exception {
+        HttpResponse<String> missing = post("{\"consent\": true}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(missing.body()).get("errors").findValuesAsString("pointer"))
+                .containsExactly("/contact", "/location", "/need");
+
+        HttpResponse<String> broken = post("{\"contact\": ");
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(broken.body()).get("title").asString()).isEqualTo("Malformed request");
+
+        HttpResponse<String> wrongType = post("{\"employees\": \"many\", \"consent\": true}");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(wrongType.body()).get("errors").findValuesAsString("pointer")).containsExactly("/employees");
+    }
+
+    @Test
+    void staysHealthyAfterBadInput() throws Exception {
+        post("{");
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(json.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void exposesPrometheusMetrics() throws Exception {
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("leadrelay_outbox_pending");
+    }
+
+    private com.mongodb.client.MongoCollection<Document> leads() {
+        return mongoClient.getDatabase("lead-intake").getCollection("leads");
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/api/leads"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
