@@ -1,0 +1,20 @@
+package org.leadrelay.directory;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** partner-directory: the partner network, published to the compacted partners topic. */
+@SpringBootApplication
+public class PartnerDirectoryApplication {
+
+    /** The service's configuration file is {@code partner-directory.yml}, so services can share a classpath. */
+    public static final String CONFIG_NAME = "partner-directory";
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(PartnerDirectoryApplication.class).properties("spring.config.name=" + CONFIG_NAME);
+    }
+}

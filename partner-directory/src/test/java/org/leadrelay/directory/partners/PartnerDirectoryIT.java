@@ -1,0 +1,155 @@
+package org.leadrelay.directory.partners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.leadrelay.testing.TopicProbe.header;
+import static org.leadrelay.testing.TopicProbe.keyed;
+
+import com.mongodb.client.MongoClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.leadrelay.directory.PartnerDirectoryApplication;
+import org.leadrelay.events.EventCodec;
+import org.leadrelay.events.EventTypes;
+import org.leadrelay.events.PartnerUpserted;
+import org.leadrelay.events.Topics;
+import org.leadrelay.testing.Infrastructure;
+import org.leadrelay.testing.TopicProbe;
+import org.leadrelay.testing.WithInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@WithInfrastructure
+@SpringBootTest(classes = PartnerDirectoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=" + PartnerDirectoryApplication.CONFIG_NAME,
+                "leadrelay.webhooks.allowed-hosts=127.0.0.1"})
+class PartnerDirectoryIT {
+
+    private static TopicProbe partnersTopic;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = new JsonMapper();
+    private final EventCodec codec = new EventCodec();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoClient mongoClient;
+
+    @BeforeAll
+    static void watchTopic() {
+        partnersTopic = TopicProbe.on(Topics.PARTNERS);
+    }
+
+    @AfterAll
+    static void stopWatching() {
+        partnersTopic.close();
+    }
+
+    @Test
+    void registersAPartnerAndPublishesItsFullStateWithoutTheSecret() throws Exception {
+        HttpResponse<String> response = post("""
+                {"name": "Lyon Open Source", "tier": "GOLD", "countries": ["fr", "CH"],
+                 "specialities": ["PostgreSQL", "migration"], "languages": ["fr", "en"], "capacity": 4,
+                 "notificationEmail": "leads@lyon-oss.example", "webhookUrl": "http://127.0.0.1:9999/hooks"}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode body = json.readTree(response.body());
+        UUID partnerId = UUID.fromString(body.get("partner").get("id").asString());
+        String secret = body.get("webhookSecret").asString();
+        assertThat(secret).startsWith("whsec_");
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/partners/" + partnerId);
+
+        HttpResponse<String> found = http.send(HttpRequest.newBuilder(uri("/api/partners/" + partnerId)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(found.statusCode()).isEqualTo(200);
+        JsonNode partner = json.readTree(found.body());
+        assertThat(partner.get("countries").valueStream().map(JsonNode::asString)).containsExactly("FR", "CH");
+        assertThat(partner.get("specialities").valueStream().map(JsonNode::asString)).containsExactly("postgresql", "migration");
+        assertThat(found.body()).doesNotContain(secret);
+
+        var record = partnersTopic.awaitRecord(keyed(partnerId));
+        assertThat(header(record, "ce_type")).isEqualTo(EventTypes.PARTNER_UPSERTED);
+        PartnerUpserted event = codec.read(EventTypes.PARTNER_UPSERTED, record.value(), PartnerUpserted.class);
+        assertThat(event.name()).isEqualTo("Lyon Open Source");
+        assertThat(event.tier()).isEqualTo("GOLD");
+        assertThat(event.capacity()).isEqualTo(4);
+        assertThat(event.revision()).isEqualTo(1);
+        assertThat(event.webhookUrl()).hasToString("http://127.0.0.1:9999/hooks");
+        assertThat(new String(record.value())).doesNotContain(secret).doesNotContain("whsec_");
+    }
+
+    @Test
+    void thePartnersTopicIsCompacted(Infrastructure infrastructure) throws Exception {
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers()))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.PARTNERS);
+            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+        }
+    }
+
+    @Test
+    void refusesAWebhookUrlIntoAPrivateNetwork() throws Exception {
+        long before = partners().countDocuments();
+
+        HttpResponse<String> response = post("""
+                {"name": "Sneaky", "countries": ["FR"], "specialities": ["java"],
+                 "notificationEmail": "x@sneaky.example", "webhookUrl": "https://10.0.0.5/hooks"}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("errors").get(0).get("pointer").asString()).isEqualTo("/webhookUrl");
+        assertThat(problem.get("errors").get(0).get("detail").asString()).contains("private");
+        assertThat(partners().countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAPartnerWithoutCountriesOrEmailNamingTheFields() throws Exception {
+        HttpResponse<String> response = post("""
+                {"name": "Nowhere", "countries": [], "specialities": ["java"], "notificationEmail": "nope"}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("errors").findValuesAsString("pointer"))
+                .containsExactly("/countries", "/notificationEmail");
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownPartner() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/partners/" + UUID.randomUUID())).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    private com.mongodb.client.MongoCollection<org.bson.Document> partners() {
+        return mongoClient.getDatabase("partner-directory").getCollection("partners");
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/api/partners"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
