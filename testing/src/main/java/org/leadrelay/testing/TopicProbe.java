@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.leadrelay.events.CloudEventHeaders;
+import org.leadrelay.events.EventCodec;
+import org.leadrelay.events.EventEnvelope;
+import org.leadrelay.events.LeadRelayEvent;
 
 /**
  * Reads and writes raw records on the shared broker, as an outside system would: tests use it to
@@ -31,6 +36,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class TopicProbe implements AutoCloseable {
 
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+    private static final EventCodec CODEC = new EventCodec();
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
@@ -44,6 +50,8 @@ public final class TopicProbe implements AutoCloseable {
         consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         consumerProps.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         consumerProps.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "500");
+        // a probe must never create a topic with the broker's defaults before a service declares it
+        consumerProps.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         consumer = new KafkaConsumer<>(consumerProps);
         consumer.subscribe(List.of(topics));
 
@@ -88,6 +96,21 @@ public final class TopicProbe implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("could not send a record to " + topic, e);
         }
+    }
+
+    /** Publishes an event as a Lead Relay service would: CloudEvents headers, JSON payload, keyed by its entity. */
+    public void publish(EventEnvelope<?> envelope) {
+        send(envelope.topic(), envelope.key(), CloudEventHeaders.toHeaders(envelope), CODEC.write(envelope.data()));
+    }
+
+    /** Publishes an event under a new id, from a test source. */
+    public void publish(LeadRelayEvent event) {
+        publish(EventEnvelope.of(UUID.randomUUID(), "/leadrelay/tests", Instant.now(), event));
+    }
+
+    /** Reads a record's payload as the event its ce_type names, validating it against its schema. */
+    public static <T extends LeadRelayEvent> T event(ConsumerRecord<String, byte[]> record, Class<T> kind) {
+        return CODEC.read(header(record, CloudEventHeaders.TYPE), record.value(), kind);
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

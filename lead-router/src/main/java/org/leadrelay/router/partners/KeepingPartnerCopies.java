@@ -1,0 +1,27 @@
+package org.leadrelay.router.partners;
+
+import org.leadrelay.events.PartnerUpserted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Applies the partners topic to the router's copy; replays and stale revisions change nothing. */
+@Service
+public class KeepingPartnerCopies {
+
+    private static final Logger log = LoggerFactory.getLogger(KeepingPartnerCopies.class);
+
+    private final PartnerCopies copies;
+
+    KeepingPartnerCopies(PartnerCopies copies) {
+        this.copies = copies;
+    }
+
+    public void apply(PartnerUpserted event) {
+        if (copies.keep(RoutablePartner.from(event))) {
+            log.info("partner {} copied at revision {}", event.partnerId(), event.revision());
+        } else {
+            log.debug("partner {} revision {} already held or stale", event.partnerId(), event.revision());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.leadrelay.router.partners.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import com.mongodb.client.result.UpdateResult;
+import java.util.List;
+import org.leadrelay.router.partners.PartnerCopies;
+import org.leadrelay.router.partners.RoutablePartner;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** One document per partner, replaced only by a newer revision. */
+@Repository
+class MongoPartnerCopies implements PartnerCopies {
+
+    static final String COLLECTION = "partners";
+
+    private final MongoTemplate mongo;
+
+    MongoPartnerCopies(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("countries", Sort.Direction.ASC));
+    }
+
+    @Override
+    public boolean keep(RoutablePartner partner) {
+        Query olderOrAbsent = Query.query(where("_id").is(partner.id()).and("revision").lt(partner.revision()));
+        Update state = new Update()
+                .set("name", partner.name())
+                .set("tier", partner.tier())
+                .set("countries", partner.countries())
+                .set("specialities", partner.specialities())
+                .set("languages", partner.languages())
+                .set("capacity", partner.capacity())
+                .set("active", partner.active())
+                .set("revision", partner.revision());
+        try {
+            UpdateResult result = mongo.upsert(olderOrAbsent, state, COLLECTION);
+            return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
+        } catch (DuplicateKeyException sameOrNewer) {
+            // no older revision matched, and the insert met the partner's _id: we hold this revision or a newer one
+            return false;
+        }
+    }
+
+    @Override
+    public List<RoutablePartner> coveringCountry(String country) {
+        return mongo.find(Query.query(where("countries").is(country)), RoutablePartner.class, COLLECTION);
+    }
+}

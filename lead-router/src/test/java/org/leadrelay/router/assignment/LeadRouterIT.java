@@ -1,0 +1,150 @@
+package org.leadrelay.router.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.leadrelay.testing.TopicProbe.event;
+import static org.leadrelay.testing.TopicProbe.header;
+import static org.leadrelay.testing.TopicProbe.keyed;
+import static org.leadrelay.testing.TopicProbe.ofType;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.leadrelay.events.CloudEventHeaders;
+import org.leadrelay.events.EventEnvelope;
+import org.leadrelay.events.EventTypes;
+import org.leadrelay.events.LeadAssigned;
+import org.leadrelay.events.LeadReceived;
+import org.leadrelay.events.LeadUnroutable;
+import org.leadrelay.events.Topics;
+import org.leadrelay.router.Fixtures;
+import org.leadrelay.router.LeadRouterApplication;
+import org.leadrelay.router.partners.PartnerCopies;
+import org.leadrelay.testing.TopicProbe;
+import org.leadrelay.testing.WithInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.awaitility.Awaitility.await;
+
+@WithInfrastructure
+@SpringBootTest(classes = LeadRouterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = "spring.config.name=" + LeadRouterApplication.CONFIG_NAME)
+class LeadRouterIT {
+
+    private static final java.util.Random RANDOM = new java.util.Random();
+    private static final java.util.Set<String> USED_COUNTRIES = new java.util.HashSet<>();
+    private static TopicProbe kafka;
+
+    @Autowired
+    PartnerCopies partners;
+
+    @BeforeAll
+    static void connect() {
+        kafka = TopicProbe.on(Topics.ASSIGNMENTS, Topics.deadLetterOf(Topics.LEADS_RECEIVED));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void assignsALeadToTheBestMatchingPartnerAndExplainsWhy() {
+        String country = uniqueCountry();
+        UUID best = UUID.randomUUID();
+        UUID weaker = UUID.randomUUID();
+        kafka.publish(Fixtures.partnerUpserted(best, "Lyon Open Source", "GOLD", List.of(country), List.of("postgresql", "migration"), List.of("fr"), 1));
+        kafka.publish(Fixtures.partnerUpserted(weaker, "PG Only", "SILVER", List.of(country), List.of("postgresql"), List.of("fr"), 1));
+        awaitPartners(country, 2);
+
+        LeadReceived lead = Fixtures.lead(country, "fr", List.of("postgresql"), List.of("migration"));
+        kafka.publish(lead);
+
+        var record = kafka.awaitRecord(keyed(lead.leadId()));
+        assertThat(header(record, "ce_type")).isEqualTo(EventTypes.LEAD_ASSIGNED);
+        assertThat(header(record, "ce_source")).isEqualTo("/leadrelay/lead-router");
+        LeadAssigned assigned = event(record, LeadAssigned.class);
+        assertThat(assigned.partnerId()).isEqualTo(best);
+        assertThat(assigned.score().total()).isEqualTo(90.0);
+        assertThat(assigned.fallbacks()).extracting(fallback -> fallback.partnerId()).containsExactly(weaker);
+        assertThat(assigned.lead().need().products()).containsExactly("postgresql");
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(lead.contact().email());
+        assertThat(assigned.respondBy()).isAfter(assigned.assignedAt());
+    }
+
+    @Test
+    void publishesLeadUnroutableWhenNoPartnerFits() {
+        LeadReceived lead = Fixtures.lead(uniqueCountry(), "en", List.of("cobol"), List.of());
+
+        kafka.publish(lead);
+
+        LeadUnroutable unroutable = event(kafka.awaitRecord(keyed(lead.leadId())), LeadUnroutable.class);
+        assertThat(unroutable.reason()).startsWith("no partner covers");
+    }
+
+    @Test
+    void theSameLeadTwiceIsRoutedOnce() {
+        String country = uniqueCountry();
+        kafka.publish(Fixtures.partnerUpserted(UUID.randomUUID(), "Only One", "GOLD", List.of(country), List.of("java"), List.of("en"), 1));
+        awaitPartners(country, 1);
+        LeadReceived lead = Fixtures.lead(country, "en", List.of("java"), List.of());
+        EventEnvelope<LeadReceived> envelope = EventEnvelope.of(UUID.randomUUID(), "/leadrelay/tests", Instant.now(), lead);
+
+        kafka.publish(envelope);
+        kafka.publish(envelope);
+
+        kafka.awaitRecord(keyed(lead.leadId()));
+        assertThat(kafka.recordsAfter(Duration.ofSeconds(2), keyed(lead.leadId()))).hasSize(1);
+    }
+
+    @Test
+    void aMalformedRecordGoesToTheDeadLetterTopicWithTheReasonAndTheNextIsProcessed() {
+        String poisonKey = UUID.randomUUID().toString();
+        Map<String, byte[]> headers = CloudEventHeaders.toHeaders(UUID.randomUUID(), EventTypes.LEAD_RECEIVED, "/evil", Instant.now());
+        kafka.send(Topics.LEADS_RECEIVED, poisonKey, headers, "{\"leadId\": \"not even close\"}".getBytes(StandardCharsets.UTF_8));
+        LeadReceived next = Fixtures.lead(uniqueCountry(), "en", List.of("java"), List.of());
+        kafka.publish(next);
+
+        var dead = kafka.awaitRecord(keyed(poisonKey).and(record -> record.topic().equals(Topics.deadLetterOf(Topics.LEADS_RECEIVED))));
+        assertThat(header(dead, "x-exception-message")).contains("breaks its schema");
+        assertThat(header(dead, "x-original-topic")).isEqualTo(Topics.LEADS_RECEIVED);
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"leadId\": \"not even close\"}");
+        kafka.awaitRecord(keyed(next.leadId()).and(ofType(EventTypes.LEAD_UNROUTABLE)));
+    }
+
+    @Test
+    void ignoresAStaleRevisionOfAPartner() {
+        String country = uniqueCountry();
+        UUID id = UUID.randomUUID();
+        kafka.publish(Fixtures.partnerUpserted(id, "Renamed", "GOLD", List.of(country), List.of("java"), List.of("en"), 2));
+        awaitPartners(country, 1);
+
+        kafka.publish(Fixtures.partnerUpserted(id, "Old Name", "GOLD", List.of(country), List.of("java"), List.of("en"), 1));
+        String otherCountry = uniqueCountry();
+        kafka.publish(Fixtures.partnerUpserted(UUID.randomUUID(), "Marker", "GOLD", List.of(otherCountry), List.of("java"), List.of("en"), 1));
+        awaitPartners(otherCountry, 1);
+
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(partners.coveringCountry(country)).singleElement()
+                        .satisfies(partner -> assertThat(partner.name()).isEqualTo("Renamed")));
+    }
+
+    private void awaitPartners(String country, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> partners.coveringCountry(country).size() == count);
+    }
+
+    /** A country code no other test of this class uses, so tests do not see each other's partners. */
+    private static synchronized String uniqueCountry() {
+        String code;
+        do {
+            code = "" + (char) ('A' + RANDOM.nextInt(26)) + (char) ('A' + RANDOM.nextInt(26));
+        } while (!USED_COUNTRIES.add(code));
+        return code;
+    }
+}
