@@ -1,0 +1,16 @@
+package org.leadrelay.notification.delivery;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Delivery settings ({@code leadrelay.notification.*}).
+ *
+ * @param from           the sender address of lead emails
+ * @param webhookTimeout how long a partner's endpoint has to answer a webhook
+ */
+@ConfigurationProperties("leadrelay.notification")
+public record NotificationProperties(@DefaultValue("leads@leadrelay.local") String from,
+        @DefaultValue("5s") Duration webhookTimeout) {
+}

@@ -1,0 +1,13 @@
+package org.leadrelay.notification.partners;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** The notification service's copy of the partners' contact points. */
+public interface PartnerContacts {
+
+    /** Keeps the contact unless the copy already holds the same or a newer revision; true when it changed. */
+    boolean keep(PartnerContact contact);
+
+    Optional<PartnerContact> find(UUID partnerId);
+}
