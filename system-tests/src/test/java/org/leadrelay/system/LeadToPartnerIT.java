@@ -1,0 +1,157 @@
+package org.leadrelay.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.leadrelay.testing.TopicProbe.event;
+import static org.leadrelay.testing.TopicProbe.keyed;
+import static org.leadrelay.testing.TopicProbe.ofType;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.standardwebhooks.Webhook;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.UuidRepresentation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.leadrelay.events.Channel;
+import org.leadrelay.events.EventTypes;
+import org.leadrelay.events.LeadUnroutable;
+import org.leadrelay.events.NotificationDelivered;
+import org.leadrelay.events.Topics;
+import org.leadrelay.testing.Infrastructure;
+import org.leadrelay.testing.TopicProbe;
+import org.leadrelay.testing.WebhookReceiver;
+import org.leadrelay.testing.WithInfrastructure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole path with one lead: a partner registered over HTTP, a lead posted over HTTP, and the
+ * partner told by email (at an in-process SMTP server) and by signed webhook (at an in-process
+ * HTTP receiver, verified with the Standard Webhooks library).
+ */
+@WithInfrastructure
+class LeadToPartnerIT {
+
+    private static final Logger log = LoggerFactory.getLogger(LeadToPartnerIT.class);
+
+    private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    private static WebhookReceiver partnerEndpoint;
+    private static LeadRelayStack stack;
+    private static TopicProbe kafka;
+    private static MongoClient mongo;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = new JsonMapper();
+
+    @BeforeAll
+    static void startTheSystem(Infrastructure infrastructure) {
+        SMTP.start();
+        partnerEndpoint = WebhookReceiver.start();
+        stack = new LeadRelayStack(SMTP.getSmtp().getPort(), "--leadrelay.webhooks.allowed-hosts=127.0.0.1");
+        kafka = TopicProbe.on(Topics.ASSIGNMENTS, Topics.NOTIFICATIONS);
+        mongo = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(infrastructure.mongoUri()))
+                .uuidRepresentation(UuidRepresentation.STANDARD).build());
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        mongo.close();
+        kafka.close();
+        stack.close();
+        partnerEndpoint.close();
+        SMTP.stop();
+    }
+
+    @Test
+    void aLeadPostedOnTheWebsiteReachesTheRightPartnerByEmailAndSignedWebhook() throws Exception {
+        JsonNode registered = post(stack.directory, "/api/partners", """
+                {"name": "Luxembourg Data Services", "tier": "GOLD", "countries": ["LU", "BE"],
+                 "specialities": ["mariadb", "migration", "support"], "languages": ["fr", "de"], "capacity": 3,
+                 "notificationEmail": "leads@lux-data.example", "webhookUrl": "%s"}
+                """.formatted(partnerEndpoint.url("/lux-data")), 201);
+        UUID partnerId = UUID.fromString(registered.get("partner").get("id").asString());
+        String webhookSecret = registered.get("webhookSecret").asString();
+        // as in production, where a partner is registered long before its first lead: both copies hold it
+        await().atMost(Duration.ofSeconds(30)).until(() -> copied("lead-router", partnerId) && copied("notification-service", partnerId));
+
+        long posted = System.nanoTime();
+        JsonNode accepted = post(stack.intake, "/api/leads", """
+                {"contact": {"name": "Jean Weber", "email": "jean.weber@example.lu", "company": "Brasserie du Nord"},
+                 "need": {"products": ["MariaDB"], "services": ["Migration"], "databases": ["mysql"],
+                          "description": "Move our MySQL 5.7 to MariaDB 11 without downtime"},
+                 "location": {"country": "LU", "city": "Esch-sur-Alzette"},
+                 "language": "fr", "employees": 40, "consent": true, "source": "website-form"}
+                """, 202);
+        UUID leadId = UUID.fromString(accepted.get("leadId").asString());
+
+        WebhookReceiver.Received webhook = partnerEndpoint.await(request -> request.body().contains(leadId.toString()));
+        long webhookMillis = Duration.ofNanos(System.nanoTime() - posted).toMillis();
+        new Webhook(webhookSecret).verify(webhook.body(), webhook.headers());
+        JsonNode payload = json.readTree(webhook.body());
+        assertThat(payload.get("leadId").asString()).isEqualTo(leadId.toString());
+        assertThat(payload.get("partnerId").asString()).isEqualTo(partnerId.toString());
+        // covers mariadb and migration but not the customer's mysql (2 of 3: 40), speaks fr (15), GOLD (15)
+        assertThat(payload.get("score").get("total").asDouble()).isEqualTo(70.0);
+        assertThat(payload.get("score").get("components")).hasSize(3);
+        assertThat(webhook.body()).doesNotContain("jean.weber@example.lu").doesNotContain("Jean Weber");
+
+        MimeMessage email = await().atMost(Duration.ofSeconds(30)).until(() -> emailAbout(leadId), found -> found != null);
+        assertThat(email.getAllRecipients()[0].toString()).isEqualTo("leads@lux-data.example");
+        assertThat(email.getSubject()).isEqualTo("New lead: mariadb, migration in Esch-sur-Alzette, LU");
+        assertThat(GreenMailUtil.getBody(email)).contains("score 70").doesNotContain("jean.weber@example.lu");
+
+        var delivered = kafka.awaitRecords(keyed(leadId).and(ofType(EventTypes.NOTIFICATION_DELIVERED)), 2);
+        assertThat(delivered).extracting(record -> event(record, NotificationDelivered.class).channel())
+                .containsExactlyInAnyOrder(Channel.EMAIL, Channel.WEBHOOK);
+        log.info("lead {} posted to signed webhook received in {} ms (4 services, embedded broker, one JVM)", leadId, webhookMillis);
+    }
+
+    @Test
+    void aLeadNoPartnerCanServeIsDeclaredUnroutable() throws Exception {
+        JsonNode accepted = post(stack.intake, "/api/leads", """
+                {"contact": {"email": "someone@example.ca"}, "need": {"services": ["mainframe-training"]},
+                 "location": {"country": "CA"}, "consent": true}
+                """, 202);
+        UUID leadId = UUID.fromString(accepted.get("leadId").asString());
+
+        LeadUnroutable unroutable = event(kafka.awaitRecord(keyed(leadId).and(ofType(EventTypes.LEAD_UNROUTABLE))), LeadUnroutable.class);
+
+        assertThat(unroutable.reason()).isEqualTo("no partner covers CA");
+    }
+
+    private boolean copied(String service, UUID partnerId) {
+        return mongo.getDatabase(service).getCollection("partners").find(new Document("_id", partnerId)).first() != null;
+    }
+
+    private static MimeMessage emailAbout(UUID leadId) {
+        return Arrays.stream(SMTP.getReceivedMessages())
+                .filter(message -> GreenMailUtil.getBody(message).contains(leadId.toString()))
+                .findFirst().orElse(null);
+    }
+
+    private JsonNode post(URI service, String path, String body, int expectedStatus) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return json.readTree(response.body());
+    }
+}
