@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout       how long a publish waits for the broker's acknowledgement
  * @param sweepInterval     how often pending outbox entries are looked for
  * @param sweepGrace        how old an outbox entry must be before the sweeper takes it, so the
- *                          happy path publishes it first
+ *                          happy path publishes it first; longer than {@code sendTimeout}, so the
+ *                          sweeper never sends an entry whose first send is still waiting
  * @param partitions        partitions of each topic the service declares
  * @param replicationFactor replication factor of each topic the service declares
  */
@@ -21,13 +22,16 @@ public record EventsProperties(
         String source,
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("5s") Duration sweepInterval,
-        @DefaultValue("3s") Duration sweepGrace,
+        @DefaultValue("15s") Duration sweepGrace,
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicationFactor) {
 
     public EventsProperties {
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("leadrelay.events.source is required, for example /leadrelay/lead-intake");
+        }
+        if (sweepGrace.compareTo(sendTimeout) <= 0) {
+            throw new IllegalArgumentException("leadrelay.events.sweep-grace must be longer than leadrelay.events.send-timeout");
         }
     }
 }

@@ -26,7 +26,8 @@ final class EmbeddedInfrastructure implements Infrastructure {
                 "group.coordinator.append.linger.ms", "0",
                 "offsets.topic.num.partitions", "4",
                 "group.initial.rebalance.delay.ms", "0",
-                "auto.create.topics.enable", "true"));
+                // topics exist because a service declared them, with their intended configuration
+                "auto.create.topics.enable", "false"));
         kafka.afterPropertiesSet();
         MongoServer mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);

@@ -6,7 +6,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -26,8 +29,11 @@ class InfrastructureIT {
     }
 
     @Test
-    void brokerCarriesARecordFromProducerToConsumer() {
+    void brokerCarriesARecordFromProducerToConsumer(Infrastructure infrastructure) throws Exception {
         String topic = "probe-" + UUID.randomUUID();
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
         try (TopicProbe probe = TopicProbe.on(topic)) {
             probe.send(topic, "k1", Map.of("ce_type", "t".getBytes(StandardCharsets.UTF_8)), "hello".getBytes(StandardCharsets.UTF_8));
 

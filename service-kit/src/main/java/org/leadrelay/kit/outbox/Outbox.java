@@ -24,8 +24,9 @@ import org.springframework.data.mongodb.core.query.Query;
  * The transactional outbox: an event is first recorded in the service's own database, under an id
  * that makes recording it twice harmless, then relayed to Kafka at once; only the broker's
  * acknowledgement removes it. If the broker or the process fails in between, the sweeper publishes
- * it later, so an event whose cause was stored is never lost. Delivery is at least once: consumers
- * recognise a repeated event by its id or its effect.
+ * it later, so an event whose cause was stored is never lost. Events of one key leave in the order
+ * they were recorded: an event never overtakes an earlier one for the same key that is still
+ * pending. Delivery is at least once: consumers recognise a repeated event by its id or its effect.
  */
 public class Outbox {
 
@@ -63,7 +64,13 @@ public class Outbox {
      * @return true when the broker acknowledged it now; false when the sweeper will publish it later
      */
     public boolean publish(EventEnvelope<?> envelope) {
-        return relay(store(envelope));
+        OutboxEntry entry = store(envelope);
+        if (mongo.count(Query.query(Criteria.where("key").is(entry.key())), OutboxEntry.class) > 1) {
+            // an earlier event for this key is still pending: the sweeper sends both, in order
+            log.info("event {} for key {} waits behind an earlier pending event", entry.id(), entry.key());
+            return false;
+        }
+        return relay(entry);
     }
 
     /** Records the event for the sweeper to publish; recording the same event id twice stores it once. */
