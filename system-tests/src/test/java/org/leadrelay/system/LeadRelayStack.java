@@ -1,6 +1,17 @@
 package org.leadrelay.system;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.bson.UuidRepresentation;
+import org.leadrelay.testing.Infrastructure;
 import java.util.ArrayList;
 import java.util.List;
 import org.leadrelay.directory.PartnerDirectoryApplication;
@@ -19,6 +30,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class LeadRelayStack implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private final MongoClient mongo = MongoClients.create(MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(Infrastructure.shared().mongoUri()))
+            .uuidRepresentation(UuidRepresentation.STANDARD).build());
     final URI intake;
     final URI directory;
     final URI router;
@@ -29,6 +43,21 @@ final class LeadRelayStack implements AutoCloseable {
         router = start(LeadRouterApplication.application(), extraArguments);
         notification = start(NotificationServiceApplication.application(), concat(extraArguments, "--spring.mail.port=" + smtpPort));
         intake = start(LeadIntakeApplication.application(), extraArguments);
+    }
+
+    /**
+     * Waits until the router and the notification service both hold their copy of the partners, as
+     * in production, where a partner is registered long before its first lead.
+     */
+    void awaitPartnersCopied(Collection<UUID> partnerIds) {
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> copies("lead-router", partnerIds) == partnerIds.size()
+                        && copies("notification-service", partnerIds) == partnerIds.size());
+    }
+
+    private long copies(String service, Collection<UUID> partnerIds) {
+        return mongo.getDatabase(service).getCollection("partners")
+                .countDocuments(Filters.in("_id", partnerIds));
     }
 
     private URI start(SpringApplicationBuilder application, String... arguments) {
@@ -48,6 +77,7 @@ final class LeadRelayStack implements AutoCloseable {
 
     @Override
     public void close() {
+        mongo.close();
         for (int i = contexts.size() - 1; i >= 0; i--) {
             contexts.get(i).close();
         }

@@ -9,10 +9,6 @@ import static org.leadrelay.testing.TopicProbe.ofType;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.ConnectionString;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.standardwebhooks.Webhook;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -21,9 +17,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
-import org.bson.Document;
-import org.bson.UuidRepresentation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +27,6 @@ import org.leadrelay.events.EventTypes;
 import org.leadrelay.events.LeadUnroutable;
 import org.leadrelay.events.NotificationDelivered;
 import org.leadrelay.events.Topics;
-import org.leadrelay.testing.Infrastructure;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WebhookReceiver;
 import org.leadrelay.testing.WithInfrastructure;
@@ -55,25 +49,20 @@ class LeadToPartnerIT {
     private static WebhookReceiver partnerEndpoint;
     private static LeadRelayStack stack;
     private static TopicProbe kafka;
-    private static MongoClient mongo;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = new JsonMapper();
 
     @BeforeAll
-    static void startTheSystem(Infrastructure infrastructure) {
+    static void startTheSystem() {
         SMTP.start();
         partnerEndpoint = WebhookReceiver.start();
         stack = new LeadRelayStack(SMTP.getSmtp().getPort(), "--leadrelay.webhooks.allowed-hosts=127.0.0.1");
         kafka = TopicProbe.on(Topics.ASSIGNMENTS, Topics.NOTIFICATIONS);
-        mongo = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(infrastructure.mongoUri()))
-                .uuidRepresentation(UuidRepresentation.STANDARD).build());
     }
 
     @AfterAll
     static void stopTheSystem() {
-        mongo.close();
         kafka.close();
         stack.close();
         partnerEndpoint.close();
@@ -89,8 +78,7 @@ class LeadToPartnerIT {
                 """.formatted(partnerEndpoint.url("/lux-data")), 201);
         UUID partnerId = UUID.fromString(registered.get("partner").get("id").asString());
         String webhookSecret = registered.get("webhookSecret").asString();
-        // as in production, where a partner is registered long before its first lead: both copies hold it
-        await().atMost(Duration.ofSeconds(30)).until(() -> copied("lead-router", partnerId) && copied("notification-service", partnerId));
+        stack.awaitPartnersCopied(List.of(partnerId));
 
         long posted = System.nanoTime();
         JsonNode accepted = post(stack.intake, "/api/leads", """
@@ -135,10 +123,6 @@ class LeadToPartnerIT {
         LeadUnroutable unroutable = event(kafka.awaitRecord(keyed(leadId).and(ofType(EventTypes.LEAD_UNROUTABLE))), LeadUnroutable.class);
 
         assertThat(unroutable.reason()).isEqualTo("no partner covers CA");
-    }
-
-    private boolean copied(String service, UUID partnerId) {
-        return mongo.getDatabase(service).getCollection("partners").find(new Document("_id", partnerId)).first() != null;
     }
 
     private static MimeMessage emailAbout(UUID leadId) {

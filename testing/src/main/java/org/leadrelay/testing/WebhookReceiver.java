@@ -40,7 +40,7 @@ public final class WebhookReceiver implements AutoCloseable {
                     Map<String, List<String>> headers = exchange.getRequestHeaders().entrySet().stream()
                             .collect(Collectors.toMap(entry -> entry.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
                     String path = exchange.getRequestURI().getPath();
-                    receiver.received.add(new Received(path, headers, new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+                    receiver.received.add(new Received(path, headers, new String(body.readAllBytes(), StandardCharsets.UTF_8), System.nanoTime()));
                     exchange.sendResponseHeaders(receiver.statuses.getOrDefault(path, 200), -1);
                 } finally {
                     exchange.close();
@@ -82,9 +82,10 @@ public final class WebhookReceiver implements AutoCloseable {
     /**
      * One request as received.
      *
-     * @param headers header names in lower case, as the Standard Webhooks verifier expects them
+     * @param headers       header names in lower case, as the Standard Webhooks verifier expects them
+     * @param receivedNanos {@link System#nanoTime()} when the request was read, for latency runs
      */
-    public record Received(String path, Map<String, List<String>> headers, String body) {
+    public record Received(String path, Map<String, List<String>> headers, String body, long receivedNanos) {
 
         public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));

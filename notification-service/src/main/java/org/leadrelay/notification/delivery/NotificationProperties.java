@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param from           the sender address of lead emails
  * @param webhookTimeout how long a partner's endpoint has to answer a webhook
+ * @param senders        how many deliveries (emails, webhooks) may be under way at once
  */
 @ConfigurationProperties("leadrelay.notification")
 public record NotificationProperties(@DefaultValue("leads@leadrelay.local") String from,
-        @DefaultValue("5s") Duration webhookTimeout) {
+        @DefaultValue("5s") Duration webhookTimeout, @DefaultValue("16") int senders) {
 }

@@ -3,6 +3,9 @@ package org.leadrelay.notification.delivery;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.leadrelay.events.Channel;
 import org.leadrelay.events.NotificationDelivered;
 import org.leadrelay.events.NotificationFailed;
@@ -12,10 +15,12 @@ import org.leadrelay.notification.partners.PartnerContact;
 import org.leadrelay.notification.partners.PartnerContacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
- * Tells a partner of a lead offered to it, on every channel it can be reached by. A channel that
+ * Tells a partner of a lead offered to it, on every channel it can be reached by, in parallel: a
+ * slow mail relay does not delay the webhook. A channel that
  * already delivered this offer is skipped, so the same assignment event twice sends one email and
  * one webhook. Every attempt's outcome is published on the notifications topic.
  */
@@ -30,9 +35,11 @@ public class NotifyingPartner {
     private final Outbox outbox;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Executor executor;
 
     NotifyingPartner(PartnerContacts contacts, Deliveries deliveries, List<PartnerChannel> channels, Outbox outbox,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters, @Qualifier("deliveryExecutor") Executor executor) {
+        this.executor = executor;
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.channels = channels;
@@ -41,12 +48,23 @@ public class NotifyingPartner {
         this.meters = meters;
     }
 
+    /**
+     * Delivers on every channel at once and returns when all are done, so the record's offset is
+     * committed only after every channel has delivered or reported its failure.
+     */
     public void notify(LeadOffer offer) {
         PartnerContact partner = contacts.find(offer.partnerId()).orElseThrow(() -> new PartnerNotKnownYetException(offer.partnerId()));
-        for (PartnerChannel channel : channels) {
-            if (channel.reaches(partner)) {
-                deliver(partner, offer, channel);
+        CompletableFuture<?>[] deliveries = channels.stream()
+                .filter(channel -> channel.reaches(partner))
+                .map(channel -> CompletableFuture.runAsync(() -> deliver(partner, offer, channel), executor))
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(deliveries).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
             }
+            throw e;
         }
     }
 
