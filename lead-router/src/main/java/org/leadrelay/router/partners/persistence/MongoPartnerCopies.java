@@ -2,11 +2,10 @@ package org.leadrelay.router.partners.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import com.mongodb.client.result.UpdateResult;
 import java.util.List;
+import org.leadrelay.kit.persistence.RevisionedCopies;
 import org.leadrelay.router.partners.PartnerCopies;
 import org.leadrelay.router.partners.RoutablePartner;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -29,23 +28,14 @@ class MongoPartnerCopies implements PartnerCopies {
 
     @Override
     public boolean keep(RoutablePartner partner) {
-        Query olderOrAbsent = Query.query(where("_id").is(partner.id()).and("revision").lt(partner.revision()));
-        Update state = new Update()
+        return RevisionedCopies.keepIfNewer(mongo, COLLECTION, partner.id(), partner.revision(), new Update()
                 .set("name", partner.name())
                 .set("tier", partner.tier())
                 .set("countries", partner.countries())
                 .set("specialities", partner.specialities())
                 .set("languages", partner.languages())
                 .set("capacity", partner.capacity())
-                .set("active", partner.active())
-                .set("revision", partner.revision());
-        try {
-            UpdateResult result = mongo.upsert(olderOrAbsent, state, COLLECTION);
-            return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
-        } catch (DuplicateKeyException sameOrNewer) {
-            // no older revision matched, and the insert met the partner's _id: we hold this revision or a newer one
-            return false;
-        }
+                .set("active", partner.active()));
     }
 
     @Override

@@ -1,15 +1,11 @@
 package org.leadrelay.notification.partners.persistence;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
-import com.mongodb.client.result.UpdateResult;
 import java.util.Optional;
 import java.util.UUID;
+import org.leadrelay.kit.persistence.RevisionedCopies;
 import org.leadrelay.notification.partners.PartnerContact;
 import org.leadrelay.notification.partners.PartnerContacts;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
@@ -27,19 +23,10 @@ class MongoPartnerContacts implements PartnerContacts {
 
     @Override
     public boolean keep(PartnerContact contact) {
-        Query olderOrAbsent = Query.query(where("_id").is(contact.id()).and("revision").lt(contact.revision()));
-        Update state = new Update()
+        return RevisionedCopies.keepIfNewer(mongo, COLLECTION, contact.id(), contact.revision(), new Update()
                 .set("name", contact.name())
                 .set("notificationEmail", contact.notificationEmail())
-                .set("webhookUrl", contact.webhookUrl() == null ? null : contact.webhookUrl().toString())
-                .set("revision", contact.revision());
-        try {
-            UpdateResult result = mongo.upsert(olderOrAbsent, state, COLLECTION);
-            return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
-        } catch (DuplicateKeyException sameOrNewer) {
-            // no older revision matched, and the insert met the partner's _id: we hold this revision or a newer one
-            return false;
-        }
+                .set("webhookUrl", contact.webhookUrl() == null ? null : contact.webhookUrl().toString()));
     }
 
     @Override

@@ -1,0 +1,12 @@
+package org.leadrelay.intake;
+
+import org.junit.jupiter.api.Test;
+import org.leadrelay.testing.ServiceArchitecture;
+
+class ArchitectureTest {
+
+    @Test
+    void onlyAdaptersTouchTheDatabaseOrBroker() {
+        ServiceArchitecture.check("org.leadrelay.intake");
+    }
+}

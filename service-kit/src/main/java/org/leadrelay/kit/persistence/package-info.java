@@ -1,0 +1,2 @@
+/** Persistence patterns the services share, built on single-document atomic writes. */
+package org.leadrelay.kit.persistence;

@@ -1,0 +1,36 @@
+package org.leadrelay.testing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The layout rules every service keeps (see STYLE.md), checked so they cannot silently erode:
+ * only the {@code persistence} and {@code messaging} adapters touch MongoDB, Kafka or Spring
+ * messaging; the named pure packages import no framework at all.
+ */
+public final class ServiceArchitecture {
+
+    private ServiceArchitecture() {
+    }
+
+    public static void check(String servicePackage, String... purePackages) {
+        JavaClasses service = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(servicePackage);
+        noClasses().that().resideOutsideOfPackages("..persistence..", "..messaging..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data.mongodb..", "com.mongodb..",
+                        "org.bson..", "org.apache.kafka..", "org.springframework.kafka..", "org.springframework.messaging..",
+                        "org.springframework.cloud.stream..")
+                .because("only adapters talk to the database and the broker")
+                .check(service);
+        for (String pure : purePackages) {
+            noClasses().that().resideInAPackage(pure + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
+                            "org.apache.kafka..", "jakarta..")
+                    .because("domain logic is plain Java")
+                    .check(service);
+        }
+    }
+}
