@@ -36,4 +36,19 @@ public final class Topics {
     public static boolean isCompacted(String topic) {
         return PARTNERS.equals(topic);
     }
+
+    /**
+     * Every topic of the contract and its dead-letter topic, as a deployment should create them.
+     * A dead-letter topic has as many partitions as its topic: a failed record keeps its partition.
+     */
+    public static List<TopicSpec> plan(int partitions) {
+        return ALL.stream()
+                .flatMap(topic -> java.util.stream.Stream.of(new TopicSpec(topic, partitions, isCompacted(topic)),
+                        new TopicSpec(deadLetterOf(topic), partitions, false)))
+                .toList();
+    }
+
+    /** How one topic is created. */
+    public record TopicSpec(String name, int partitions, boolean compacted) {
+    }
 }

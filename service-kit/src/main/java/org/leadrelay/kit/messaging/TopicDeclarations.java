@@ -1,12 +1,10 @@
 package org.leadrelay.kit.messaging;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.leadrelay.events.Topics;
-import org.springframework.kafka.config.TopicBuilder;
 
 /**
  * Every topic of the contract and its dead-letter topic, with their intended configuration.
@@ -19,15 +17,13 @@ public final class TopicDeclarations {
     }
 
     public static List<NewTopic> all(int partitions, short replicationFactor) {
-        List<NewTopic> topics = new ArrayList<>();
-        for (String topic : Topics.ALL) {
-            TopicBuilder builder = TopicBuilder.name(topic).partitions(partitions).replicas(replicationFactor);
-            if (Topics.isCompacted(topic)) {
-                builder.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            }
-            topics.add(builder.build());
-            topics.add(TopicBuilder.name(Topics.deadLetterOf(topic)).partitions(partitions).replicas(replicationFactor).build());
-        }
-        return topics;
+        return Topics.plan(partitions).stream().map(spec -> toNewTopic(spec, replicationFactor)).toList();
+    }
+
+    /** The Kafka admin form of a topic of the plan. */
+    public static NewTopic toNewTopic(Topics.TopicSpec spec, short replicationFactor) {
+        return new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(spec.compacted()
+                ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                : Map.of());
     }
 }

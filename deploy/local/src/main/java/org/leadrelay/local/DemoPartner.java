@@ -1,0 +1,123 @@
+package org.leadrelay.local;
+
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The seeded partners' webhook endpoint: receives each partner's webhooks at
+ * {@code /partners/<slug>}, verifies their Standard Webhooks signature with the secret the partner
+ * was given at registration, and shows them on a page and as JSON. It answers 2xx to a verified
+ * webhook and 401 to one whose signature fails, as a careful partner would.
+ */
+final class DemoPartner implements AutoCloseable {
+
+    static final String PATH = "/partners/";
+
+    private final HttpServer web;
+    private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    private DemoPartner(HttpServer web) {
+        this.web = web;
+    }
+
+    static DemoPartner start(int port, Map<String, String> secretsBySlug) {
+        DemoPartner partner = new DemoPartner(WebPages.server(port));
+        partner.secrets.putAll(secretsBySlug);
+        partner.web.createContext(PATH, partner::receive);
+        partner.web.createContext("/api/webhooks", exchange -> WebPages.json(exchange, 200, partner.received()));
+        partner.web.createContext("/", exchange -> WebPages.html(exchange, "Lead Relay demo partner", partner.page()));
+        partner.web.start();
+        return partner;
+    }
+
+    /** Learns the secret a partner was given at registration. */
+    void knowSecret(String slug, String secret) {
+        secrets.put(slug, secret);
+    }
+
+    /** Newest first. */
+    List<Received> received() {
+        List<Received> newestFirst = new ArrayList<>(received);
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    private void receive(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            WebPages.send(exchange, 405, "text/plain", new byte[0]);
+            return;
+        }
+        String slug = exchange.getRequestURI().getPath().substring(PATH.length());
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, List<String>> headers = exchange.getRequestHeaders().entrySet().stream()
+                .collect(Collectors.toMap(entry -> entry.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
+        String problem = verify(slug, body, headers);
+        JsonNode payload = WebPages.JSON.readTree(body);
+        received.add(new Received(slug, problem == null, problem, text(payload, "leadId"), text(payload, "type"),
+                Instant.now(), payload));
+        WebPages.send(exchange, problem == null ? 204 : 401, "text/plain", new byte[0]);
+    }
+
+    private String verify(String slug, String body, Map<String, List<String>> headers) {
+        String secret = secrets.get(slug);
+        if (secret == null) {
+            return "no secret known for partner " + slug;
+        }
+        try {
+            new Webhook(secret).verify(body, headers);
+            return null;
+        } catch (WebhookVerificationException e) {
+            return "signature rejected: " + e.getMessage();
+        } catch (Exception e) {
+            return "unverifiable: " + e.getMessage();
+        }
+    }
+
+    private String page() {
+        List<Received> webhooks = received();
+        if (webhooks.isEmpty()) {
+            return "<p>No webhook yet. Post a lead (<code>./leadrelay demo</code>) and this page refreshes itself.</p>";
+        }
+        return "<p>" + webhooks.size() + " webhooks, newest first. JSON: <a href=\"/api/webhooks\">/api/webhooks</a></p><table>"
+                + "<tr><th>received</th><th>partner</th><th>signature</th><th>lead</th><th>payload</th></tr>"
+                + webhooks.stream().map(webhook -> "<tr><td>" + webhook.receivedAt() + "</td><td>" + WebPages.escape(webhook.partner())
+                        + "</td><td class=\"" + (webhook.verified() ? "ok\">verified" : "bad\">" + WebPages.escape(webhook.problem()))
+                        + "</td><td>" + WebPages.escape(webhook.leadId()) + "</td><td><pre>"
+                        + WebPages.escape(webhook.payload().toPrettyString()) + "</pre></td></tr>").collect(Collectors.joining())
+                + "</table>";
+    }
+
+    private static String text(JsonNode payload, String field) {
+        JsonNode value = payload.get(field);
+        return value == null ? null : value.asString();
+    }
+
+    @Override
+    public void close() {
+        web.stop(0);
+    }
+
+    /** One webhook as the partner received it. */
+    record Received(String partner, boolean verified, String problem, String leadId, String type, Instant receivedAt,
+            JsonNode payload) {
+    }
+}

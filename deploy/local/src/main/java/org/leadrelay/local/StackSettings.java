@@ -1,0 +1,18 @@
+package org.leadrelay.local;
+
+import java.nio.file.Path;
+
+/**
+ * How the stack runs.
+ *
+ * @param dataDir    where everything is kept ({@code --data-dir}, default {@code ./.leadrelay})
+ * @param home       the Lead Relay checkout holding the built services ({@code --home}, default {@code .})
+ * @param portOffset added to every port ({@code --port-offset}, default 0)
+ * @param reset      wipe the data directory before starting ({@code --reset})
+ */
+record StackSettings(Path dataDir, Path home, int portOffset, boolean reset) {
+
+    Ports ports() {
+        return Ports.withOffset(portOffset);
+    }
+}
