@@ -12,6 +12,7 @@ import org.leadrelay.kit.messaging.EventConsumers;
 import org.leadrelay.kit.messaging.TopicDeclarations;
 import org.leadrelay.kit.outbox.OutboxConfiguration;
 import org.leadrelay.kit.web.ProblemDetailsAdvice;
+import org.leadrelay.kit.webhooks.AnswerTokenConfiguration;
 import org.leadrelay.kit.webhooks.WebhookConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,7 +28,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 /** Wires the kit into a Lead Relay service. */
 @AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties(EventsProperties.class)
-@Import({OutboxConfiguration.class, WebhookConfiguration.class, ProblemDetailsAdvice.class})
+@Import({OutboxConfiguration.class, WebhookConfiguration.class, AnswerTokenConfiguration.class, ProblemDetailsAdvice.class})
 public class KitAutoConfiguration {
 
     @Bean

@@ -1,0 +1,71 @@
+package org.leadrelay.router.responses.web;
+
+import java.util.Locale;
+import org.leadrelay.events.InvalidAnswerTokenException;
+import org.leadrelay.events.LeadAssigned;
+import org.leadrelay.router.responses.Answer;
+import org.leadrelay.router.responses.AnswerConflictException;
+import org.leadrelay.router.responses.AnsweringOffer;
+import org.leadrelay.router.responses.Offer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The page a partner's email link opens. Mail scanners open links before people do, so {@code GET}
+ * only shows the offer and two buttons and changes nothing; the answer is the {@code POST} those
+ * buttons send. In English, or in French when the browser prefers it.
+ */
+@RestController
+class AnswerPageController {
+
+    private final AnsweringOffer answering;
+
+    AnswerPageController(AnsweringOffer answering) {
+        this.answering = answering;
+    }
+
+    @GetMapping(path = "/answers/{token}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> show(@PathVariable String token, Locale locale) {
+        AnswerPages pages = AnswerPages.in(locale);
+        try {
+            Offer offer = answering.offer(token);
+            return ResponseEntity.ok(pages.offer(token, offer));
+        } catch (InvalidAnswerTokenException e) {
+            return refused(pages, e);
+        } catch (AnswerConflictException e) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(pages.message(pages.notTaken(), e.getMessage()));
+        }
+    }
+
+    @PostMapping(path = "/answers/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> answer(@PathVariable String token, @RequestParam String answer,
+            @RequestParam(required = false) String reason, Locale locale) {
+        AnswerPages pages = AnswerPages.in(locale);
+        Answer given;
+        try {
+            given = Answer.valueOf(answer.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(pages.message(pages.notTaken(), "answer must be accept or decline"));
+        }
+        try {
+            LeadAssigned assigned = answering.offer(token).assignment();
+            answering.answer(token, given, reason);
+            return ResponseEntity.ok(pages.answered(given, assigned));
+        } catch (InvalidAnswerTokenException e) {
+            return refused(pages, e);
+        } catch (AnswerConflictException e) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(pages.message(pages.notTaken(), e.getMessage()));
+        }
+    }
+
+    private static ResponseEntity<String> refused(AnswerPages pages, InvalidAnswerTokenException e) {
+        HttpStatus status = e.reason() == InvalidAnswerTokenException.Reason.EXPIRED ? HttpStatus.GONE : HttpStatus.FORBIDDEN;
+        return ResponseEntity.status(status).body(pages.message(pages.notTaken(), pages.explain(e.reason())));
+    }
+}

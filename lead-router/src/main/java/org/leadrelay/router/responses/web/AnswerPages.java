@@ -1,0 +1,92 @@
+package org.leadrelay.router.responses.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.leadrelay.events.InvalidAnswerTokenException;
+import org.leadrelay.events.LeadAssigned;
+import org.leadrelay.events.LeadBrief;
+import org.leadrelay.router.responses.Answer;
+import org.leadrelay.router.responses.Offer;
+
+/** The answer pages' words, in English and French, and their HTML. */
+record AnswerPages(boolean french) {
+
+    static AnswerPages in(Locale locale) {
+        return new AnswerPages(locale != null && "fr".equals(locale.getLanguage()));
+    }
+
+    String offer(String token, Offer offer) {
+        LeadAssigned assigned = offer.assignment();
+        LeadBrief lead = assigned.lead();
+        StringBuilder body = new StringBuilder()
+                .append("<p>").append(french ? "Un client à " : "A customer in ").append(escape(place(lead)))
+                .append(french ? " a besoin d'aide pour : " : " needs help with: ").append(escape(String.join(", ", asked(lead))))
+                .append(".</p>");
+        if (lead.need().description() != null) {
+            body.append("<blockquote>").append(escape(lead.need().description())).append("</blockquote>");
+        }
+        body.append("<p>").append(french ? "Répondez avant le " : "Please answer by ").append(assigned.respondBy()).append(" (UTC).</p>");
+        if (offer.answer() != null) {
+            body.append("<p><strong>").append(offer.answer().answer() == Answer.ACCEPT
+                    ? (french ? "Vous avez accepté ce lead." : "You accepted this lead.")
+                    : (french ? "Vous avez décliné ce lead." : "You declined this lead.")).append("</strong></p>");
+        } else {
+            String action = "/answers/" + escape(token);
+            body.append("<form method=\"post\" action=\"").append(action).append("\"><input type=\"hidden\" name=\"answer\" value=\"accept\">")
+                    .append("<button type=\"submit\">").append(french ? "Accepter ce lead" : "Accept this lead").append("</button></form>")
+                    .append("<form method=\"post\" action=\"").append(action).append("\"><input type=\"hidden\" name=\"answer\" value=\"decline\">")
+                    .append("<p><label>").append(french ? "Raison (facultatif) " : "Reason (optional) ")
+                    .append("<input name=\"reason\" maxlength=\"1000\"></label></p><button type=\"submit\">")
+                    .append(french ? "Décliner" : "Decline").append("</button></form>");
+        }
+        return page(french ? "Nouveau lead pour " + assigned.partnerName() : "New lead for " + assigned.partnerName(), body.toString());
+    }
+
+    String answered(Answer answer, LeadAssigned assigned) {
+        String text = answer == Answer.ACCEPT
+                ? (french ? "Merci : le lead est à vous. Les coordonnées du client suivent par email."
+                        : "Thank you: the lead is yours. The customer's contact details follow by email.")
+                : (french ? "Merci : le lead passe au partenaire suivant." : "Thank you: the lead moves to the next partner.");
+        return page(french ? "Réponse enregistrée" : "Answer recorded", "<p>" + escape(text) + "</p><p>Lead " + assigned.leadId() + "</p>");
+    }
+
+    String message(String title, String text) {
+        return page(title, "<p>" + escape(text) + "</p>");
+    }
+
+    String notTaken() {
+        return french ? "Réponse non prise en compte" : "Answer not taken";
+    }
+
+    String explain(InvalidAnswerTokenException.Reason reason) {
+        if (!french) {
+            return reason.explanation();
+        }
+        return switch (reason) {
+            case MALFORMED -> "le lien est incomplet ou abîmé";
+            case FORGED -> "ce lien n'a pas été émis par Lead Relay";
+            case EXPIRED -> "le délai pour répondre à ce lead est passé";
+        };
+    }
+
+    private String page(String title, String body) {
+        return "<!doctype html><html lang=\"" + (french ? "fr" : "en") + "\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width\"><meta name=\"robots\" content=\"noindex\"><title>"
+                + escape(title) + "</title></head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
+    }
+
+    private static List<String> asked(LeadBrief lead) {
+        List<String> asked = new ArrayList<>(lead.need().products());
+        asked.addAll(lead.need().services());
+        return asked;
+    }
+
+    private static String place(LeadBrief lead) {
+        return lead.city() == null ? lead.country() : lead.city() + ", " + lead.country();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+}
