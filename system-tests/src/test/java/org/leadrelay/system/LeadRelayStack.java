@@ -41,7 +41,8 @@ final class LeadRelayStack implements AutoCloseable {
     LeadRelayStack(int smtpPort, String... extraArguments) {
         directory = start(PartnerDirectoryApplication.application(), extraArguments);
         router = start(LeadRouterApplication.application(), extraArguments);
-        notification = start(NotificationServiceApplication.application(), concat(extraArguments, "--spring.mail.port=" + smtpPort));
+        notification = start(NotificationServiceApplication.application(), concat(extraArguments, "--spring.mail.port=" + smtpPort,
+                "--leadrelay.notification.answer-base-url=" + router));
         intake = start(LeadIntakeApplication.application(), extraArguments);
     }
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leadrelay.events.Channel;
 import org.leadrelay.events.EventTypes;
+import org.leadrelay.events.LeadAccepted;
 import org.leadrelay.events.LeadUnroutable;
 import org.leadrelay.events.NotificationDelivered;
 import org.leadrelay.events.Topics;
@@ -70,7 +71,7 @@ class LeadToPartnerIT {
     }
 
     @Test
-    void aLeadPostedOnTheWebsiteReachesTheRightPartnerByEmailAndSignedWebhook() throws Exception {
+    void aLeadPostedOnTheWebsiteReachesTheRightPartnerByEmailAndSignedWebhookAndIsAccepted() throws Exception {
         JsonNode registered = post(stack.directory, "/api/partners", """
                 {"name": "Luxembourg Data Services", "tier": "GOLD", "countries": ["LU", "BE"],
                  "specialities": ["mariadb", "migration", "support"], "languages": ["fr", "de"], "capacity": 3,
@@ -110,6 +111,14 @@ class LeadToPartnerIT {
         assertThat(delivered).extracting(record -> event(record, NotificationDelivered.class).channel())
                 .containsExactlyInAnyOrder(Channel.EMAIL, Channel.WEBHOOK);
         log.info("lead {} posted to signed webhook received in {} ms (4 services, embedded broker, one JVM)", leadId, webhookMillis);
+
+        // the partner's system answers with the link from the webhook: the lead is accepted
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(payload.get("answerUrl").asString()))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"answer\": \"ACCEPT\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        LeadAccepted accepted = event(kafka.awaitRecord(keyed(leadId).and(ofType(EventTypes.LEAD_ACCEPTED))), LeadAccepted.class);
+        assertThat(accepted.partnerId()).isEqualTo(partnerId);
     }
 
     @Test

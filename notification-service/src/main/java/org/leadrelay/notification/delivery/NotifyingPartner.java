@@ -1,11 +1,13 @@
 package org.leadrelay.notification.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import org.leadrelay.events.AnswerTokens;
 import org.leadrelay.events.Channel;
 import org.leadrelay.events.NotificationDelivered;
 import org.leadrelay.events.NotificationFailed;
@@ -36,10 +38,15 @@ public class NotifyingPartner {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Executor executor;
+    private final AnswerTokens tokens;
+    private final NotificationProperties properties;
 
     NotifyingPartner(PartnerContacts contacts, Deliveries deliveries, List<PartnerChannel> channels, Outbox outbox,
-            Clock clock, MeterRegistry meters, @Qualifier("deliveryExecutor") Executor executor) {
+            Clock clock, MeterRegistry meters, @Qualifier("deliveryExecutor") Executor executor, AnswerTokens tokens,
+            NotificationProperties properties) {
         this.executor = executor;
+        this.tokens = tokens;
+        this.properties = properties;
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.channels = channels;
@@ -54,9 +61,10 @@ public class NotifyingPartner {
      */
     public void notify(LeadOffer offer) {
         PartnerContact partner = contacts.find(offer.partnerId()).orElseThrow(() -> new PartnerNotKnownYetException(offer.partnerId()));
+        LeadOffer withLinks = withAnswerLinks(offer);
         CompletableFuture<?>[] deliveries = channels.stream()
                 .filter(channel -> channel.reaches(partner))
-                .map(channel -> CompletableFuture.runAsync(() -> deliver(partner, offer, channel), executor))
+                .map(channel -> CompletableFuture.runAsync(() -> deliver(partner, withLinks, channel), executor))
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(deliveries).join();
@@ -66,6 +74,13 @@ public class NotifyingPartner {
             }
             throw e;
         }
+    }
+
+    /** The partner's links to answer, carrying a token signed for this offer that expires with its deadline. */
+    private LeadOffer withAnswerLinks(LeadOffer offer) {
+        String token = tokens.issue(new AnswerTokens.Claims(offer.leadId(), offer.assignmentId(), offer.partnerId(), offer.respondBy()));
+        URI base = properties.answerBaseUrl();
+        return offer.withAnswerLinks(base.resolve("/answers/" + token), base.resolve("/api/answers/" + token));
     }
 
     private void deliver(PartnerContact partner, LeadOffer offer, PartnerChannel channel) {

@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.leadrelay.events.AnswerTokens;
 import org.leadrelay.events.Channel;
 import org.leadrelay.events.CloudEventHeaders;
 import org.leadrelay.events.Consent;
@@ -61,6 +62,9 @@ class NotificationServiceIT {
     @Autowired
     WebhookSecrets secrets;
 
+    @Autowired
+    AnswerTokens answerTokens;
+
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
         if (!SMTP.isRunning()) {
@@ -94,10 +98,16 @@ class NotificationServiceIT {
         assertThat(email.getSubject()).isEqualTo("New lead: postgresql, migration in Lyon, FR");
         String body = GreenMailUtil.getBody(email);
         assertThat(body).contains("score 90").contains(assigned.leadId().toString()).doesNotContain("camille@example.fr");
+        String link = body.substring(body.indexOf("Accept or decline: ") + "Accept or decline: ".length()).lines().findFirst().orElseThrow();
+        assertThat(link).startsWith("http://127.0.0.1:8083/answers/");
+        AnswerTokens.Claims claims = answerTokens.verify(link.substring(link.lastIndexOf('/') + 1), Instant.now());
+        assertThat(claims).isEqualTo(new AnswerTokens.Claims(assigned.leadId(), assigned.assignmentId(), partner.partnerId(),
+                assigned.respondBy().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
 
         WebhookReceiver.Received webhook = partnerEndpoint.await(request -> request.path().equals("/lyon"));
         new Webhook(secrets.secret(partner.partnerId(), 1)).verify(webhook.body(), webhook.headers());
-        assertThat(webhook.body()).contains(assigned.leadId().toString()).contains("\"total\":90.0").contains("\"type\":\"lead.offered\"");
+        assertThat(webhook.body()).contains(assigned.leadId().toString()).contains("\"total\":90.0").contains("\"type\":\"lead.offered\"")
+                .contains("\"answerUrl\":\"http://127.0.0.1:8083/api/answers/");
 
         var delivered = kafka.awaitRecords(keyed(assigned.leadId()).and(ofType(EventTypes.NOTIFICATION_DELIVERED)), 2);
         assertThat(delivered).extracting(record -> event(record, NotificationDelivered.class).channel())

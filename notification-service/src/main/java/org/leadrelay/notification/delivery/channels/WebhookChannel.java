@@ -74,7 +74,8 @@ class WebhookChannel implements PartnerChannel {
             throw new DeliveryFailedException("webhook URL refused: " + refusal);
         }
         String body = json.writeValueAsString(new WebhookPayload(EVENT_TYPE, offer.leadId(), offer.assignmentId(),
-                offer.partnerId(), offer.attempt(), offer.score(), offer.lead(), offer.respondBy()));
+                offer.partnerId(), offer.attempt(), offer.score(), offer.lead(), offer.respondBy(), offer.answerApi(),
+                offer.answerPage()));
         String messageId = "msg_" + deliveryId.replace(":", "_");
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(url)
@@ -103,8 +104,13 @@ class WebhookChannel implements PartnerChannel {
         }
     }
 
-    /** The JSON body partners receive. */
+    /**
+     * The JSON body partners receive.
+     *
+     * @param answerUrl  where the partner's system POSTs {@code {"answer": "ACCEPT"}} or {@code {"answer": "DECLINE"}}
+     * @param answerPage the same answer as a page for a person
+     */
     record WebhookPayload(String type, UUID leadId, UUID assignmentId, UUID partnerId, int attempt, Score score,
-            LeadBrief lead, Instant respondBy) {
+            LeadBrief lead, Instant respondBy, URI answerUrl, URI answerPage) {
     }
 }
