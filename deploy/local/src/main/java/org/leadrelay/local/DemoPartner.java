@@ -6,15 +6,22 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
@@ -22,22 +29,42 @@ import tools.jackson.databind.JsonNode;
  * The seeded partners' webhook endpoint: receives each partner's webhooks at
  * {@code /partners/<slug>}, verifies their Standard Webhooks signature with the secret the partner
  * was given at registration, and shows them on a page and as JSON. It answers 2xx to a verified
- * webhook and 401 to one whose signature fails, as a careful partner would.
+ * webhook and 401 to one whose signature fails, as a careful partner would. Then, as the partner,
+ * it accepts or declines the lead through the webhook's answer URL a moment later, or stays silent,
+ * as configured ({@code --demo-partner=accept|decline|silent}).
  */
 final class DemoPartner implements AutoCloseable {
 
     static final String PATH = "/partners/";
 
-    private final HttpServer web;
-    private final Map<String, String> secrets = new ConcurrentHashMap<>();
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-
-    private DemoPartner(HttpServer web) {
-        this.web = web;
+    /** How the demo partner answers the leads offered to it. */
+    enum Mode {
+        ACCEPT,
+        DECLINE,
+        SILENT
     }
 
-    static DemoPartner start(int port, Map<String, String> secretsBySlug) {
-        DemoPartner partner = new DemoPartner(WebPages.server(port));
+    private static final Duration THINKING = Duration.ofSeconds(1);
+
+    private final HttpServer web;
+    private final Mode mode;
+    private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService answering = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "demo-partner-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private DemoPartner(HttpServer web, Mode mode) {
+        this.web = web;
+        this.mode = mode;
+    }
+
+    static DemoPartner start(int port, Map<String, String> secretsBySlug, Mode mode) {
+        DemoPartner partner = new DemoPartner(WebPages.server(port), mode);
         partner.secrets.putAll(secretsBySlug);
         partner.web.createContext(PATH, partner::receive);
         partner.web.createContext("/api/webhooks", exchange -> WebPages.json(exchange, 200, partner.received()));
@@ -51,10 +78,12 @@ final class DemoPartner implements AutoCloseable {
         secrets.put(slug, secret);
     }
 
-    /** Newest first. */
+    /** Newest first, each with the partner's answer so far. */
     List<Received> received() {
-        List<Received> newestFirst = new ArrayList<>(received);
-        Collections.reverse(newestFirst);
+        List<Received> newestFirst = new ArrayList<>();
+        for (Received webhook : received) {
+            newestFirst.add(0, webhook.withAnswer(answers.get(webhook.receivedAt() + webhook.leadId())));
+        }
         return newestFirst;
     }
 
@@ -72,9 +101,32 @@ final class DemoPartner implements AutoCloseable {
                 .collect(Collectors.toMap(entry -> entry.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
         String problem = verify(slug, body, headers);
         JsonNode payload = WebPages.JSON.readTree(body);
-        received.add(new Received(slug, problem == null, problem, text(payload, "leadId"), text(payload, "type"),
-                Instant.now(), payload));
+        Received webhook = new Received(slug, problem == null, problem, text(payload, "leadId"), text(payload, "type"),
+                Instant.now(), null, payload);
+        received.add(webhook);
         WebPages.send(exchange, problem == null ? 204 : 401, "text/plain", new byte[0]);
+        String answerUrl = text(payload, "answerUrl");
+        if (problem == null && mode != Mode.SILENT && answerUrl != null) {
+            answering.schedule(() -> answer(webhook, URI.create(answerUrl)), THINKING.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void answer(Received webhook, URI answerUrl) {
+        String body = mode == Mode.ACCEPT ? "{\"answer\": \"ACCEPT\"}"
+                : "{\"answer\": \"DECLINE\", \"reason\": \"demo partner declines every lead\"}";
+        String outcome;
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(answerUrl).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            outcome = (mode == Mode.ACCEPT ? "accepted" : "declined") + " (HTTP " + response.statusCode() + ")";
+        } catch (IOException e) {
+            outcome = "answer failed: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        answers.put(webhook.receivedAt() + webhook.leadId(), outcome);
     }
 
     private String verify(String slug, String body, Map<String, List<String>> headers) {
@@ -98,10 +150,12 @@ final class DemoPartner implements AutoCloseable {
             return "<p>No webhook yet. Post a lead (<code>./leadrelay demo</code>) and this page refreshes itself.</p>";
         }
         return "<p>" + webhooks.size() + " webhooks, newest first. JSON: <a href=\"/api/webhooks\">/api/webhooks</a></p><table>"
-                + "<tr><th>received</th><th>partner</th><th>signature</th><th>lead</th><th>payload</th></tr>"
+                + "<tr><th>received</th><th>partner</th><th>signature</th><th>lead</th><th>answer</th><th>payload</th></tr>"
                 + webhooks.stream().map(webhook -> "<tr><td>" + webhook.receivedAt() + "</td><td>" + WebPages.escape(webhook.partner())
                         + "</td><td class=\"" + (webhook.verified() ? "ok\">verified" : "bad\">" + WebPages.escape(webhook.problem()))
-                        + "</td><td>" + WebPages.escape(webhook.leadId()) + "</td><td><pre>"
+                        + "</td><td>" + WebPages.escape(webhook.leadId()) + "</td><td>"
+                        + WebPages.escape(webhook.answer() == null ? (mode == Mode.SILENT ? "silent" : "thinking") : webhook.answer())
+                        + "</td><td><pre>"
                         + WebPages.escape(webhook.payload().toPrettyString()) + "</pre></td></tr>").collect(Collectors.joining())
                 + "</table>";
     }
@@ -113,11 +167,20 @@ final class DemoPartner implements AutoCloseable {
 
     @Override
     public void close() {
+        answering.shutdownNow();
         web.stop(0);
     }
 
-    /** One webhook as the partner received it. */
+    /**
+     * One webhook as the partner received it.
+     *
+     * @param answer how the demo partner answered the lead, once it has
+     */
     record Received(String partner, boolean verified, String problem, String leadId, String type, Instant receivedAt,
-            JsonNode payload) {
+            String answer, JsonNode payload) {
+
+        Received withAnswer(String answer) {
+            return new Received(partner, verified, problem, leadId, type, receivedAt, answer, payload);
+        }
     }
 }

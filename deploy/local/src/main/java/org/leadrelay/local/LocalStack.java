@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
  * The command behind {@code ./leadrelay}.
  *
  * <pre>
- * up [--reset] [--data-dir=DIR] [--port-offset=N] [--home=DIR]   start everything; Ctrl-C stops it
+ * up [--reset] [--data-dir=DIR] [--port-offset=N] [--home=DIR] [--demo-partner=accept|decline|silent]
+ *                                                                 start everything; Ctrl-C stops it
  * demo [--count=N] [--pause-ms=MS] [--data-dir=DIR]               post sample leads to a running stack
  * reset [--data-dir=DIR]                                          delete the data of a stopped stack
  * </pre>
@@ -44,7 +45,7 @@ public final class LocalStack {
 
     private static void up(Options options, PrintStream console) {
         StackSettings settings = new StackSettings(options.dataDir(), Path.of(options.value("home", ".")),
-                options.intValue("port-offset", 0), options.flag("reset"));
+                options.intValue("port-offset", 0), options.flag("reset"), demoPartnerMode(options.value("demo-partner", "accept")));
         Stack stack = new Stack(settings, console);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -66,6 +67,14 @@ public final class LocalStack {
         }
     }
 
+    private static DemoPartner.Mode demoPartnerMode(String value) {
+        try {
+            return DemoPartner.Mode.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new StackException("--demo-partner must be accept, decline or silent, not " + value);
+        }
+    }
+
     private static void reset(Options options, PrintStream console) {
         DataDirectory data = new DataDirectory(options.dataDir());
         data.lock();
@@ -78,7 +87,7 @@ public final class LocalStack {
     }
 
     private static final String USAGE = """
-            usage: ./leadrelay [up] [--reset] [--data-dir=DIR] [--port-offset=N]
+            usage: ./leadrelay [up] [--reset] [--data-dir=DIR] [--port-offset=N] [--demo-partner=accept|decline|silent]
                    ./leadrelay demo [--count=N] [--pause-ms=MS]
                    ./leadrelay reset
               up     start Kafka, the database, the mail catcher, the demo partner and the four services; Ctrl-C stops all

@@ -21,6 +21,7 @@ final class Stack implements AutoCloseable {
     private static final Duration SERVICE_START = Duration.ofSeconds(150);
     /** Shared with the services' webhook signing; a development value, like theirs. */
     private static final String MASTER_KEY = "local-development-master-key-change-me-0123456789";
+    private static final String ANSWER_KEY = "local-development-answer-key-change-me-0123456789";
 
     private final StackSettings settings;
     private final DataDirectory data;
@@ -53,8 +54,8 @@ final class Stack implements AutoCloseable {
         step("mail catcher: SMTP on 127.0.0.1:" + ports.smtp());
         started.add(MailCatcher.start(ports.smtp(), ports.mailCatcher()));
         Seeder seeder = new Seeder(data);
-        step("demo partner endpoint on 127.0.0.1:" + ports.demoPartner());
-        DemoPartner demoPartner = DemoPartner.start(ports.demoPartner(), seeder.secrets());
+        step("demo partner endpoint on 127.0.0.1:" + ports.demoPartner() + " (answers: " + settings.demoPartner().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        DemoPartner demoPartner = DemoPartner.start(ports.demoPartner(), seeder.secrets(), settings.demoPartner());
         started.add(demoPartner);
 
         List<String> common = List.of(
@@ -62,6 +63,8 @@ final class Stack implements AutoCloseable {
                 "--spring.mongodb.uri=" + database.uri(),
                 "--leadrelay.webhooks.master-key=" + MASTER_KEY,
                 "--leadrelay.webhooks.allowed-hosts=127.0.0.1",
+                "--leadrelay.answers.signing-key=" + ANSWER_KEY,
+                "--leadrelay.notification.answer-base-url=http://127.0.0.1:" + ports.router(),
                 "--spring.mail.port=" + ports.smtp(),
                 "--logging.level.org.apache.kafka=WARN");
         step("lead-intake, partner-directory, lead-router, notification-service");
@@ -109,7 +112,7 @@ final class Stack implements AutoCloseable {
         return String.join(System.lineSeparator(),
                 "  Post a lead:        POST " + base + ports.intake() + "/api/leads   (API docs " + base + ports.intake() + "/swagger-ui.html)",
                 "  Partners API:       " + base + ports.directory() + "/api/partners   (API docs " + base + ports.directory() + "/swagger-ui.html)",
-                "  Router:             " + base + ports.router() + "/actuator/health",
+                "  Router:             " + base + ports.router() + "/actuator/health   (partners answer at /answers/<token>)",
                 "  Notifications:      " + base + ports.notification() + "/actuator/health",
                 "  Mail catcher:       " + base + ports.mailCatcher() + "/   (JSON " + base + ports.mailCatcher() + "/api/messages)",
                 "  Demo partner:       " + base + ports.demoPartner() + "/   (JSON " + base + ports.demoPartner() + "/api/webhooks)",

@@ -73,6 +73,8 @@ class LocalStackIT {
         assertThat(email.get("subject").asString()).isEqualTo("New lead: postgresql, migration in Lyon, FR");
         JsonNode webhook = awaitListed(URI.create("http://127.0.0.1:" + ports.demoPartner() + "/api/webhooks"), leadId);
         assertThat(webhook.get("verified").asBoolean()).as(webhook.toString()).isTrue();
+        JsonNode answered = awaitListed(URI.create("http://127.0.0.1:" + ports.demoPartner() + "/api/webhooks"), "accepted (HTTP 200)");
+        assertThat(answered.get("leadId").asString()).isEqualTo(leadId);
         String partnerId = webhook.get("payload").get("partnerId").asString();
 
         List<ProcessHandle> children = first.process.descendants().toList();
