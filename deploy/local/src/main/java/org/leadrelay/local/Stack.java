@@ -110,7 +110,8 @@ final class Stack implements AutoCloseable {
     static String urls(Ports ports) {
         String base = "http://127.0.0.1:";
         return String.join(System.lineSeparator(),
-                "  Post a lead:        POST " + base + ports.intake() + "/api/leads   (API docs " + base + ports.intake() + "/swagger-ui.html)",
+                "  Lead form:          " + base + ports.intake() + "/",
+                "  Leads API:          POST " + base + ports.intake() + "/api/leads   (API docs " + base + ports.intake() + "/swagger-ui.html)",
                 "  Partners API:       " + base + ports.directory() + "/api/partners   (API docs " + base + ports.directory() + "/swagger-ui.html)",
                 "  Router:             " + base + ports.router() + "/actuator/health   (partners answer at /answers/<token>)",
                 "  Notifications:      " + base + ports.notification() + "/actuator/health",
