@@ -1,10 +1,14 @@
 package org.leadrelay.directory;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** partner-directory: the partner network, published to the compacted partners topic. */
 @SpringBootApplication
+@OpenAPIDefinition(info = @Info(title = "Lead Relay partner directory", version = "v1",
+        description = "The partner network: register partners and look them up. Every change is published to the compacted partners.v1 topic."))
 public class PartnerDirectoryApplication {
 
     /** The service's configuration file is {@code partner-directory.yml}, so services can share a classpath. */

@@ -6,6 +6,7 @@ import static org.leadrelay.testing.TopicProbe.keyed;
 
 import com.mongodb.client.MongoClient;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,6 +21,7 @@ import org.leadrelay.events.EventTypes;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.Topics;
 import org.leadrelay.intake.LeadIntakeApplication;
+import org.leadrelay.testing.OpenApiDocs;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -163,6 +165,11 @@ class LeadIntakeIT {
         assertThat(metrics.body()).contains("leadrelay_outbox_pending");
     }
 
+
+    @Test
+    void theCommittedOpenApiDescriptionIsCurrent() throws Exception {
+        OpenApiDocs.assertCurrent(URI.create("http://127.0.0.1:" + port), Path.of("..", "docs", "api", "lead-intake.openapi.json"));
+    }
     private com.mongodb.client.MongoCollection<Document> leads() {
         return mongoClient.getDatabase("lead-intake").getCollection("leads");
     }

@@ -1,5 +1,6 @@
 package org.leadrelay.router.responses;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.leadrelay.events.AnswerTokens;
 import org.leadrelay.events.LeadAccepted;
@@ -28,8 +29,10 @@ public class AnsweringOffer {
     private final Answers answers;
     private final Outbox outbox;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    AnsweringOffer(AnswerTokens tokens, Routings routings, Answers answers, Outbox outbox, Clock clock) {
+    AnsweringOffer(AnswerTokens tokens, Routings routings, Answers answers, Outbox outbox, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.tokens = tokens;
         this.routings = routings;
         this.answers = answers;
@@ -48,9 +51,16 @@ public class AnsweringOffer {
         currentOffer(claims);
         RecordedAnswer stored = answers.recordFirst(new RecordedAnswer(claims.assignmentId(), claims.leadId(), claims.partnerId(),
                 answer, answer == Answer.DECLINE ? blankToNull(reason) : null, clock.instant(), false));
+        // the stored answer's event goes out first, even when this request is refused: a crash after
+        // storing it must not leave it unpublished
+        publish(stored);
         if (stored.answer() != answer) {
             throw new AnswerConflictException("this lead was already " + (stored.answer() == Answer.ACCEPT ? "accepted" : "declined"));
         }
+        return stored;
+    }
+
+    private void publish(RecordedAnswer stored) {
         if (!stored.published()) {
             var event = stored.answer() == Answer.ACCEPT
                     ? new LeadAccepted(stored.leadId(), stored.assignmentId(), stored.partnerId(), stored.answeredAt())
@@ -58,10 +68,10 @@ public class AnsweringOffer {
             if (outbox.publish(outbox.envelope(EventIds.derived("answer", stored.assignmentId()), event))) {
                 answers.markPublished(stored);
             }
+            meters.counter("leadrelay.router.answers", "answer", stored.answer().name().toLowerCase(java.util.Locale.ROOT)).increment();
             log.info("lead {} {} by partner {}", stored.leadId(), stored.answer() == Answer.ACCEPT ? "accepted" : "declined",
                     stored.partnerId());
         }
-        return stored;
     }
 
     private LeadAssigned currentOffer(AnswerTokens.Claims claims) {

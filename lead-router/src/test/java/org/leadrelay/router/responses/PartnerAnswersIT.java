@@ -6,6 +6,7 @@ import static org.leadrelay.testing.TopicProbe.keyed;
 import static org.leadrelay.testing.TopicProbe.ofType;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +30,7 @@ import org.leadrelay.events.Topics;
 import org.leadrelay.router.Fixtures;
 import org.leadrelay.router.LeadRouterApplication;
 import org.leadrelay.router.partners.PartnerCopies;
+import org.leadrelay.testing.OpenApiDocs;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -129,6 +131,11 @@ class PartnerAnswersIT {
     }
 
     /** Registers a partner for a country of its own and routes a lead to it. */
+
+    @Test
+    void theCommittedOpenApiDescriptionIsCurrent() throws Exception {
+        OpenApiDocs.assertCurrent(URI.create("http://127.0.0.1:" + port), Path.of("..", "docs", "api", "lead-router.openapi.json"));
+    }
     private LeadAssigned offered(String country) {
         kafka.publish(Fixtures.partnerUpserted(UUID.randomUUID(), "Answering Partner " + country, "GOLD", List.of(country),
                 List.of("java"), List.of("en"), 1));

@@ -79,8 +79,8 @@ public class NotifyingPartner {
     /** The partner's links to answer, carrying a token signed for this offer that expires with its deadline. */
     private LeadOffer withAnswerLinks(LeadOffer offer) {
         String token = tokens.issue(new AnswerTokens.Claims(offer.leadId(), offer.assignmentId(), offer.partnerId(), offer.respondBy()));
-        URI base = properties.answerBaseUrl();
-        return offer.withAnswerLinks(base.resolve("/answers/" + token), base.resolve("/api/answers/" + token));
+        String base = properties.answerBaseUrl().toString().replaceAll("/+$", "");
+        return offer.withAnswerLinks(URI.create(base + "/answers/" + token), URI.create(base + "/api/answers/" + token));
     }
 
     private void deliver(PartnerContact partner, LeadOffer offer, PartnerChannel channel) {

@@ -6,6 +6,7 @@ import static org.leadrelay.testing.TopicProbe.keyed;
 
 import com.mongodb.client.MongoClient;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,6 +25,7 @@ import org.leadrelay.events.EventTypes;
 import org.leadrelay.events.PartnerUpserted;
 import org.leadrelay.events.Topics;
 import org.leadrelay.testing.Infrastructure;
+import org.leadrelay.testing.OpenApiDocs;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -139,6 +141,11 @@ class PartnerDirectoryIT {
         assertThat(response.statusCode()).isEqualTo(404);
     }
 
+
+    @Test
+    void theCommittedOpenApiDescriptionIsCurrent() throws Exception {
+        OpenApiDocs.assertCurrent(URI.create("http://127.0.0.1:" + port), Path.of("..", "docs", "api", "partner-directory.openapi.json"));
+    }
     private com.mongodb.client.MongoCollection<org.bson.Document> partners() {
         return mongoClient.getDatabase("partner-directory").getCollection("partners");
     }

@@ -2,6 +2,7 @@ package org.leadrelay.kit.webhooks;
 
 import java.nio.charset.StandardCharsets;
 import org.leadrelay.events.AnswerTokens;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,10 @@ public class AnswerTokenConfiguration {
 
     @Bean
     AnswerTokens answerTokens(@Value("${leadrelay.answers.signing-key}") String key) {
+        if (key.startsWith(WebhookConfiguration.DEVELOPMENT_KEY_MARK)) {
+            LoggerFactory.getLogger(AnswerTokenConfiguration.class)
+                    .warn("leadrelay.answers.signing-key is the published development key: set LEADRELAY_ANSWERS_SIGNING_KEY outside a local stack");
+        }
         return new AnswerTokens(key.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AnswerPageController {
 
+    private static final int MAX_REASON = 1000;
+
     private final AnsweringOffer answering;
 
     AnswerPageController(AnsweringOffer answering) {
@@ -44,14 +46,17 @@ class AnswerPageController {
     }
 
     @PostMapping(path = "/answers/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> answer(@PathVariable String token, @RequestParam String answer,
+    ResponseEntity<String> answer(@PathVariable String token, @RequestParam(required = false) String answer,
             @RequestParam(required = false) String reason, Locale locale) {
         AnswerPages pages = AnswerPages.in(locale);
         Answer given;
         try {
-            given = Answer.valueOf(answer.toUpperCase(Locale.ROOT));
+            given = Answer.valueOf(String.valueOf(answer).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return ResponseEntity.badRequest().body(pages.message(pages.notTaken(), "answer must be accept or decline"));
+        }
+        if (reason != null && reason.length() > MAX_REASON) {
+            return ResponseEntity.badRequest().body(pages.message(pages.notTaken(), "the reason must be at most " + MAX_REASON + " characters"));
         }
         try {
             LeadAssigned assigned = answering.offer(token).assignment();

@@ -45,9 +45,8 @@ record AnswerPages(boolean french) {
 
     String answered(Answer answer, LeadAssigned assigned) {
         String text = answer == Answer.ACCEPT
-                ? (french ? "Merci : le lead est à vous. Les coordonnées du client suivent par email."
-                        : "Thank you: the lead is yours. The customer's contact details follow by email.")
-                : (french ? "Merci : le lead passe au partenaire suivant." : "Thank you: the lead moves to the next partner.");
+                ? (french ? "Merci : le lead est à vous." : "Thank you: the lead is yours.")
+                : (french ? "Merci : votre refus est enregistré." : "Thank you: your answer is recorded.");
         return page(french ? "Réponse enregistrée" : "Answer recorded", "<p>" + escape(text) + "</p><p>Lead " + assigned.leadId() + "</p>");
     }
 

@@ -41,7 +41,7 @@ final class OfferText {
                         .map(component -> component.criterion() + " " + format(component.points()) + ": " + component.reason())
                         .collect(Collectors.joining("; ")))
                 .append(").\n")
-                .append("Please answer by ").append(offer.respondBy()).append(" (UTC); after that the lead moves to the next partner.\n")
+                .append("Please answer by ").append(offer.respondBy()).append(" (UTC).\n")
                 .append("Accept or decline: ").append(offer.answerPage()).append("\n\n")
                 .append("Lead ").append(offer.leadId()).append(", assignment ").append(offer.assignmentId()).append(".\n");
         return text.toString();
