@@ -117,8 +117,8 @@ class LeadToPartnerIT {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"answer\": \"ACCEPT\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        LeadAccepted accepted = event(kafka.awaitRecord(keyed(leadId).and(ofType(EventTypes.LEAD_ACCEPTED))), LeadAccepted.class);
-        assertThat(accepted.partnerId()).isEqualTo(partnerId);
+        LeadAccepted acceptance = event(kafka.awaitRecord(keyed(leadId).and(ofType(EventTypes.LEAD_ACCEPTED))), LeadAccepted.class);
+        assertThat(acceptance.partnerId()).isEqualTo(partnerId);
     }
 
     @Test
