@@ -1,6 +1,7 @@
 package org.leadrelay.local;
 
 import java.io.PrintStream;
+import org.leadrelay.kafka.StandaloneKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,12 @@ final class Stack implements AutoCloseable {
         ports.requireFree();
 
         step("Kafka broker (KRaft) on 127.0.0.1:" + ports.kafka());
-        KafkaBroker kafka = KafkaBroker.start(data.kafka(), ports.kafka(), ports.kafkaController());
+        StandaloneKafka kafka;
+        try {
+            kafka = StandaloneKafka.start(data.kafka(), ports.kafka(), ports.kafkaController());
+        } catch (IllegalStateException e) {
+            throw new StackException(e.getMessage() + "; see " + data.logs().resolve("launcher.log"), e);
+        }
         started.add(kafka);
         step("MongoDB-wire server (H2 on disk) on 127.0.0.1:" + ports.mongo());
         Database database = Database.start(data.mongoFile(), ports.mongo());

@@ -1,5 +1,6 @@
 package org.leadrelay.intake.leads;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param defaultLanguage the language a lead is served in when the form does not say
  * @param consentStatement the identifier of the consent wording the forms show
+ * @param duplicateWindow  how long the same person asking for the same thing counts as a duplicate
  */
 @ConfigurationProperties("leadrelay.intake")
-public record IntakeProperties(@DefaultValue("en") String defaultLanguage, @DefaultValue("partner-contact-v1") String consentStatement) {
+public record IntakeProperties(@DefaultValue("en") String defaultLanguage, @DefaultValue("partner-contact-v1") String consentStatement,
+        @DefaultValue("24h") Duration duplicateWindow) {
 }

@@ -1,13 +1,19 @@
 package org.leadrelay.intake.leads;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.leadrelay.events.LeadReceived;
 
 /** The leads this service has accepted. */
 public interface Leads {
 
-    void add(LeadReceived lead);
+    void add(StoredLead lead);
 
-    Optional<LeadReceived> find(UUID leadId);
+    Optional<StoredLead> find(UUID leadId);
+
+    void markPublished(UUID leadId);
+
+    /** Leads received before {@code receivedBefore} whose event is not yet published, oldest first. */
+    List<StoredLead> unpublished(Instant receivedBefore, int limit);
 }

@@ -1,9 +1,11 @@
 package org.leadrelay.intake.leads;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.leadrelay.events.Consent;
 import org.leadrelay.events.Contact;
@@ -11,35 +13,42 @@ import org.leadrelay.events.Environment;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
-import org.leadrelay.kit.outbox.EventIds;
-import org.leadrelay.kit.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts a validated submission: normalises it, stores the lead and records LeadReceived in the
- * outbox before the caller is answered, so an acknowledged lead always reaches the router.
+ * Accepts a validated submission: normalises it and stores the lead before the caller is answered,
+ * so an acknowledged lead always reaches the router: the stored lead records whether it has been
+ * published, and {@link PublishingLeads} publishes it right away or, after an outage, later.
  */
 @Service
 public class ReceivingLead {
 
-    static final String EVENT = "lead-received";
     private static final Logger log = LoggerFactory.getLogger(ReceivingLead.class);
 
     private final Leads leads;
-    private final Outbox outbox;
+    private final RecentRequests recent;
+    private final PublishingLeads publishing;
     private final IntakeProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    ReceivingLead(Leads leads, Outbox outbox, IntakeProperties properties, Clock clock) {
+    ReceivingLead(Leads leads, RecentRequests recent, PublishingLeads publishing, IntakeProperties properties, Clock clock,
+            MeterRegistry meters) {
         this.leads = leads;
-        this.outbox = outbox;
+        this.recent = recent;
+        this.publishing = publishing;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
     }
 
-    public LeadReceived receive(LeadSubmission submission) {
+    /**
+     * Stores the lead and has it published; a repeat of a recent request by the same person is
+     * stored as a duplicate of the first and not published.
+     */
+    public StoredLead receive(LeadSubmission submission) {
         UUID leadId = UUID.randomUUID();
         LeadReceived lead = new LeadReceived(leadId,
                 new Contact(trimmed(submission.name()), submission.email().trim(), trimmed(submission.phone()),
@@ -57,10 +66,28 @@ public class ReceivingLead {
                 new Consent(properties.consentStatement(), clock.instant()),
                 submission.source() == null || submission.source().isBlank() ? "api" : submission.source().trim(),
                 clock.instant());
-        leads.add(lead);
-        outbox.publish(outbox.envelope(EventIds.derived(EVENT, leadId), lead));
+        Optional<UUID> first = recent.claim(LeadFingerprint.of(lead), leadId, lead.receivedAt(), properties.duplicateWindow());
+        if (first.isPresent()) {
+            StoredLead duplicate = StoredLead.duplicate(lead, first.get());
+            leads.add(duplicate);
+            meters.counter("leadrelay.intake.duplicates").increment();
+            log.info("lead {} repeats lead {}: recorded, not published", leadId, first.get());
+            return duplicate;
+        }
+        StoredLead stored = StoredLead.received(lead);
+        leads.add(stored);
+        meters.counter("leadrelay.intake.received", "source", sourceTag(lead.source())).increment();
         log.info("lead {} received from {} for {} in {}", leadId, lead.source(), lead.need().specialities(), lead.location().country());
-        return lead;
+        publishing.publishSoon(lead);
+        return stored;
+    }
+
+    /** Metric tags stay bounded: a source outside the known ones counts as "other". */
+    private static String sourceTag(String source) {
+        return switch (source) {
+            case "website-form", "api" -> source;
+            default -> "other";
+        };
     }
 
     private static List<String> names(List<String> values) {

@@ -3,6 +3,7 @@ package org.leadrelay.intake.leads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.leadrelay.testing.TopicProbe.header;
 import static org.leadrelay.testing.TopicProbe.keyed;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import java.net.URI;
@@ -89,6 +90,9 @@ class LeadIntakeIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.body()).doesNotContain("camille");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(json.readTree(http.send(
+                HttpRequest.newBuilder(uri("/api/leads/" + leadId)).GET().build(), HttpResponse.BodyHandlers.ofString()).body())
+                .get("status").asString()).isEqualTo("published"));
     }
 
     @Test
@@ -139,6 +143,47 @@ class LeadIntakeIT {
     }
 
     @Test
+    void theSamePersonAskingTheSameAgainIsRecordedAsADuplicateAndNotPublished() throws Exception {
+        String body = """
+                {"contact": {"email": "twice@example.be"}, "need": {"products": ["java"], "services": ["training"]},
+                 "location": {"country": "BE"}, "consent": true}
+                """;
+        JsonNode first = json.readTree(post(body).body());
+        HttpResponse<String> again = post(body.replace("\"java\"", "\"Java\""));
+
+        assertThat(again.statusCode()).isEqualTo(202);
+        JsonNode second = json.readTree(again.body());
+        assertThat(second.get("status").asString()).isEqualTo("duplicate");
+        assertThat(second.get("duplicateOf").asString()).isEqualTo(first.get("leadId").asString());
+        leadsReceived.awaitRecord(keyed(first.get("leadId").asString()));
+        assertThat(leadsReceived.recordsAfter(Duration.ofSeconds(1), keyed(second.get("leadId").asString()))).isEmpty();
+    }
+
+    @Test
+    void anIdempotencyKeyReplaysTheFirstAnswerAndRefusesAnotherBody() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = """
+                {"contact": {"email": "retry@example.ch"}, "need": {"products": ["kubernetes"]},
+                 "location": {"country": "CH"}, "consent": true}
+                """;
+
+        HttpResponse<String> first = post(body, key);
+        HttpResponse<String> replay = post(body, key);
+        HttpResponse<String> other = post(body.replace("kubernetes", "docker"), key);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(replay.statusCode()).isEqualTo(202);
+        assertThat(json.readTree(replay.body()).get("leadId").asString()).isEqualTo(json.readTree(first.body()).get("leadId").asString());
+        assertThat(replay.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(other.body()).get("title").asString()).isEqualTo("Idempotency-Key reused");
+        String leadId = json.readTree(first.body()).get("leadId").asString();
+        leadsReceived.awaitRecord(keyed(leadId));
+        assertThat(leadsReceived.recordsAfter(Duration.ofSeconds(1), record -> new String(record.value()).contains("retry@example.ch")))
+                .hasSize(1);
+    }
+
+    @Test
     void staysHealthyAfterBadInput() throws Exception {
         post("{");
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health")).GET().build(),
@@ -175,9 +220,15 @@ class LeadIntakeIT {
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/api/leads"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return post(body, null);
+    }
+
+    private HttpResponse<String> post(String body, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/leads")).header("Content-Type", "application/json");
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.leadrelay.events.EventCodec;
 import org.leadrelay.events.EventEnvelope;
 import org.leadrelay.events.LeadRelayEvent;
-import org.leadrelay.kit.outbox.EventSender.PublishFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -33,16 +32,16 @@ public class Outbox {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final MongoTemplate mongo;
-    private final EventSender sender;
+    private final EventPublisher publisher;
     private final EventCodec codec;
     private final String source;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer publishLatency;
 
-    Outbox(MongoTemplate mongo, EventSender sender, EventCodec codec, String source, Clock clock, MeterRegistry meters) {
+    Outbox(MongoTemplate mongo, EventPublisher publisher, EventCodec codec, String source, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
-        this.sender = sender;
+        this.publisher = publisher;
         this.codec = codec;
         this.source = source;
         this.clock = clock;
@@ -114,8 +113,9 @@ public class Outbox {
 
     boolean relay(OutboxEntry entry) {
         try {
-            sender.send(entry);
-        } catch (PublishFailedException e) {
+            publisher.send(entry.topic(), entry.key(), UUID.fromString(entry.id()), entry.type(), entry.source(), entry.time(),
+                    entry.payload());
+        } catch (EventNotPublishedException e) {
             meters.counter("leadrelay.events.publish.failures", "topic", entry.topic()).increment();
             log.warn("event {} of type {} for key {} not yet published: {}", entry.id(), entry.type(), entry.key(), e.getMessage());
             return false;

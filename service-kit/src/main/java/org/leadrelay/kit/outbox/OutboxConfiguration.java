@@ -15,11 +15,15 @@ import org.springframework.kafka.core.KafkaTemplate;
 public class OutboxConfiguration {
 
     @Bean
-    Outbox outbox(MongoTemplate mongo, KafkaTemplate<String, byte[]> eventKafkaTemplate, EventCodec codec,
-            EventsProperties properties, Clock clock, MeterRegistry meters) {
+    EventPublisher eventPublisher(KafkaTemplate<String, byte[]> eventKafkaTemplate, EventCodec codec, EventsProperties properties) {
+        return new EventPublisher(eventKafkaTemplate, codec, properties.sendTimeout());
+    }
+
+    @Bean
+    Outbox outbox(MongoTemplate mongo, EventPublisher publisher, EventCodec codec, EventsProperties properties, Clock clock,
+            MeterRegistry meters) {
         mongo.indexOps(OutboxEntry.class).createIndex(new Index("recordedAt", org.springframework.data.domain.Sort.Direction.ASC));
-        EventSender sender = new EventSender(eventKafkaTemplate, properties.sendTimeout());
-        Outbox outbox = new Outbox(mongo, sender, codec, properties.source(), clock, meters);
+        Outbox outbox = new Outbox(mongo, publisher, codec, properties.source(), clock, meters);
         meters.gauge("leadrelay.outbox.pending", outbox, Outbox::pending);
         return outbox;
     }

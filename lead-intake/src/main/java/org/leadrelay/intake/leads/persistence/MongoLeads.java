@@ -1,15 +1,28 @@
 package org.leadrelay.intake.leads.persistence;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.leadrelay.events.LeadReceived;
+import org.leadrelay.intake.leads.IntakeStatus;
 import org.leadrelay.intake.leads.Leads;
+import org.leadrelay.intake.leads.StoredLead;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** Leads in this service's own database, one document per lead keyed by its id. */
+/**
+ * Leads in this service's own database, one document per lead keyed by its id, recording whether
+ * it has been published: storing a lead is one insert, publishing it one update by key.
+ */
 @Repository
 class MongoLeads implements Leads {
 
@@ -17,19 +30,37 @@ class MongoLeads implements Leads {
 
     MongoLeads(MongoTemplate mongo) {
         this.mongo = mongo;
+        // a real MongoDB uses it for the pending scan; the embedded server scans the collection either way
+        mongo.indexOps(LeadDocument.class).createIndex(new Index().on("status", Sort.Direction.ASC).on("receivedAt", Sort.Direction.ASC));
     }
 
     @Override
-    public void add(LeadReceived lead) {
-        mongo.insert(new StoredLead(lead.leadId(), lead));
+    public void add(StoredLead lead) {
+        mongo.insert(new LeadDocument(lead.leadId(), lead.lead(), lead.status(), lead.duplicateOf(), lead.lead().receivedAt()));
     }
 
     @Override
-    public Optional<LeadReceived> find(UUID leadId) {
-        return Optional.ofNullable(mongo.findById(leadId, StoredLead.class)).map(StoredLead::lead);
+    public Optional<StoredLead> find(UUID leadId) {
+        return Optional.ofNullable(mongo.findById(leadId, LeadDocument.class)).map(LeadDocument::toLead);
+    }
+
+    @Override
+    public void markPublished(UUID leadId) {
+        mongo.updateFirst(Query.query(where("_id").is(leadId)), Update.update("status", IntakeStatus.PUBLISHED), LeadDocument.class);
+    }
+
+    @Override
+    public List<StoredLead> unpublished(Instant receivedBefore, int limit) {
+        Query pending = Query.query(where("status").is(IntakeStatus.RECEIVED).and("receivedAt").lt(receivedBefore))
+                .with(Sort.by("receivedAt")).limit(limit);
+        return mongo.find(pending, LeadDocument.class).stream().map(LeadDocument::toLead).toList();
     }
 
     @Document("leads")
-    record StoredLead(@Id UUID id, LeadReceived lead) {
+    record LeadDocument(@Id UUID id, LeadReceived lead, IntakeStatus status, UUID duplicateOf, Instant receivedAt) {
+
+        StoredLead toLead() {
+            return new StoredLead(lead, status, duplicateOf);
+        }
     }
 }

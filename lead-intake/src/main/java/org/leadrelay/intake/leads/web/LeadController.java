@@ -2,46 +2,67 @@ package org.leadrelay.intake.leads.web;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
-import org.leadrelay.events.LeadReceived;
 import org.leadrelay.intake.leads.LeadSubmission;
+import org.leadrelay.intake.leads.IdempotentRequests;
 import org.leadrelay.intake.leads.Leads;
 import org.leadrelay.intake.leads.ReceivingLead;
+import org.leadrelay.intake.leads.StoredLead;
 import org.leadrelay.kit.web.FieldError;
 import org.leadrelay.kit.web.InvalidRequestException;
 import org.leadrelay.kit.web.JsonPointers;
+import org.leadrelay.kit.web.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The public lead endpoint websites and API clients post to. */
 @RestController
 @RequestMapping("/api/leads")
 class LeadController {
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final ReceivingLead receiving;
     private final Leads leads;
+    private final IdempotentRequests idempotentRequests;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
 
-    LeadController(ReceivingLead receiving, Leads leads) {
+    LeadController(ReceivingLead receiving, Leads leads, IdempotentRequests idempotentRequests, Clock clock) {
         this.receiving = receiving;
         this.leads = leads;
+        this.idempotentRequests = idempotentRequests;
+        this.clock = clock;
     }
 
     /**
-     * Accepts a lead. 202: stored, and on its way to the router. 400: problem details listing each
-     * rejected field with a JSON pointer; nothing is stored.
+     * Accepts a lead. 202: stored, and on its way to the router (or recorded as a duplicate of a
+     * recent identical request). 400: problem details listing each rejected field with a JSON
+     * pointer; nothing is stored. With an {@code Idempotency-Key}, a repeat of the same request is
+     * answered as the first was (202), a different request under the same key gets 422, and a
+     * repeat while the first is still being processed 409.
      */
     @PostMapping(consumes = "application/json", produces = "application/json")
-    ResponseEntity<LeadAccepted> submit(@RequestBody @Valid LeadForm form, BindingResult validation) {
+    ResponseEntity<LeadStatus> submit(@RequestBody @Valid LeadForm form, BindingResult validation,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         List<FieldError> errors = new ArrayList<>(validation.getFieldErrors().stream()
                 .map(error -> new FieldError(JsonPointers.fromPropertyPath(error.getField()), error.getDefaultMessage()))
                 .toList());
@@ -52,18 +73,50 @@ class LeadController {
             errors.sort(Comparator.comparing(FieldError::pointer));
             throw new InvalidRequestException(errors);
         }
-        LeadReceived lead = receiving.receive(submission(form));
-        return ResponseEntity.accepted()
-                .location(URI.create("/api/leads/" + lead.leadId()))
-                .body(new LeadAccepted(lead.leadId(), "received", lead.receivedAt()));
+        if (idempotencyKey == null) {
+            return accepted(receiving.receive(submission(form)));
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key", "the Idempotency-Key header must have 1 to 255 characters");
+        }
+        IdempotentRequests.Claim claim = idempotentRequests.claim(idempotencyKey, hash(form), clock.instant());
+        if (claim instanceof IdempotentRequests.Claim.Replay replay) {
+            return accepted(leads.find(replay.leadId()).orElseThrow());
+        }
+        if (claim instanceof IdempotentRequests.Claim.Mismatch) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused",
+                    "this Idempotency-Key was used for a different request");
+        }
+        if (claim instanceof IdempotentRequests.Claim.InProgress) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Request in progress",
+                    "a request with this Idempotency-Key is being processed; retry shortly");
+        }
+        try {
+            StoredLead stored = receiving.receive(submission(form));
+            idempotentRequests.complete(idempotencyKey, stored.leadId());
+            return accepted(stored);
+        } catch (RuntimeException e) {
+            idempotentRequests.release(idempotencyKey);
+            throw e;
+        }
     }
 
-    /** The status of a lead. Shows no personal data: anyone holding the id may ask. */
+    /** Where a lead stands in intake. Shows no personal data: anyone holding the id may ask. */
     @GetMapping(path = "/{leadId}", produces = "application/json")
-    ResponseEntity<LeadAccepted> status(@PathVariable UUID leadId) {
-        return leads.find(leadId)
-                .map(lead -> ResponseEntity.ok(new LeadAccepted(lead.leadId(), "received", lead.receivedAt())))
-                .orElse(ResponseEntity.notFound().build());
+    ResponseEntity<LeadStatus> status(@PathVariable UUID leadId) {
+        return leads.find(leadId).map(LeadStatus::of).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
+    }
+
+    private static ResponseEntity<LeadStatus> accepted(StoredLead stored) {
+        return ResponseEntity.accepted().location(URI.create("/api/leads/" + stored.leadId())).body(LeadStatus.of(stored));
+    }
+
+    private String hash(LeadForm form) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(form)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static LeadSubmission submission(LeadForm form) {
@@ -76,7 +129,17 @@ class LeadController {
                 form.language(), form.employees(), Boolean.TRUE.equals(form.consent()), form.source());
     }
 
-    /** The answer to an accepted lead. */
-    record LeadAccepted(UUID leadId, String status, Instant receivedAt) {
+    /**
+     * A lead's intake status.
+     *
+     * @param status      {@code received} (stored, being published), {@code published} or {@code duplicate}
+     * @param duplicateOf the first lead, when this one repeats it
+     */
+    record LeadStatus(UUID leadId, String status, UUID duplicateOf, Instant receivedAt) {
+
+        static LeadStatus of(StoredLead stored) {
+            return new LeadStatus(stored.leadId(), stored.status().name().toLowerCase(Locale.ROOT), stored.duplicateOf(),
+                    stored.lead().receivedAt());
+        }
     }
 }

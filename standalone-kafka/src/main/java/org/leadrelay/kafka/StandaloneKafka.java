@@ -1,4 +1,4 @@
-package org.leadrelay.local;
+package org.leadrelay.kafka;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,22 +24,28 @@ import org.leadrelay.events.Topics;
 
 /**
  * A real Apache Kafka broker in KRaft mode (broker and controller in one node), started from the
- * Kafka jars, its log under the data directory so topics, records and committed offsets survive a
- * restart. The log directory is formatted once, on first start.
+ * Kafka jars on fixed loopback ports, its log in a directory of the caller's so topics, records and
+ * committed offsets survive a restart. The log directory is formatted once, on first start. The
+ * local stack runs on it, and tests that stop and restart a broker use it.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class StandaloneKafka implements AutoCloseable {
 
-    static final int PARTITIONS = 3;
+    public static final int PARTITIONS = 3;
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
 
-    private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+    private StandaloneKafka(KafkaRaftServer server, String bootstrapServers) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
     }
 
-    static KafkaBroker start(Path logDir, int port, int controllerPort) {
+    /**
+     * Starts the broker and creates the contract's topics that are missing.
+     *
+     * @throws IllegalStateException when the broker cannot start or become ready
+     */
+    public static StandaloneKafka start(Path logDir, int port, int controllerPort) {
         Properties config = new Properties();
         config.putAll(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
@@ -66,12 +72,12 @@ final class KafkaBroker implements AutoCloseable {
         formatOnce(logDir, config);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
         server.startup();
-        KafkaBroker broker = new KafkaBroker(server, "127.0.0.1:" + port);
+        StandaloneKafka broker = new StandaloneKafka(server, "127.0.0.1:" + port);
         broker.createTopics();
         return broker;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 
@@ -89,12 +95,12 @@ final class KafkaBroker implements AutoCloseable {
                     "--config", properties.toString(), "--ignore-formatted"}, new PrintStream(output, true, StandardCharsets.UTF_8));
             Files.deleteIfExists(properties);
             if (exit != 0) {
-                throw new StackException("formatting the Kafka log directory failed: " + output.toString(StandardCharsets.UTF_8));
+                throw new IllegalStateException("formatting the Kafka log directory failed: " + output.toString(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
-            throw new StackException("cannot format the Kafka log directory " + logDir, e);
+            throw new IllegalStateException("cannot format the Kafka log directory " + logDir, e);
         } catch (Exception e) {
-            throw new StackException("cannot format the Kafka log directory " + logDir + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot format the Kafka log directory " + logDir + ": " + e.getMessage(), e);
         }
     }
 
@@ -110,7 +116,7 @@ final class KafkaBroker implements AutoCloseable {
                     .toList();
             admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new StackException("the Kafka broker did not become ready: " + e.getMessage(), e);
+            throw new IllegalStateException("the Kafka broker did not become ready: " + e.getMessage(), e);
         }
     }
 

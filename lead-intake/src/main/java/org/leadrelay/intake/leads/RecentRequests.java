@@ -1,0 +1,17 @@
+package org.leadrelay.intake.leads;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Who asked for what recently, by a fingerprint that holds no personal data in clear. */
+public interface RecentRequests {
+
+    /**
+     * Claims the fingerprint for this lead unless another lead claimed it within the window.
+     *
+     * @return the earlier lead when this one repeats it
+     */
+    Optional<UUID> claim(String fingerprint, UUID leadId, Instant at, Duration window);
+}

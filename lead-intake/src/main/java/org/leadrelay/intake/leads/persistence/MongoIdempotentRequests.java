@@ -1,0 +1,60 @@
+package org.leadrelay.intake.leads.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.leadrelay.intake.leads.IdempotentRequests;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** One document per idempotency key, keyed by it: the unique key settles concurrent first uses. Keys live 24 hours. */
+@Repository
+class MongoIdempotentRequests implements IdempotentRequests {
+
+    static final Duration LIFETIME = Duration.ofHours(24);
+
+    private final MongoTemplate mongo;
+
+    MongoIdempotentRequests(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Claim claim(String key, String requestHash, Instant at) {
+        try {
+            mongo.insert(new KeyDocument(key, requestHash, null, at));
+            return new Claim.Claimed();
+        } catch (DuplicateKeyException usedBefore) {
+            KeyDocument earlier = mongo.findById(key, KeyDocument.class);
+            if (earlier == null || earlier.claimedAt().isBefore(at.minus(LIFETIME))) {
+                mongo.save(new KeyDocument(key, requestHash, null, at));
+                return new Claim.Claimed();
+            }
+            if (!earlier.requestHash().equals(requestHash)) {
+                return new Claim.Mismatch();
+            }
+            return earlier.leadId() == null ? new Claim.InProgress() : new Claim.Replay(earlier.leadId());
+        }
+    }
+
+    @Override
+    public void complete(String key, UUID leadId) {
+        mongo.updateFirst(Query.query(where("_id").is(key)), Update.update("leadId", leadId), KeyDocument.class);
+    }
+
+    @Override
+    public void release(String key) {
+        mongo.remove(Query.query(where("_id").is(key)), KeyDocument.class);
+    }
+
+    @Document("idempotency_keys")
+    record KeyDocument(@Id String key, String requestHash, UUID leadId, Instant claimedAt) {
+    }
+}

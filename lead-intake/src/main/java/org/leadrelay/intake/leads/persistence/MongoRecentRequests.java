@@ -1,0 +1,50 @@
+package org.leadrelay.intake.leads.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.leadrelay.intake.leads.RecentRequests;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * One document per request fingerprint, keyed by it: the unique key decides which of two
+ * simultaneous identical requests is the first.
+ */
+@Repository
+class MongoRecentRequests implements RecentRequests {
+
+    private final MongoTemplate mongo;
+
+    MongoRecentRequests(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Optional<UUID> claim(String fingerprint, UUID leadId, Instant at, Duration window) {
+        try {
+            mongo.insert(new RecentRequest(fingerprint, leadId, at));
+            return Optional.empty();
+        } catch (DuplicateKeyException seenBefore) {
+            RecentRequest earlier = mongo.findById(fingerprint, RecentRequest.class);
+            if (earlier != null && earlier.at().isAfter(at.minus(window))) {
+                return Optional.of(earlier.leadId());
+            }
+            mongo.updateFirst(Query.query(where("_id").is(fingerprint)), new Update().set("leadId", leadId).set("at", at),
+                    RecentRequest.class);
+            return Optional.empty();
+        }
+    }
+
+    @Document("recent_requests")
+    record RecentRequest(@Id String fingerprint, UUID leadId, Instant at) {
+    }
+}
