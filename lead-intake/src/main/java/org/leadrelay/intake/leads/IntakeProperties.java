@@ -1,6 +1,7 @@
 package org.leadrelay.intake.leads;
 
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,8 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultLanguage the language a lead is served in when the form does not say
  * @param consentStatement the identifier of the consent wording the forms show
  * @param duplicateWindow  how long the same person asking for the same thing counts as a duplicate
+ * @param maxRequestSize   the largest request body taken; larger ones are answered 413
  */
 @ConfigurationProperties("leadrelay.intake")
 public record IntakeProperties(@DefaultValue("en") String defaultLanguage, @DefaultValue("partner-contact-v1") String consentStatement,
-        @DefaultValue("24h") Duration duplicateWindow) {
+        @DefaultValue("24h") Duration duplicateWindow, @DefaultValue("64KB") DataSize maxRequestSize) {
 }

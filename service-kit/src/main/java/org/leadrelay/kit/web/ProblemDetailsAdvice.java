@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every HTTP error as RFC 9457 problem details. Validation failures list each rejected field with a
@@ -43,6 +44,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.TooLargeException tooLarge) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+                problem.setTitle("Request too large");
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+            }
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this endpoint.");
         problem.setType(MALFORMED_PROBLEM);
         problem.setTitle("Malformed request");
@@ -50,7 +58,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String pointer = databind.getPath().stream()
                     .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : String.valueOf(reference.getIndex()))
                     .reduce("", (path, segment) -> path + "/" + segment);
-            problem.setProperty("errors", List.of(new FieldError(pointer, "has the wrong type or format")));
+            String detail = databind instanceof UnrecognizedPropertyException ? "is not a field of this request" : "has the wrong type or format";
+            problem.setProperty("errors", List.of(new FieldError(pointer, detail)));
         }
         return ResponseEntity.badRequest().body(problem);
     }
