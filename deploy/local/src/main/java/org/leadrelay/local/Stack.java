@@ -72,7 +72,9 @@ final class Stack implements AutoCloseable {
                 "--leadrelay.answers.signing-key=" + ANSWER_KEY,
                 "--leadrelay.notification.answer-base-url=http://127.0.0.1:" + ports.router(),
                 "--spring.mail.port=" + ports.smtp(),
-                "--logging.level.org.apache.kafka=WARN");
+                "--logging.level.org.apache.kafka=WARN",
+                // the demo command and a person's browser share 127.0.0.1: a generous per-client limit
+                "--leadrelay.intake.leads-per-minute-per-client=600");
         step("lead-intake, partner-directory, lead-router, notification-service");
         startService("partner-directory", ports.directory(), common);
         startService("lead-router", ports.router(), common);

@@ -1,5 +1,7 @@
 package org.leadrelay.intake.leads;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.leadrelay.intake.leads.web.ClientRateLimit;
 import org.leadrelay.kit.web.RequestSizeLimit;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,12 +12,22 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(IntakeProperties.class)
 class IntakeConfiguration {
 
+    @Bean
+    FilterRegistrationBean<ClientRateLimit> clientRateLimit(IntakeProperties properties, MeterRegistry meters) {
+        FilterRegistrationBean<ClientRateLimit> registration = new FilterRegistrationBean<>(
+                new ClientRateLimit(properties.leadsPerMinutePerClient(), meters));
+        registration.addUrlPatterns("/api/leads", "/forms/leads");
+        registration.setOrder(1);
+        return registration;
+    }
+
     /** Public endpoints take small bodies only: a lead is a few kilobytes. */
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(IntakeProperties properties) {
         FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
                 new RequestSizeLimit(properties.maxRequestSize().toBytes()));
         registration.addUrlPatterns("/api/*", "/forms/*");
+        registration.setOrder(2);
         return registration;
     }
 }

@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consentStatement the identifier of the consent wording the forms show
  * @param duplicateWindow  how long the same person asking for the same thing counts as a duplicate
  * @param maxRequestSize   the largest request body taken; larger ones are answered 413
+ * @param leadsPerMinutePerClient how many leads one client address may post a minute, per instance
  */
 @ConfigurationProperties("leadrelay.intake")
 public record IntakeProperties(@DefaultValue("en") String defaultLanguage, @DefaultValue("partner-contact-v1") String consentStatement,
-        @DefaultValue("24h") Duration duplicateWindow, @DefaultValue("64KB") DataSize maxRequestSize) {
+        @DefaultValue("24h") Duration duplicateWindow, @DefaultValue("64KB") DataSize maxRequestSize,
+        @DefaultValue("30") long leadsPerMinutePerClient) {
 }

@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
                 "leadrelay.events.send-timeout=2s",
                 "leadrelay.events.sweep-grace=3s",
                 "leadrelay.events.sweep-interval=500ms",
-                "spring.kafka.admin.operation-timeout=2s"})
+                "spring.kafka.admin.operation-timeout=2s",
+                "leadrelay.intake.leads-per-minute-per-client=100000"})
 class LeadIntakeBrokerOutageIT {
 
     private static final int BROKER_PORT = freePort();

@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 @WithInfrastructure
 @SpringBootTest(classes = LeadIntakeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + LeadIntakeApplication.CONFIG_NAME)
+        properties = {"spring.config.name=" + LeadIntakeApplication.CONFIG_NAME, "leadrelay.intake.leads-per-minute-per-client=100000"})
 class LeadIntakeIT {
 
     private static TopicProbe leadsReceived;

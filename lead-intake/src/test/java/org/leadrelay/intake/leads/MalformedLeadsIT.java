@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 @WithInfrastructure
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SpringBootTest(classes = LeadIntakeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + LeadIntakeApplication.CONFIG_NAME)
+        properties = {"spring.config.name=" + LeadIntakeApplication.CONFIG_NAME, "leadrelay.intake.leads-per-minute-per-client=100000"})
 class MalformedLeadsIT {
 
     private static final String MARKER = "malformed@example.org";
