@@ -2,8 +2,8 @@ package org.leadrelay.intake.leads;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +13,11 @@ import org.leadrelay.events.Environment;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
+import org.leadrelay.intake.normalisation.Countries;
+import org.leadrelay.intake.normalisation.Emails;
+import org.leadrelay.intake.normalisation.Languages;
+import org.leadrelay.intake.normalisation.PhoneNumbers;
+import org.leadrelay.intake.normalisation.Vocabulary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,6 +38,7 @@ public class ReceivingLead {
     private final IntakeProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Vocabulary vocabulary = new Vocabulary();
 
     ReceivingLead(Leads leads, RecentRequests recent, PublishingLeads publishing, IntakeProperties properties, Clock clock,
             MeterRegistry meters) {
@@ -50,18 +56,36 @@ public class ReceivingLead {
      */
     public StoredLead receive(LeadSubmission submission) {
         UUID leadId = UUID.randomUUID();
+        List<InvalidLeadException.FieldProblem> problems = new ArrayList<>();
+        String country = Countries.code(submission.country()).orElse(null);
+        if (country == null) {
+            problems.add(new InvalidLeadException.FieldProblem("/location/country", "is not a country we know; use an ISO 3166-1 code such as FR"));
+        }
+        String language = submission.language() == null || submission.language().isBlank()
+                ? properties.defaultLanguage()
+                : Languages.code(submission.language()).orElse(null);
+        if (language == null) {
+            problems.add(new InvalidLeadException.FieldProblem("/language", "is not a language we know; use a code such as fr or fr-BE"));
+        }
+        String phone = null;
+        if (submission.phone() != null && !submission.phone().isBlank() && country != null) {
+            phone = PhoneNumbers.e164(submission.phone(), country).orElse(null);
+            if (phone == null) {
+                problems.add(new InvalidLeadException.FieldProblem("/contact/phone", "is not a valid phone number in " + country));
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparing(InvalidLeadException.FieldProblem::pointer));
+            throw new InvalidLeadException(problems);
+        }
         LeadReceived lead = new LeadReceived(leadId,
-                new Contact(trimmed(submission.name()), submission.email().trim(), trimmed(submission.phone()),
-                        trimmed(submission.company())),
-                new Need(names(submission.products()), names(submission.services()),
-                        new Environment(names(submission.operatingSystems()), names(submission.databases()),
-                                names(submission.applicationServers())),
+                new Contact(trimmed(submission.name()), Emails.normalise(submission.email()), phone, trimmed(submission.company())),
+                new Need(terms(submission.products()), terms(submission.services()),
+                        new Environment(terms(submission.operatingSystems()), terms(submission.databases()),
+                                terms(submission.applicationServers())),
                         trimmed(submission.description())),
-                new Location(submission.country().trim().toUpperCase(Locale.ROOT), trimmed(submission.region()),
-                        trimmed(submission.city()), trimmed(submission.postalCode()), null),
-                submission.language() == null || submission.language().isBlank()
-                        ? properties.defaultLanguage()
-                        : submission.language().trim().toLowerCase(Locale.ROOT),
+                new Location(country, trimmed(submission.region()), trimmed(submission.city()), trimmed(submission.postalCode()), null),
+                language,
                 submission.employees(),
                 new Consent(properties.consentStatement(), clock.instant()),
                 submission.source() == null || submission.source().isBlank() ? "api" : submission.source().trim(),
@@ -90,11 +114,11 @@ public class ReceivingLead {
         };
     }
 
-    private static List<String> names(List<String> values) {
+    private List<String> terms(List<String> values) {
         return values == null ? List.of() : values.stream()
                 .filter(Objects::nonNull)
-                .map(value -> value.trim().toLowerCase(Locale.ROOT))
-                .filter(value -> !value.isEmpty())
+                .filter(value -> !value.isBlank())
+                .map(vocabulary::term)
                 .distinct()
                 .toList();
     }

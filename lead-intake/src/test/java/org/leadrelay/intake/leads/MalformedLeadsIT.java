@@ -87,10 +87,14 @@ class MalformedLeadsIT {
         // wrong values
         cases.add(json("bad email", VALID.replace("malformed@example.org", "not-an-email"), 400, "/contact/email"));
         cases.add(json("email with spaces", VALID.replace("malformed@example.org", "a b@example.org"), 400, "/contact/email"));
-        cases.add(json("country name instead of code", VALID.replace("\"FR\"", "\"France\""), 400, "/location/country"));
+        cases.add(json("unknown country", VALID.replace("\"FR\"", "\"Atlantis\""), 400, "/location/country"));
         cases.add(json("country with digits", VALID.replace("\"FR\"", "\"F1\""), 400, "/location/country"));
-        cases.add(json("three-letter country", VALID.replace("\"FR\"", "\"FRA\""), 400, "/location/country"));
-        cases.add(json("language too long", VALID.replace("\"language\": \"fr\"", "\"language\": \"french\""), 400, "/language"));
+        cases.add(json("unknown three-letter country", VALID.replace("\"FR\"", "\"QQQ\""), 400, "/location/country"));
+        cases.add(json("unknown language", VALID.replace("\"language\": \"fr\"", "\"language\": \"klingonese\""), 400, "/language"));
+        cases.add(json("language too long", VALID.replace("\"language\": \"fr\"", "\"language\": \"" + "l".repeat(36) + "\""), 400, "/language"));
+        cases.add(json("phone too short", VALID.replace("+33100000000", "12"), 400, "/contact/phone"));
+        cases.add(json("phone in words", VALID.replace("+33100000000", "call me maybe"), 400, "/contact/phone"));
+        cases.add(json("phone of no country", VALID.replace("+33100000000", "+999 1234 5678"), 400, "/contact/phone"));
         cases.add(json("language with digits", VALID.replace("\"language\": \"fr\"", "\"language\": \"f1\""), 400, "/language"));
         cases.add(json("zero employees", VALID.replace("\"employees\": 20", "\"employees\": 0"), 400, "/employees"));
         cases.add(json("negative employees", VALID.replace("\"employees\": 20", "\"employees\": -5"), 400, "/employees"));

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.leadrelay.intake.leads.LeadSubmission;
 import org.leadrelay.intake.leads.IdempotentRequests;
+import org.leadrelay.intake.leads.InvalidLeadException;
 import org.leadrelay.intake.leads.Leads;
 import org.leadrelay.intake.leads.ReceivingLead;
 import org.leadrelay.intake.leads.StoredLead;
@@ -74,7 +75,7 @@ class LeadController {
             throw new InvalidRequestException(errors);
         }
         if (idempotencyKey == null) {
-            return accepted(receiving.receive(submission(form)));
+            return accepted(receive(form));
         }
         if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key", "the Idempotency-Key header must have 1 to 255 characters");
@@ -92,7 +93,7 @@ class LeadController {
                     "a request with this Idempotency-Key is being processed; retry shortly");
         }
         try {
-            StoredLead stored = receiving.receive(submission(form));
+            StoredLead stored = receive(form);
             idempotentRequests.complete(idempotencyKey, stored.leadId());
             return accepted(stored);
         } catch (RuntimeException e) {
@@ -105,6 +106,14 @@ class LeadController {
     @GetMapping(path = "/{leadId}", produces = "application/json")
     ResponseEntity<LeadStatus> status(@PathVariable UUID leadId) {
         return leads.find(leadId).map(LeadStatus::of).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
+    }
+
+    private StoredLead receive(LeadForm form) {
+        try {
+            return receiving.receive(submission(form));
+        } catch (InvalidLeadException e) {
+            throw new InvalidRequestException(e.problems().stream().map(problem -> new FieldError(problem.pointer(), problem.detail())).toList());
+        }
     }
 
     private static ResponseEntity<LeadStatus> accepted(StoredLead stored) {

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -17,7 +16,7 @@ record LeadForm(
         @NotNull(message = "is required") @Valid ContactForm contact,
         @NotNull(message = "is required") @Valid NeedForm need,
         @NotNull(message = "is required") @Valid LocationForm location,
-        @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 639-1 language code such as fr") String language,
+        @Size(max = 35, message = "must be at most 35 characters") String language,
         @Min(value = 1, message = "must be at least 1") Integer employees,
         @NotNull(message = "is required") @AssertTrue(message = "the customer must agree to be contacted by a partner") Boolean consent,
         @Size(max = 64, message = "must be at most 64 characters") String source) {
@@ -43,7 +42,7 @@ record LeadForm(
     }
 
     record LocationForm(
-            @NotBlank(message = "is required") @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 country code such as FR") String country,
+            @NotBlank(message = "is required") @Size(max = 60, message = "must be at most 60 characters") String country,
             @Size(max = 100) String region,
             @Size(max = 100) String city,
             @Size(max = 20) String postalCode) {
