@@ -118,7 +118,7 @@ final class Stack implements AutoCloseable {
     static String urls(Ports ports) {
         String base = "http://127.0.0.1:";
         return String.join(System.lineSeparator(),
-                "  Lead form:          " + base + ports.intake() + "/",
+                "  Lead form:          " + base + ports.intake() + "/form   (en français : /form?lang=fr)",
                 "  Leads API:          POST " + base + ports.intake() + "/api/leads   (API docs " + base + ports.intake() + "/swagger-ui.html)",
                 "  Partners API:       " + base + ports.directory() + "/api/partners   (API docs " + base + ports.directory() + "/swagger-ui.html)",
                 "  Router:             " + base + ports.router() + "/actuator/health   (partners answer at /answers/<token>)",

@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IntakeProperties.class)
@@ -19,6 +21,20 @@ class IntakeConfiguration {
         registration.addUrlPatterns("/api/leads", "/forms/leads");
         registration.setOrder(1);
         return registration;
+    }
+
+    /** Browsers may post leads to the API from the configured websites only. */
+    @Bean
+    WebMvcConfigurer leadCors(IntakeProperties properties) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addCorsMappings(CorsRegistry registry) {
+                if (!properties.corsOrigins().isEmpty()) {
+                    registry.addMapping("/api/leads").allowedOrigins(properties.corsOrigins().toArray(String[]::new))
+                            .allowedMethods("POST").allowedHeaders("Content-Type", "Idempotency-Key").maxAge(3600);
+                }
+            }
+        };
     }
 
     /** Public endpoints take small bodies only: a lead is a few kilobytes. */

@@ -1,6 +1,7 @@
 package org.leadrelay.intake.leads;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,9 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param duplicateWindow  how long the same person asking for the same thing counts as a duplicate
  * @param maxRequestSize   the largest request body taken; larger ones are answered 413
  * @param leadsPerMinutePerClient how many leads one client address may post a minute, per instance
+ * @param minimumFillTime  a form sent sooner after it was shown is a bot's
+ * @param thankYouUrl      where the form sends people once their lead is taken
+ * @param corsOrigins      websites whose pages may post leads to the API from the browser
  */
 @ConfigurationProperties("leadrelay.intake")
 public record IntakeProperties(@DefaultValue("en") String defaultLanguage, @DefaultValue("partner-contact-v1") String consentStatement,
         @DefaultValue("24h") Duration duplicateWindow, @DefaultValue("64KB") DataSize maxRequestSize,
-        @DefaultValue("30") long leadsPerMinutePerClient) {
+        @DefaultValue("30") long leadsPerMinutePerClient, @DefaultValue("3s") Duration minimumFillTime,
+        @DefaultValue("/form/thanks") String thankYouUrl, @DefaultValue List<String> corsOrigins) {
 }

@@ -213,14 +213,6 @@ class LeadIntakeIT {
     }
 
     @Test
-    void servesTheLeadFormThatPostsToTheApi() throws Exception {
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(uri("/")).GET().build(), HttpResponse.BodyHandlers.ofString());
-
-        assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.body()).contains("<form id=\"lead\"").contains("fetch('/api/leads'").contains("data-for=\"/consent\"");
-    }
-
-    @Test
     void exposesPrometheusMetrics() throws Exception {
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -128,7 +128,7 @@ class LeadController {
         }
     }
 
-    private static LeadSubmission submission(LeadForm form) {
+    static LeadSubmission submission(LeadForm form) {
         LeadForm.ContactForm contact = form.contact();
         LeadForm.NeedForm need = form.need();
         LeadForm.LocationForm location = form.location();

@@ -1,0 +1,153 @@
+package org.leadrelay.intake.leads.web;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.leadrelay.intake.leads.IntakeProperties;
+import org.leadrelay.intake.leads.InvalidLeadException;
+import org.leadrelay.intake.leads.LeadSubmission;
+import org.leadrelay.intake.leads.ReceivingLead;
+import org.leadrelay.intake.leads.StoredLead;
+import org.leadrelay.kit.web.JsonPointers;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The lead form for browsers: {@code GET /form} (English, or French by {@code ?lang=fr} or the
+ * browser's preference) and {@code POST /forms/leads}, form-encoded, answered with a 303 to the
+ * thank-you page or the form again with each error next to its field. Two traps for bots: a field
+ * people never see, and a minimum time between showing the form and sending it. A bot gets the
+ * same 303 as a person, and nothing is stored or forwarded.
+ */
+@RestController
+class FormController {
+
+    private final ReceivingLead receiving;
+    private final Validator validator;
+    private final IntakeProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    FormController(ReceivingLead receiving, Validator validator, IntakeProperties properties, Clock clock, MeterRegistry meters) {
+        this.receiving = receiving;
+        this.validator = validator;
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @GetMapping("/")
+    ResponseEntity<Void> home() {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/form")).build();
+    }
+
+    @GetMapping(path = "/form", produces = MediaType.TEXT_HTML_VALUE)
+    String form(@RequestParam(required = false) String lang, @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accept) {
+        return FormPage.in(lang != null ? lang : accept).form(Map.of(), Map.of(), clock.millis());
+    }
+
+    @GetMapping(path = "/form/thanks", produces = MediaType.TEXT_HTML_VALUE)
+    String thanks(@RequestParam(required = false) String lang) {
+        return FormPage.in(lang).thanks();
+    }
+
+    @PostMapping(path = "/forms/leads", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> submit(@RequestBody MultiValueMap<String, String> body) {
+        Map<String, String> values = new HashMap<>(body.toSingleValueMap());
+        FormPage page = FormPage.in(values.get("lang"));
+        String spam = spamReason(values);
+        if (spam != null) {
+            meters.counter("leadrelay.intake.spam", "reason", spam).increment();
+            return thanksRedirect(values);
+        }
+        LeadForm form = leadForm(values);
+        Map<String, String> errors = new HashMap<>();
+        for (ConstraintViolation<LeadForm> violation : validator.validate(form)) {
+            String pointer = JsonPointers.fromPropertyPath(violation.getPropertyPath().toString()).replaceAll("/\\d+$", "");
+            errors.putIfAbsent(FormPage.FIELD_OF_POINTER.getOrDefault(pointer, "description"), violation.getMessage());
+        }
+        if (form.need() != null && !form.need().namesSomething()) {
+            errors.putIfAbsent("products", page.french() ? "indiquez au moins un produit ou service" : "name at least one product or service");
+        }
+        if (errors.isEmpty()) {
+            try {
+                StoredLead stored = receiving.receive(submission(form));
+                return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(thankYou(values, stored))).build();
+            } catch (InvalidLeadException e) {
+                e.problems().forEach(problem -> errors.putIfAbsent(FormPage.FIELD_OF_POINTER.getOrDefault(problem.pointer(), "description"),
+                        problem.detail()));
+            }
+        }
+        meters.counter("leadrelay.intake.rejected", "reason", "invalid-form").increment();
+        values.remove("website");
+        return ResponseEntity.badRequest().contentType(MediaType.TEXT_HTML).body(page.form(values, errors, clock.millis()));
+    }
+
+    /** Why this submission is a bot's, or null. */
+    private String spamReason(Map<String, String> values) {
+        if (!values.getOrDefault("website", "").isEmpty()) {
+            return "honeypot";
+        }
+        long renderedAt;
+        try {
+            renderedAt = Long.parseLong(values.getOrDefault("rendered_at", ""));
+        } catch (NumberFormatException e) {
+            return "no-form";
+        }
+        Duration filled = Duration.ofMillis(clock.millis() - renderedAt);
+        return filled.compareTo(properties.minimumFillTime()) < 0 ? "too-fast" : null;
+    }
+
+    private ResponseEntity<String> thanksRedirect(Map<String, String> values) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(thankYou(values, null))).build();
+    }
+
+    private String thankYou(Map<String, String> values, StoredLead stored) {
+        String url = properties.thankYouUrl();
+        return url + (url.contains("?") ? "&" : "?") + "lang=" + ("fr".equals(values.get("lang")) ? "fr" : "en");
+    }
+
+    private static LeadForm leadForm(Map<String, String> values) {
+        Integer employees = null;
+        try {
+            employees = values.getOrDefault("employees", "").isBlank() ? null : Integer.valueOf(values.get("employees").strip());
+        } catch (NumberFormatException e) {
+            employees = -1; // shown as "must be at least 1"
+        }
+        return new LeadForm(
+                new LeadForm.ContactForm(blank(values.get("name")), blank(values.get("email")), blank(values.get("phone")), blank(values.get("company"))),
+                new LeadForm.NeedForm(list(values.get("products")), list(values.get("services")), List.of(), List.of(), List.of(),
+                        blank(values.get("description"))),
+                new LeadForm.LocationForm(blank(values.get("country")), null, blank(values.get("city")), blank(values.get("postalCode"))),
+                blank(values.get("lang")), employees, "yes".equals(values.get("consent")), "website-form");
+    }
+
+    private static LeadSubmission submission(LeadForm form) {
+        return LeadController.submission(form);
+    }
+
+    private static List<String> list(String value) {
+        return value == null ? List.of() : Arrays.stream(value.split("[,;\\n]")).map(String::strip).filter(item -> !item.isEmpty()).toList();
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
