@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param language  the language the customer wants to be served in, ISO 639-1 lower case
  * @param employees the size of the customer's company in employees, optional
  * @param source    where the lead came from (for example {@code website-form}, {@code api})
+ * @param origin    which form, page and campaign, when the sender says; optional
  */
 public record LeadReceived(
         UUID leadId,
@@ -20,6 +21,7 @@ public record LeadReceived(
         Integer employees,
         Consent consent,
         String source,
+        Origin origin,
         Instant receivedAt) implements LeadRelayEvent {
 
     public LeadReceived {
@@ -37,6 +39,11 @@ public record LeadReceived(
         Require.present(consent, "consent");
         Require.text(source, "source");
         Require.present(receivedAt, "receivedAt");
+    }
+
+    public LeadReceived(UUID leadId, Contact contact, Need need, Location location, String language, Integer employees,
+            Consent consent, String source, Instant receivedAt) {
+        this(leadId, contact, need, location, language, employees, consent, source, null, receivedAt);
     }
 
     @Override

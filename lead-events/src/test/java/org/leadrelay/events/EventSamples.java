@@ -23,8 +23,10 @@ final class EventSamples {
                 new Need(List.of("postgresql"), List.of("migration"),
                         new Environment(List.of("linux"), List.of("oracle"), List.of("tomcat")),
                         "Move 3 Oracle schemas to PostgreSQL 17"),
-                new Location("FR", "Auvergne-Rhône-Alpes", "Lyon", "69002", new Coordinates(45.7578, 4.8320)),
-                "fr", 120, new Consent("partner-contact-v1", NOW.minusSeconds(5)), "website-form", NOW);
+                new Location("FR", "Auvergne-Rhône-Alpes", "Lyon", "69002", new Coordinates(45.7578, 4.8320),
+                        CoordinatesSource.GAZETTEER),
+                "fr", 120, new Consent("partner-contact-v1", NOW.minusSeconds(5)), "website-form",
+                new Origin("contact-emea", "https://www.vendor.example/support", List.of("utm_campaign=autumn-2026")), NOW);
     }
 
     static Score score() {

@@ -1,8 +1,11 @@
 package org.leadrelay.intake.leads;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.leadrelay.intake.geocoding.Gazetteer;
+import org.leadrelay.intake.geocoding.Geocoder;
 import org.leadrelay.intake.leads.web.ClientRateLimit;
 import org.leadrelay.kit.web.RequestSizeLimit;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +24,13 @@ class IntakeConfiguration {
         registration.addUrlPatterns("/api/leads", "/forms/leads");
         registration.setOrder(1);
         return registration;
+    }
+
+    /** The offline gazetteer; a production geocoder replaces it by declaring its own {@link Geocoder} bean. */
+    @Bean
+    @ConditionalOnMissingBean(Geocoder.class)
+    Geocoder gazetteer() {
+        return new Gazetteer();
     }
 
     /** Browsers may post leads to the API from the configured websites only. */

@@ -1,6 +1,7 @@
 package org.leadrelay.intake.leads;
 
 import java.util.List;
+import org.leadrelay.events.Origin;
 
 /**
  * A customer's request as the website form or an API client sends it, before normalisation.
@@ -21,8 +22,11 @@ public record LeadSubmission(
         String region,
         String city,
         String postalCode,
+        Double latitude,
+        Double longitude,
         String language,
         Integer employees,
         boolean consent,
-        String source) {
+        String source,
+        Origin origin) {
 }

@@ -9,10 +9,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.leadrelay.events.Consent;
 import org.leadrelay.events.Contact;
+import org.leadrelay.events.Coordinates;
+import org.leadrelay.events.CoordinatesSource;
 import org.leadrelay.events.Environment;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
+import org.leadrelay.intake.geocoding.Geocoder;
 import org.leadrelay.intake.normalisation.Countries;
 import org.leadrelay.intake.normalisation.Emails;
 import org.leadrelay.intake.normalisation.Languages;
@@ -40,8 +43,11 @@ public class ReceivingLead {
     private final MeterRegistry meters;
     private final Vocabulary vocabulary = new Vocabulary();
 
+    private final Geocoder geocoder;
+
     ReceivingLead(Leads leads, RecentRequests recent, PublishingLeads publishing, IntakeProperties properties, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, Geocoder geocoder) {
+        this.geocoder = geocoder;
         this.leads = leads;
         this.recent = recent;
         this.publishing = publishing;
@@ -84,11 +90,12 @@ public class ReceivingLead {
                         new Environment(terms(submission.operatingSystems()), terms(submission.databases()),
                                 terms(submission.applicationServers())),
                         trimmed(submission.description())),
-                new Location(country, trimmed(submission.region()), trimmed(submission.city()), trimmed(submission.postalCode()), null),
+                located(country, submission),
                 language,
                 submission.employees(),
                 new Consent(properties.consentStatement(), clock.instant()),
                 submission.source() == null || submission.source().isBlank() ? "api" : submission.source().trim(),
+                submission.origin(),
                 clock.instant());
         Optional<UUID> first = recent.claim(LeadFingerprint.of(lead), leadId, lead.receivedAt(), properties.duplicateWindow());
         if (first.isPresent()) {
@@ -112,6 +119,23 @@ public class ReceivingLead {
             case "website-form", "api" -> source;
             default -> "other";
         };
+    }
+
+    /** The lead's place, with coordinates as given, or looked up from its city, or none and why. */
+    private Location located(String country, LeadSubmission submission) {
+        String region = trimmed(submission.region());
+        String city = trimmed(submission.city());
+        String postalCode = trimmed(submission.postalCode());
+        if (submission.latitude() != null && submission.longitude() != null) {
+            return new Location(country, region, city, postalCode, new Coordinates(submission.latitude(), submission.longitude()),
+                    CoordinatesSource.PROVIDED);
+        }
+        if (city == null) {
+            return new Location(country, region, null, postalCode, null, CoordinatesSource.NO_PLACE);
+        }
+        return geocoder.locate(country, region, city)
+                .map(coordinates -> new Location(country, region, city, postalCode, coordinates, CoordinatesSource.GAZETTEER))
+                .orElseGet(() -> new Location(country, region, city, postalCode, null, CoordinatesSource.UNKNOWN_PLACE));
     }
 
     private List<String> terms(List<String> values) {

@@ -17,9 +17,12 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.leadrelay.events.Coordinates;
+import org.leadrelay.events.CoordinatesSource;
 import org.leadrelay.events.EventCodec;
 import org.leadrelay.events.EventTypes;
 import org.leadrelay.events.LeadReceived;
+import org.leadrelay.events.Location;
 import org.leadrelay.events.Topics;
 import org.leadrelay.intake.LeadIntakeApplication;
 import org.leadrelay.testing.OpenApiDocs;
@@ -159,6 +162,36 @@ class LeadIntakeIT {
         assertThat(event.language()).isEqualTo("fr");
         assertThat(event.need().products()).containsExactly("postgresql", "kubernetes", "cobol");
         assertThat(event.need().services()).containsExactly("training");
+        assertThat(event.location().coordinatesSource()).isEqualTo(CoordinatesSource.NO_PLACE);
+        assertThat(event.location().coordinates()).isNull();
+    }
+
+    @Test
+    void locatesTheLeadFromItsCityOrSaysWhyNot() throws Exception {
+        String lyon = leadIn("{\"country\": \"FR\", \"city\": \"Lyon\"}", "geo-lyon@example.fr");
+        String nowhere = leadIn("{\"country\": \"FR\", \"city\": \"Nowhereville-sur-Rien\"}", "geo-nowhere@example.fr");
+        String given = leadIn("{\"country\": \"CA\", \"city\": \"Montréal\", \"latitude\": 45.5, \"longitude\": -73.6}", "geo-given@example.ca");
+
+        Location inLyon = received(lyon).location();
+        assertThat(inLyon.coordinatesSource()).isEqualTo(CoordinatesSource.GAZETTEER);
+        assertThat(inLyon.coordinates().latitude()).isBetween(45.7, 45.8);
+        Location unknown = received(nowhere).location();
+        assertThat(unknown.coordinatesSource()).isEqualTo(CoordinatesSource.UNKNOWN_PLACE);
+        assertThat(unknown.coordinates()).isNull();
+        assertThat(received(given).location().coordinates()).isEqualTo(new Coordinates(45.5, -73.6));
+        assertThat(received(given).location().coordinatesSource()).isEqualTo(CoordinatesSource.PROVIDED);
+    }
+
+    private String leadIn(String location, String email) throws Exception {
+        HttpResponse<String> response = post("""
+                {"contact": {"email": "%s"}, "need": {"products": ["java"]}, "location": %s, "consent": true}
+                """.formatted(email, location));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json.readTree(response.body()).get("leadId").asString();
+    }
+
+    private LeadReceived received(String leadId) {
+        return codec.read(EventTypes.LEAD_RECEIVED, leadsReceived.awaitRecord(keyed(leadId)).value(), LeadReceived.class);
     }
 
     @Test

@@ -39,6 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FormController {
 
+    static final String FORM_ID = "leadrelay-form";
+
     private final ReceivingLead receiving;
     private final Validator validator;
     private final IntakeProperties properties;
@@ -135,8 +137,10 @@ class FormController {
                 new LeadForm.ContactForm(blank(values.get("name")), blank(values.get("email")), blank(values.get("phone")), blank(values.get("company"))),
                 new LeadForm.NeedForm(list(values.get("products")), list(values.get("services")), List.of(), List.of(), List.of(),
                         blank(values.get("description"))),
-                new LeadForm.LocationForm(blank(values.get("country")), null, blank(values.get("city")), blank(values.get("postalCode"))),
-                blank(values.get("lang")), employees, "yes".equals(values.get("consent")), "website-form");
+                new LeadForm.LocationForm(blank(values.get("country")), null, blank(values.get("city")), blank(values.get("postalCode")),
+                        null, null),
+                blank(values.get("lang")), employees, "yes".equals(values.get("consent")), "website-form",
+                new LeadForm.OriginForm(FORM_ID, null, List.of()));
     }
 
     private static LeadSubmission submission(LeadForm form) {

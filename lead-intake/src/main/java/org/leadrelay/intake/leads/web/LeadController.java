@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.leadrelay.intake.leads.LeadSubmission;
+import org.leadrelay.events.Origin;
 import org.leadrelay.intake.leads.IdempotentRequests;
 import org.leadrelay.intake.leads.InvalidLeadException;
 import org.leadrelay.intake.leads.Leads;
@@ -135,7 +136,9 @@ class LeadController {
         return new LeadSubmission(contact.name(), contact.email(), contact.phone(), contact.company(),
                 need.products(), need.services(), need.operatingSystems(), need.databases(), need.applicationServers(),
                 need.description(), location.country(), location.region(), location.city(), location.postalCode(),
-                form.language(), form.employees(), Boolean.TRUE.equals(form.consent()), form.source());
+                location.latitude(), location.longitude(), form.language(), form.employees(), Boolean.TRUE.equals(form.consent()),
+                form.source(), form.origin() == null ? null
+                        : new Origin(form.origin().formId(), form.origin().page(), form.origin().campaignTags()));
     }
 
     /**

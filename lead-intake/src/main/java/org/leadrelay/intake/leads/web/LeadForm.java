@@ -3,6 +3,8 @@ package org.leadrelay.intake.leads.web;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +21,8 @@ record LeadForm(
         @Size(max = 35, message = "must be at most 35 characters") String language,
         @Min(value = 1, message = "must be at least 1") Integer employees,
         @NotNull(message = "is required") @AssertTrue(message = "the customer must agree to be contacted by a partner") Boolean consent,
-        @Size(max = 64, message = "must be at most 64 characters") String source) {
+        @Size(max = 64, message = "must be at most 64 characters") String source,
+        @Valid OriginForm origin) {
 
     record ContactForm(
             @Size(max = 200, message = "must be at most 200 characters") String name,
@@ -45,6 +48,15 @@ record LeadForm(
             @NotBlank(message = "is required") @Size(max = 60, message = "must be at most 60 characters") String country,
             @Size(max = 100) String region,
             @Size(max = 100) String city,
-            @Size(max = 20) String postalCode) {
+            @Size(max = 20) String postalCode,
+            @DecimalMin(value = "-90", message = "must be between -90 and 90") @DecimalMax(value = "90", message = "must be between -90 and 90") Double latitude,
+            @DecimalMin(value = "-180", message = "must be between -180 and 180") @DecimalMax(value = "180", message = "must be between -180 and 180") Double longitude) {
+    }
+
+    /** Which form, page and campaign a lead came from. */
+    record OriginForm(
+            @Size(max = 64, message = "must be at most 64 characters") String formId,
+            @Size(max = 2000, message = "must be at most 2000 characters") String page,
+            @Size(max = 10, message = "must name at most 10 tags") List<@NotBlank @Size(max = 100) String> campaignTags) {
     }
 }
