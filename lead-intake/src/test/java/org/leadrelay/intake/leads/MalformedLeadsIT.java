@@ -172,6 +172,9 @@ class MalformedLeadsIT {
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("leadrelay_requests_rejected_total{reason=\"validation\"").contains("reason=\"malformed\"");
     }
 
     private long leads() {

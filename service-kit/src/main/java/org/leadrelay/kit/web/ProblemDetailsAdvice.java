@@ -3,6 +3,8 @@ package org.leadrelay.kit.web;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +30,17 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    private final ObjectProvider<MeterRegistry> meters;
+
+    public ProblemDetailsAdvice(ObjectProvider<MeterRegistry> meters) {
+        this.meters = meters;
+    }
+
+    /** Counts refused requests by reason ({@code validation}, {@code malformed}, {@code too-large}, ...): bounded tags, no content. */
+    private void rejected(String reason) {
+        meters.ifAvailable(registry -> registry.counter("leadrelay.requests.rejected", "reason", reason).increment());
+    }
+
     public static final URI VALIDATION_PROBLEM = URI.create("https://leadrelay.org/problems/validation");
     public static final URI MALFORMED_PROBLEM = URI.create("https://leadrelay.org/problems/malformed-request");
 
@@ -38,6 +51,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(error -> new FieldError(JsonPointers.fromPropertyPath(error.getField()), error.getDefaultMessage()))
                 .sorted(Comparator.comparing(FieldError::pointer))
                 .toList();
+        rejected("validation");
         return ResponseEntity.badRequest().body(invalid(errors));
     }
 
@@ -46,11 +60,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimit.TooLargeException tooLarge) {
+                rejected("too-large");
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
                 problem.setTitle("Request too large");
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
             }
         }
+        rejected("malformed");
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this endpoint.");
         problem.setType(MALFORMED_PROBLEM);
         problem.setTitle("Malformed request");
@@ -67,11 +83,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Thrown by domain code that refuses a request field after bean validation passed. */
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> handleInvalidRequest(InvalidRequestException e) {
+        rejected("validation");
         return ResponseEntity.badRequest().body(invalid(e.errors()));
     }
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> handleProblem(ProblemException e) {
+        rejected("status-" + e.status().value());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setTitle(e.title());
         return ResponseEntity.status(e.status()).body(problem);
