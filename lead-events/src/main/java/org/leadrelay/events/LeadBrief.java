@@ -1,5 +1,8 @@
 package org.leadrelay.events;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What a partner learns of a lead when it is offered: the need and the place, never the contact.
  * Contact details reach the partner only once it has accepted.
@@ -10,5 +13,17 @@ public record LeadBrief(Need need, String country, String region, String city, S
         Require.present(need, "lead.need");
         Require.countryCode(country, "lead.country");
         Require.text(language, "lead.language");
+    }
+
+    /** The products and services asked for, in the customer's order. */
+    public List<String> asked() {
+        List<String> asked = new ArrayList<>(need.products());
+        asked.addAll(need.services());
+        return asked;
+    }
+
+    /** "City, CC", or the country alone. */
+    public String place() {
+        return city == null ? country : city + ", " + country;
     }
 }

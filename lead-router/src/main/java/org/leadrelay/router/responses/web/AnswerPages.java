@@ -1,7 +1,5 @@
 package org.leadrelay.router.responses.web;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.leadrelay.events.InvalidAnswerTokenException;
 import org.leadrelay.events.LeadAssigned;
@@ -20,8 +18,8 @@ record AnswerPages(boolean french) {
         LeadAssigned assigned = offer.assignment();
         LeadBrief lead = assigned.lead();
         StringBuilder body = new StringBuilder()
-                .append("<p>").append(french ? "Un client à " : "A customer in ").append(escape(place(lead)))
-                .append(french ? " a besoin d'aide pour : " : " needs help with: ").append(escape(String.join(", ", asked(lead))))
+                .append("<p>").append(french ? "Un client à " : "A customer in ").append(escape(lead.place()))
+                .append(french ? " a besoin d'aide pour : " : " needs help with: ").append(escape(String.join(", ", lead.asked())))
                 .append(".</p>");
         if (lead.need().description() != null) {
             body.append("<blockquote>").append(escape(lead.need().description())).append("</blockquote>");
@@ -73,16 +71,6 @@ record AnswerPages(boolean french) {
         return "<!doctype html><html lang=\"" + (french ? "fr" : "en") + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width\"><meta name=\"robots\" content=\"noindex\"><title>"
                 + escape(title) + "</title></head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
-    }
-
-    private static List<String> asked(LeadBrief lead) {
-        List<String> asked = new ArrayList<>(lead.need().products());
-        asked.addAll(lead.need().services());
-        return asked;
-    }
-
-    private static String place(LeadBrief lead) {
-        return lead.city() == null ? lead.country() : lead.city() + ", " + lead.country();
     }
 
     private static String escape(String text) {

@@ -13,15 +13,15 @@ final class OfferText {
     }
 
     static String subject(LeadOffer offer) {
-        return "New lead: " + String.join(", ", asked(offer.lead())) + " in " + place(offer.lead());
+        return "New lead: " + String.join(", ", offer.lead().asked()) + " in " + offer.lead().place();
     }
 
     static String body(LeadOffer offer) {
         LeadBrief lead = offer.lead();
         StringBuilder text = new StringBuilder();
         text.append("Hello ").append(offer.partnerName()).append(",\n\n")
-                .append("A customer in ").append(place(lead)).append(" needs help with ")
-                .append(String.join(", ", asked(lead))).append(".\n\n");
+                .append("A customer in ").append(lead.place()).append(" needs help with ")
+                .append(String.join(", ", lead.asked())).append(".\n\n");
         List<String> environment = new ArrayList<>();
         environment.addAll(lead.need().environment().operatingSystems());
         environment.addAll(lead.need().environment().databases());
@@ -45,16 +45,6 @@ final class OfferText {
                 .append("Accept or decline: ").append(offer.answerPage()).append("\n\n")
                 .append("Lead ").append(offer.leadId()).append(", assignment ").append(offer.assignmentId()).append(".\n");
         return text.toString();
-    }
-
-    private static List<String> asked(LeadBrief lead) {
-        List<String> asked = new ArrayList<>(lead.need().products());
-        asked.addAll(lead.need().services());
-        return asked;
-    }
-
-    private static String place(LeadBrief lead) {
-        return lead.city() == null ? lead.country() : lead.city() + ", " + lead.country();
     }
 
     private static String format(double points) {
