@@ -131,9 +131,9 @@ class LeadFlowLoadRun {
                     long at = System.nanoTime();
                     long atMillis = System.currentTimeMillis();
                     String body = post(stack.intake.resolve("/api/leads"), """
-                            {"contact": {"email": "customer%d@example.org"}, "need": {"products": ["%s"], "services": ["migration"]},
+                            {"contact": {"email": "customer-%s@example.org"}, "need": {"products": ["%s"], "services": ["migration"]},
                              "location": {"country": "%s"}, "language": "fr", "consent": true}
-                            """.formatted(n, PRODUCTS[n % 6], COUNTRIES[n % 6]), 202);
+                            """.formatted(UUID.randomUUID(), PRODUCTS[n % 6], COUNTRIES[n % 6]), 202);
                     Matcher matcher = LEAD_ID.matcher(body.replace(" ", ""));
                     assertThat(matcher.find()).isTrue();
                     posted.put(matcher.group(1), at);
