@@ -134,6 +134,36 @@ class PartnerDirectoryIT {
     }
 
     @Test
+    void listsPartnersByCountrySpecialityAndTierOnePageAtATime() throws Exception {
+        for (String name : List.of("Zeta Data", "Alpha Data", "Mid Data")) {
+            assertThat(post("""
+                    {"name": "%s", "tier": "SILVER", "countries": ["IS"], "specialities": ["mariadb"], "notificationEmail": "x@data.example"}
+                    """.formatted(name)).statusCode()).isEqualTo(201);
+        }
+        assertThat(post("""
+                {"name": "Other Shop", "tier": "GOLD", "countries": ["IS"], "specialities": ["java"], "notificationEmail": "x@other.example"}
+                """).statusCode()).isEqualTo(201);
+
+        JsonNode first = json.readTree(get("/api/partners?country=is&speciality=MariaDB&tier=silver&size=2").body());
+        JsonNode second = json.readTree(get("/api/partners?country=IS&speciality=mariadb&page=1&size=2").body());
+
+        assertThat(first.get("total").asInt()).isEqualTo(3);
+        assertThat(first.get("partners").findValuesAsString("name")).containsExactly("Alpha Data", "Mid Data");
+        assertThat(second.get("partners").findValuesAsString("name")).containsExactly("Zeta Data");
+        assertThat(json.readTree(get("/api/partners?country=IS&tier=GOLD").body()).get("partners").findValuesAsString("name"))
+                .containsExactly("Other Shop");
+    }
+
+    @Test
+    void refusesABadPageOrTierNamingTheParameter() throws Exception {
+        HttpResponse<String> response = get("/api/partners?page=-1&size=1000&tier=DIAMOND");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("errors").findValuesAsString("pointer"))
+                .containsExactly("/query/page", "/query/size", "/query/tier");
+    }
+
+    @Test
     void answersNotFoundForAnUnknownPartner() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/partners/" + UUID.randomUUID())).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -148,6 +178,10 @@ class PartnerDirectoryIT {
     }
     private com.mongodb.client.MongoCollection<org.bson.Document> partners() {
         return mongoClient.getDatabase("partner-directory").getCollection("partners");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String body) throws Exception {
