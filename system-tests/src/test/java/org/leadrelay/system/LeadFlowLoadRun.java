@@ -152,6 +152,7 @@ class LeadFlowLoadRun {
 
     private String post(java.net.URI uri, String body, int expected) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Authorization", LeadRelayStack.OPERATOR)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
         return response.body();

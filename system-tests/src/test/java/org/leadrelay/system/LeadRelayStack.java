@@ -29,6 +29,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class LeadRelayStack implements AutoCloseable {
 
+    /** The development operator account of partner-directory's configuration. */
+    static final String OPERATOR = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            "operator:local-operator-password".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    private static final String SECURITY_AUTO_CONFIGURATION = String.join(",",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration");
+
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final MongoClient mongo = MongoClients.create(MongoClientSettings.builder()
             .applyConnectionString(new ConnectionString(Infrastructure.shared().mongoUri()))
@@ -40,11 +52,14 @@ final class LeadRelayStack implements AutoCloseable {
 
     LeadRelayStack(int smtpPort, String... extraArguments) {
         directory = start(PartnerDirectoryApplication.application(), extraArguments);
-        router = start(LeadRouterApplication.application(), extraArguments);
-        notification = start(NotificationServiceApplication.application(), concat(extraArguments, "--spring.mail.port=" + smtpPort,
+        // one classpath serves all four here: Spring Security, which only partner-directory has in its own
+        // jar, must not lock the others' endpoints
+        String[] withoutSecurity = concat(extraArguments, "--spring.autoconfigure.exclude=" + SECURITY_AUTO_CONFIGURATION);
+        router = start(LeadRouterApplication.application(), withoutSecurity);
+        notification = start(NotificationServiceApplication.application(), concat(withoutSecurity, "--spring.mail.port=" + smtpPort,
                 "--leadrelay.notification.answer-base-url=" + router));
         // every test client posts from 127.0.0.1: the per-client rate limit is tested in lead-intake
-        intake = start(LeadIntakeApplication.application(), concat(extraArguments, "--leadrelay.intake.leads-per-minute-per-client=1000000"));
+        intake = start(LeadIntakeApplication.application(), concat(withoutSecurity, "--leadrelay.intake.leads-per-minute-per-client=1000000"));
     }
 
     /**

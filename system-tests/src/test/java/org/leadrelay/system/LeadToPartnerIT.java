@@ -142,7 +142,7 @@ class LeadToPartnerIT {
 
     private JsonNode post(URI service, String path, String body, int expectedStatus) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.resolve(path))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", LeadRelayStack.OPERATOR)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
         return json.readTree(response.body());

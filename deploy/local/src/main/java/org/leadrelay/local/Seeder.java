@@ -21,6 +21,12 @@ import tools.jackson.core.type.TypeReference;
  */
 final class Seeder {
 
+    /** The local stack's operator account, as the launcher configures partner-directory. */
+    static final String OPERATOR_NAME = "operator";
+    static final String OPERATOR_PASSWORD = "local-operator-password";
+    private static final String OPERATOR = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            (OPERATOR_NAME + ":" + OPERATOR_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private final DataDirectory data;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -86,6 +92,7 @@ final class Seeder {
     private JsonNode post(URI uri, JsonNode body) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .header("Authorization", OPERATOR)
                     .POST(HttpRequest.BodyPublishers.ofString(WebPages.JSON.writeValueAsString(body))).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {

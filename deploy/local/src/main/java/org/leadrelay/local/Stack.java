@@ -120,7 +120,8 @@ final class Stack implements AutoCloseable {
         return String.join(System.lineSeparator(),
                 "  Lead form:          " + base + ports.intake() + "/form   (en français : /form?lang=fr)",
                 "  Leads API:          POST " + base + ports.intake() + "/api/leads   (API docs " + base + ports.intake() + "/swagger-ui.html)",
-                "  Partners API:       " + base + ports.directory() + "/api/partners   (API docs " + base + ports.directory() + "/swagger-ui.html)",
+                "  Partners API:       " + base + ports.directory() + "/api/partners   (" + Seeder.OPERATOR_NAME + " / "
+                        + Seeder.OPERATOR_PASSWORD + "; API docs " + base + ports.directory() + "/swagger-ui.html)",
                 "  Router:             " + base + ports.router() + "/actuator/health   (partners answer at /answers/<token>)",
                 "  Notifications:      " + base + ports.notification() + "/actuator/health",
                 "  Mail catcher:       " + base + ports.mailCatcher() + "/   (JSON " + base + ports.mailCatcher() + "/api/messages)",

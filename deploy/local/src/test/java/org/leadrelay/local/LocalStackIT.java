@@ -87,7 +87,11 @@ class LocalStackIT {
         Launched restarted = launch(ports);
         restarted.awaitLine("Lead Relay is up", START);
         assertThat(restarted.output()).noneMatch(line -> line.startsWith("Seeded"));
-        assertThat(get(URI.create("http://127.0.0.1:" + ports.directory() + "/api/partners/" + partnerId)).statusCode()).isEqualTo(200);
+        HttpResponse<String> partner = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.directory()
+                + "/api/partners/" + partnerId)).header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (Seeder.OPERATOR_NAME + ":" + Seeder.OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(partner.statusCode()).isEqualTo(200);
         HttpResponse<String> lead = get(URI.create("http://127.0.0.1:" + ports.intake() + "/api/leads/" + leadId));
         assertThat(lead.statusCode()).isEqualTo(200);
         restarted.process.destroy();

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
                 "leadrelay.webhooks.allowed-hosts=127.0.0.1"})
 class PartnerDirectoryIT {
 
+    static final String OPERATOR = "Basic " + Base64.getEncoder().encodeToString(
+            "operator:local-operator-password".getBytes(StandardCharsets.UTF_8));
     private static TopicProbe partnersTopic;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -77,8 +81,7 @@ class PartnerDirectoryIT {
         assertThat(secret).startsWith("whsec_");
         assertThat(response.headers().firstValue("Location")).hasValue("/api/partners/" + partnerId);
 
-        HttpResponse<String> found = http.send(HttpRequest.newBuilder(uri("/api/partners/" + partnerId)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> found = get("/api/partners/" + partnerId);
         assertThat(found.statusCode()).isEqualTo(200);
         JsonNode partner = json.readTree(found.body());
         assertThat(partner.get("countries").valueStream().map(JsonNode::asString)).containsExactly("FR", "CH");
@@ -164,9 +167,25 @@ class PartnerDirectoryIT {
     }
 
     @Test
-    void answersNotFoundForAnUnknownPartner() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/partners/" + UUID.randomUUID())).GET().build(),
+    void onlyOperatorsMayManagePartners() throws Exception {
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/api/partners")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongPassword = http.send(HttpRequest.newBuilder(uri("/api/partners")).header("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString("operator:guess".getBytes(StandardCharsets.UTF_8))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+        assertThat(health.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownPartner() throws Exception {
+        HttpResponse<String> response = get("/api/partners/" + UUID.randomUUID());
 
         assertThat(response.statusCode()).isEqualTo(404);
     }
@@ -181,12 +200,13 @@ class PartnerDirectoryIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", OPERATOR).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String body) throws Exception {
         return http.send(HttpRequest.newBuilder(uri("/api/partners"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", OPERATOR)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
