@@ -59,16 +59,8 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String name() {
-        return name;
-    }
-
     URI url() {
         return URI.create("http://127.0.0.1:" + port);
-    }
-
-    long pid() {
-        return process.pid();
     }
 
     /** Waits until the service reports itself healthy, or fails naming its log. */

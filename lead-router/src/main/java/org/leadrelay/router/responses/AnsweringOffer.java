@@ -46,9 +46,10 @@ public class AnsweringOffer {
         return new Offer(claims, currentOffer(claims), answers.find(claims.assignmentId()).orElse(null));
     }
 
-    public RecordedAnswer answer(String token, Answer answer, String reason) {
+    /** Records the answer; returns the offer with the answer now stored. */
+    public Offer answer(String token, Answer answer, String reason) {
         AnswerTokens.Claims claims = tokens.verify(token, clock.instant());
-        currentOffer(claims);
+        LeadAssigned assigned = currentOffer(claims);
         RecordedAnswer stored = answers.recordFirst(new RecordedAnswer(claims.assignmentId(), claims.leadId(), claims.partnerId(),
                 answer, answer == Answer.DECLINE ? blankToNull(reason) : null, clock.instant(), false));
         // the stored answer's event goes out first, even when this request is refused: a crash after
@@ -57,7 +58,7 @@ public class AnsweringOffer {
         if (stored.answer() != answer) {
             throw new AnswerConflictException("this lead was already " + (stored.answer() == Answer.ACCEPT ? "accepted" : "declined"));
         }
-        return stored;
+        return new Offer(claims, assigned, stored);
     }
 
     private void publish(RecordedAnswer stored) {

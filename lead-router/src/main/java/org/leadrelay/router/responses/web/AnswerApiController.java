@@ -35,7 +35,7 @@ class AnswerApiController {
     /** 200 with the answer recorded (also when the same answer is given again); 403, 409 or 410 problem details otherwise. */
     @PostMapping(path = "/api/answers/{token}", consumes = "application/json", produces = "application/json")
     AnswerView answer(@PathVariable String token, @RequestBody @Valid AnswerForm form) {
-        return AnswerView.of(answering.answer(token, form.answer(), form.reason()));
+        return AnswerView.of(answering.answer(token, form.answer(), form.reason()).answer());
     }
 
     @ExceptionHandler(InvalidAnswerTokenException.class)

@@ -2,7 +2,6 @@ package org.leadrelay.router.responses.web;
 
 import java.util.Locale;
 import org.leadrelay.events.InvalidAnswerTokenException;
-import org.leadrelay.events.LeadAssigned;
 import org.leadrelay.router.responses.Answer;
 import org.leadrelay.router.responses.AnswerConflictException;
 import org.leadrelay.router.responses.AnsweringOffer;
@@ -59,9 +58,7 @@ class AnswerPageController {
             return ResponseEntity.badRequest().body(pages.message(pages.notTaken(), "the reason must be at most " + MAX_REASON + " characters"));
         }
         try {
-            LeadAssigned assigned = answering.offer(token).assignment();
-            answering.answer(token, given, reason);
-            return ResponseEntity.ok(pages.answered(given, assigned));
+            return ResponseEntity.ok(pages.answered(given, answering.answer(token, given, reason).assignment()));
         } catch (InvalidAnswerTokenException e) {
             return refused(pages, e);
         } catch (AnswerConflictException e) {
