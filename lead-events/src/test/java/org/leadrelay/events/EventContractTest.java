@@ -23,7 +23,7 @@ class EventContractTest {
 
     @Test
     void everyCataloguedTypeHasASample() {
-        assertThat(EventSamples.oneOfEach()).extracting(event -> EventCatalog.of(event).type())
+        assertThat(EventSamples.oneOfEach().stream().map(event -> EventCatalog.of(event).type()).distinct().toList())
                 .containsExactlyInAnyOrderElementsOf(EventCatalog.ALL.stream().map(EventDescriptor::type).toList());
     }
 
