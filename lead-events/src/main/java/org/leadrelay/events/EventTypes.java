@@ -8,6 +8,11 @@ public final class EventTypes {
 
     public static final String LEAD_RECEIVED = "org.leadrelay.lead.received.v1";
     public static final String PARTNER_UPSERTED = "org.leadrelay.partner.upserted.v1";
+    /**
+     * The type in the CloudEvents headers of a tombstone on {@link Topics#PARTNERS}: a record keyed by
+     * partnerId with no value, meaning the partner was deleted. It has no payload and so no schema.
+     */
+    public static final String PARTNER_DELETED = "org.leadrelay.partner.deleted.v1";
     public static final String LEAD_ASSIGNED = "org.leadrelay.lead.assigned.v1";
     public static final String LEAD_REASSIGNED = "org.leadrelay.lead.reassigned.v1";
     public static final String LEAD_UNROUTABLE = "org.leadrelay.lead.unroutable.v1";

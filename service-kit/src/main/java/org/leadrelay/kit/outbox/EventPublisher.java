@@ -37,6 +37,16 @@ public class EventPublisher {
                 codec.write(envelope.data()));
     }
 
+    /**
+     * Publishes a tombstone: a record with the key and no value, which tells consumers of a
+     * compacted topic that the entity is gone and lets compaction drop its earlier records. Its
+     * CloudEvents headers say who deleted it and when, under the given type.
+     */
+    public void tombstone(String topic, String key, UUID id, String type, String source, Instant time)
+            throws EventNotPublishedException {
+        send(topic, key, id, type, source, time, null);
+    }
+
     void send(String topic, String key, UUID id, String type, String source, Instant time, byte[] payload)
             throws EventNotPublishedException {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload);
