@@ -6,6 +6,8 @@ import org.leadrelay.events.CloudEventHeaders;
 import org.leadrelay.events.EventCodec;
 import org.leadrelay.events.LeadRelayEvent;
 import org.leadrelay.events.MalformedEventException;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
@@ -14,6 +16,13 @@ import org.springframework.messaging.MessageHeaders;
  * binding. A record that cannot be read (missing CloudEvents headers, unknown type, a payload that
  * breaks its schema) raises {@link MalformedEventException}, which bindings configure as not
  * retryable, so it goes straight to the topic's dead-letter topic and the next record is processed.
+ *
+ * <p>Tombstones: the Kafka binder hands a record with a null value to the function as a message
+ * whose payload is {@link KafkaNull}, with the record key in {@link KafkaHeaders#RECEIVED_KEY}
+ * (bytes, as the binder's default key deserializer leaves them). A binding that takes tombstones
+ * (a compacted topic) registers a handler for them, which gets the key; any other binding rejects a
+ * tombstone as malformed, so it lands on the dead-letter topic where someone will see it, rather
+ * than being dropped silently.
  */
 public class EventConsumers {
 
@@ -23,9 +32,30 @@ public class EventConsumers {
         this.codec = codec;
     }
 
-    /** A consumer of one kind of event (or a sealed family of them). */
+    /** A consumer of one kind of event (or a sealed family of them); a tombstone is malformed here. */
     public <T extends LeadRelayEvent> Consumer<Message<byte[]>> of(Class<T> kind, Consumer<ReceivedEvent<T>> handler) {
-        return message -> handler.accept(read(message, kind));
+        return of(kind, handler, key -> {
+            throw new MalformedEventException("tombstone (record with no value) for key " + key
+                    + " on a binding that takes no tombstones");
+        });
+    }
+
+    /**
+     * A consumer of one kind of event and of tombstones on a compacted topic. Every record with no
+     * value is a deletion of its key, whatever its headers say (they are informative: Lead Relay's
+     * tombstones carry CloudEvents headers, a tombstone written by an operator's tool may not).
+     *
+     * @param onTombstone takes the key of a deleted entity; must be idempotent, as every handler is
+     */
+    public <T extends LeadRelayEvent> Consumer<Message<byte[]>> of(Class<T> kind, Consumer<ReceivedEvent<T>> handler,
+            Consumer<String> onTombstone) {
+        return message -> {
+            if (isTombstone(message)) {
+                onTombstone.accept(key(message));
+            } else {
+                handler.accept(read(message, kind));
+            }
+        };
     }
 
     public <T extends LeadRelayEvent> ReceivedEvent<T> read(Message<?> message, Class<T> kind) {
@@ -35,6 +65,24 @@ public class EventConsumers {
             throw new MalformedEventException("record of type " + context.type() + " has no payload");
         }
         return new ReceivedEvent<>(context, codec.read(context.type(), payload, kind));
+    }
+
+    /** Whether the record has no value: a tombstone. */
+    public static boolean isTombstone(Message<?> message) {
+        return message.getPayload() instanceof KafkaNull;
+    }
+
+    /**
+     * The record's key as text.
+     *
+     * @throws MalformedEventException when the record has none
+     */
+    public static String key(Message<?> message) {
+        byte[] key = bytes(message.getHeaders().get(KafkaHeaders.RECEIVED_KEY));
+        if (key == null || key.length == 0) {
+            throw new MalformedEventException("record has no key");
+        }
+        return new String(key, StandardCharsets.UTF_8);
     }
 
     private static byte[] bytes(Object header) {
