@@ -2,7 +2,10 @@ package org.leadrelay.kit.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,6 +38,39 @@ public class EventPublisher {
     public void send(EventEnvelope<?> envelope) throws EventNotPublishedException {
         send(envelope.topic(), envelope.key(), envelope.id(), envelope.type(), envelope.source(), envelope.time(),
                 codec.write(envelope.data()));
+    }
+
+    /**
+     * Publishes many events at once: every record is handed to the producer before waiting, so they
+     * travel in batches, then each acknowledgement is awaited.
+     *
+     * @return for each envelope, in order, whether the broker acknowledged it
+     */
+    public boolean[] sendAll(List<EventEnvelope<?>> envelopes) {
+        List<CompletableFuture<?>> sent = new ArrayList<>(envelopes.size());
+        for (EventEnvelope<?> envelope : envelopes) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(envelope.topic(), envelope.key(), codec.write(envelope.data()));
+            CloudEventHeaders.toHeaders(envelope).forEach((name, value) -> record.headers().add(name, value));
+            try {
+                sent.add(kafka.send(record));
+            } catch (KafkaException e) {
+                sent.add(CompletableFuture.failedFuture(e));
+            }
+        }
+        boolean[] acknowledged = new boolean[envelopes.size()];
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int i = 0; i < sent.size(); i++) {
+            try {
+                sent.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged[i] = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return acknowledged;
+            } catch (ExecutionException | TimeoutException e) {
+                acknowledged[i] = false;
+            }
+        }
+        return acknowledged;
     }
 
     /**
