@@ -1,15 +1,26 @@
 package org.leadrelay.router;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
+import org.leadrelay.events.Absence;
+import org.leadrelay.events.Availability;
+import org.leadrelay.events.BusinessHours;
 import org.leadrelay.events.Consent;
+import org.leadrelay.events.Coordinates;
 import org.leadrelay.events.Contact;
 import org.leadrelay.events.Environment;
+import org.leadrelay.events.Expertise;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
+import org.leadrelay.events.NotificationContact;
 import org.leadrelay.events.PartnerUpserted;
+import org.leadrelay.events.ServiceArea;
 import org.leadrelay.router.partners.RoutablePartner;
 
 /** Leads and partners the router's tests are told about. */
@@ -33,7 +44,34 @@ public final class Fixtures {
 
     public static RoutablePartner partner(String name, String tier, List<String> countries, List<String> specialities,
             List<String> languages) {
-        return new RoutablePartner(UUID.randomUUID(), name, tier, countries, specialities, languages, 5, true, 1);
+        return partner(UUID.randomUUID(), name, tier, countries, specialities, languages, 5, "ACTIVE", null);
+    }
+
+    public static RoutablePartner partner(UUID id, String name, String tier, List<String> countries, List<String> specialities,
+            List<String> languages, int capacity, String status, Availability availability) {
+        return new RoutablePartner(id, name, tier, countries, specialities, languages, capacity, "ACTIVE".equals(status), 1,
+                status, null, null, null, null, null, null, availability, null);
+    }
+
+    /** Out of office from an hour before {@link #NOW} to a day after it. */
+    public static Availability onHolidayAtNow() {
+        return new Availability("Europe/Paris", List.of(),
+                List.of(new Absence(NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofDays(1)))));
+    }
+
+    /** A partner described with every field of the event, out of office over {@code absence} when given. */
+    public static PartnerUpserted fullPartnerUpserted(UUID id, String name, String tier, String country, Absence absence) {
+        return new PartnerUpserted(id, name, tier, List.of(country), List.of("postgresql", "migration"), List.of("fr", "en"), 5,
+                "leads@partner.example", null, true, 1, NOW, "ACTIVE", null, 2.5,
+                List.of(new Expertise("DATABASE", "postgresql", Expertise.CERTIFIED, LocalDate.parse("2027-06-30")),
+                        new Expertise("SERVICE", "migration", Expertise.EXPERIENCED, null)),
+                List.of(country + "-ARA"), List.of(new ServiceArea("Lyon office", new Coordinates(45.76, 4.84), 80)),
+                List.of("migration"), 20,
+                new Availability("Europe/Paris",
+                        List.of(new BusinessHours(List.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 30))),
+                        absence == null ? List.of() : List.of(absence)),
+                Duration.ofHours(8), List.of(new NotificationContact("leads@partner.example", "fr")), false, null,
+                name + " SAS", null);
     }
 
     public static PartnerUpserted partnerUpserted(UUID id, String name, String tier, List<String> countries,

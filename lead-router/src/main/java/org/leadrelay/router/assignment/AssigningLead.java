@@ -59,7 +59,7 @@ public class AssigningLead {
 
     private Routing decide(LeadReceived lead) {
         Instant now = clock.instant();
-        RoutingDecision decision = policy.decide(lead, partners.coveringCountry(lead.location().country()));
+        RoutingDecision decision = policy.decide(lead, partners.coveringCountry(lead.location().country()), now);
         AssignmentEvent event;
         if (decision instanceof RoutingDecision.Chosen chosen) {
             event = new LeadAssigned(lead.leadId(), EventIds.derived("assignment", lead.leadId(), 1),

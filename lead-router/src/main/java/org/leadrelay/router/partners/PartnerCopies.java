@@ -1,6 +1,7 @@
 package org.leadrelay.router.partners;
 
 import java.util.List;
+import java.util.UUID;
 
 /** The router's copy of the partner network. */
 public interface PartnerCopies {
@@ -12,6 +13,13 @@ public interface PartnerCopies {
      */
     boolean keep(RoutablePartner partner);
 
-    /** Every partner, active or not, that covers the country. */
+    /**
+     * Forgets a deleted partner; forgetting one the copy does not hold changes nothing.
+     *
+     * @return true when the copy held it
+     */
+    boolean remove(UUID partnerId);
+
+    /** Every partner, whatever its status, that covers the country. */
     List<RoutablePartner> coveringCountry(String country);
 }

@@ -1,5 +1,6 @@
 package org.leadrelay.router.routing;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,8 +13,9 @@ import org.leadrelay.events.ScoreComponent;
 import org.leadrelay.router.partners.RoutablePartner;
 
 /**
- * Chooses a partner for a lead among those covering its country: a partner is eligible when it is
- * active, has capacity and offers at least one of the products or services asked for; eligible
+ * Chooses a partner for a lead among those covering its country: a partner is eligible when its
+ * status is {@code ACTIVE}, it is not out of office at the moment of the decision, it has capacity
+ * and offers at least one of the products or services asked for; eligible
  * partners are ranked by how much of the need they cover, whether they speak the customer's
  * language, and their tier. Ties go to the partner with the smaller id, so the same inputs always
  * give the same decision. The full weighting (locality, load, responsiveness) builds on this.
@@ -26,11 +28,12 @@ public class RoutingPolicy {
     static final int MAX_FALLBACKS = 3;
     static final int MAX_PASSED_OVER = 20;
 
-    public RoutingDecision decide(LeadReceived lead, List<RoutablePartner> coveringCountry) {
+    /** @param now the moment of the decision, which out-of-office periods are checked against */
+    public RoutingDecision decide(LeadReceived lead, List<RoutablePartner> coveringCountry, Instant now) {
         List<PassedOver> passedOver = new ArrayList<>();
         List<Scored> eligible = new ArrayList<>();
         for (RoutablePartner partner : coveringCountry) {
-            String refusal = ineligibility(lead, partner);
+            String refusal = ineligibility(lead, partner, now);
             if (refusal != null) {
                 passedOver.add(new PassedOver(partner.id(), partner.name(), refusal));
             } else {
@@ -54,9 +57,12 @@ public class RoutingPolicy {
         return new RoutingDecision.Chosen(chosen.partner(), chosen.score(), fallbacks, limited(passedOver));
     }
 
-    private static String ineligibility(LeadReceived lead, RoutablePartner partner) {
-        if (!partner.active()) {
-            return "inactive";
+    private static String ineligibility(LeadReceived lead, RoutablePartner partner, Instant now) {
+        if (!partner.takesLeads()) {
+            return "not active: " + partner.status();
+        }
+        if (partner.absentAt(now)) {
+            return "out of office";
         }
         if (partner.capacity() <= 0) {
             return "no capacity";

@@ -15,16 +15,19 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.leadrelay.events.Absence;
 import org.leadrelay.events.CloudEventHeaders;
 import org.leadrelay.events.EventEnvelope;
 import org.leadrelay.events.EventTypes;
 import org.leadrelay.events.LeadAssigned;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.LeadUnroutable;
+import org.leadrelay.events.PartnerUpserted;
 import org.leadrelay.events.Topics;
 import org.leadrelay.router.Fixtures;
 import org.leadrelay.router.LeadRouterApplication;
 import org.leadrelay.router.partners.PartnerCopies;
+import org.leadrelay.router.partners.RoutablePartner;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +49,7 @@ class LeadRouterIT {
 
     @BeforeAll
     static void connect() {
-        kafka = TopicProbe.on(Topics.ASSIGNMENTS, Topics.deadLetterOf(Topics.LEADS_RECEIVED));
+        kafka = TopicProbe.on(Topics.ASSIGNMENTS, Topics.deadLetterOf(Topics.LEADS_RECEIVED), Topics.deadLetterOf(Topics.PARTNERS));
     }
 
     @AfterAll
@@ -133,6 +136,73 @@ class LeadRouterIT {
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(partners.coveringCountry(country)).singleElement()
                         .satisfies(partner -> assertThat(partner.name()).isEqualTo("Renamed")));
+    }
+
+    @Test
+    void aDeletedPartnerGetsNoLeadAndItsTombstoneIsNotDeadLettered() {
+        String country = uniqueCountry();
+        UUID deleted = UUID.randomUUID();
+        UUID remaining = UUID.randomUUID();
+        kafka.publish(Fixtures.partnerUpserted(deleted, "Best But Gone", "PLATINUM", List.of(country), List.of("postgresql", "migration"), List.of("fr"), 1));
+        kafka.publish(Fixtures.partnerUpserted(remaining, "Still Here", "SILVER", List.of(country), List.of("postgresql"), List.of("fr"), 1));
+        awaitPartners(country, 2);
+
+        tombstone(deleted);
+        tombstone(deleted);
+        UUID neverKnown = UUID.randomUUID();
+        tombstone(neverKnown);
+        awaitPartners(country, 1);
+
+        LeadReceived lead = Fixtures.lead(country, "fr", List.of("postgresql"), List.of("migration"));
+        kafka.publish(lead);
+        LeadAssigned assigned = event(kafka.awaitRecord(keyed(lead.leadId())), LeadAssigned.class);
+        assertThat(assigned.partnerId()).isEqualTo(remaining);
+        assertThat(assigned.fallbacks()).isEmpty();
+        assertThat(assigned.passedOver()).isEmpty();
+        assertThat(kafka.recordsAfter(Duration.ofMillis(500), keyed(deleted).or(keyed(neverKnown)))).isEmpty();
+    }
+
+    @Test
+    void aTombstoneWhoseKeyIsNoPartnerIdIsDeadLetteredAtOnce() {
+        String key = "not-a-partner-id-" + UUID.randomUUID();
+
+        kafka.send(Topics.PARTNERS, key, CloudEventHeaders.toHeaders(UUID.randomUUID(), EventTypes.PARTNER_DELETED, "/leadrelay/tests",
+                Instant.now()), null);
+
+        var dead = kafka.awaitRecord(keyed(key));
+        assertThat(dead.topic()).isEqualTo(Topics.deadLetterOf(Topics.PARTNERS));
+        assertThat(header(dead, "x-exception-message")).contains("is not a partnerId");
+    }
+
+    @Test
+    void passesOverAPartnerOutOfOfficeAndKeepsEveryRoutingField() {
+        String country = uniqueCountry();
+        UUID onHoliday = UUID.randomUUID();
+        UUID atWork = UUID.randomUUID();
+        // the copy keeps instants to the millisecond, as MongoDB does
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        PartnerUpserted holidayMaker = Fixtures.fullPartnerUpserted(onHoliday, "On Holiday", "PLATINUM", country,
+                new Absence(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1))));
+        kafka.publish(holidayMaker);
+        kafka.publish(Fixtures.fullPartnerUpserted(atWork, "At Work", "SILVER", country,
+                new Absence(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2)))));
+        awaitPartners(country, 2);
+        assertThat(partners.coveringCountry(country)).contains(RoutablePartner.from(holidayMaker));
+
+        LeadReceived lead = Fixtures.lead(country, "fr", List.of("postgresql"), List.of("migration"));
+        kafka.publish(lead);
+
+        LeadAssigned assigned = event(kafka.awaitRecord(keyed(lead.leadId())), LeadAssigned.class);
+        assertThat(assigned.partnerId()).isEqualTo(atWork);
+        assertThat(assigned.passedOver()).singleElement().satisfies(passed -> {
+            assertThat(passed.partnerId()).isEqualTo(onHoliday);
+            assertThat(passed.reason()).isEqualTo("out of office");
+        });
+    }
+
+    private void tombstone(UUID partnerId) {
+        kafka.send(Topics.PARTNERS, partnerId.toString(),
+                CloudEventHeaders.toHeaders(UUID.randomUUID(), EventTypes.PARTNER_DELETED, "/leadrelay/partner-directory", Instant.now()), null);
     }
 
     private void awaitPartners(String country, int count) {

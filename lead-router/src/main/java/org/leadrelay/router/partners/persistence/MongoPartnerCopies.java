@@ -3,6 +3,7 @@ package org.leadrelay.router.partners.persistence;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.List;
+import java.util.UUID;
 import org.leadrelay.kit.persistence.RevisionedCopies;
 import org.leadrelay.router.partners.PartnerCopies;
 import org.leadrelay.router.partners.RoutablePartner;
@@ -13,7 +14,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** One document per partner, replaced only by a newer revision. */
+/** One document per partner, replaced only by a newer revision, deleted by its tombstone. */
 @Repository
 class MongoPartnerCopies implements PartnerCopies {
 
@@ -35,7 +36,21 @@ class MongoPartnerCopies implements PartnerCopies {
                 .set("specialities", partner.specialities())
                 .set("languages", partner.languages())
                 .set("capacity", partner.capacity())
-                .set("active", partner.active()));
+                .set("active", partner.active())
+                .set("status", partner.status())
+                .set("routingWeight", partner.routingWeight())
+                .set("expertise", partner.expertise())
+                .set("regions", partner.regions())
+                .set("serviceAreas", partner.serviceAreas())
+                .set("remoteServices", partner.remoteServices())
+                .set("weeklyCapacity", partner.weeklyCapacity())
+                .set("availability", partner.availability())
+                .set("answerDeadline", partner.answerDeadline()));
+    }
+
+    @Override
+    public boolean remove(UUID partnerId) {
+        return mongo.remove(Query.query(where("_id").is(partnerId)), COLLECTION).getDeletedCount() > 0;
     }
 
     @Override
