@@ -16,10 +16,12 @@ import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
 import org.leadrelay.intake.geocoding.Geocoder;
+import org.leadrelay.intake.geocoding.Place;
 import org.leadrelay.intake.normalisation.Countries;
 import org.leadrelay.intake.normalisation.Emails;
 import org.leadrelay.intake.normalisation.Languages;
 import org.leadrelay.intake.normalisation.PhoneNumbers;
+import org.leadrelay.intake.normalisation.Regions;
 import org.leadrelay.intake.normalisation.Vocabulary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,20 +123,30 @@ public class ReceivingLead {
         };
     }
 
-    /** The lead's place, with coordinates as given, or looked up from its city, or none and why. */
+    /**
+     * The lead's place: its region as an ISO 3166-2 code when we know the region (else as typed),
+     * with coordinates as given, or looked up from its city, else from its postal code, or none
+     * and why. A place found by the geocoder gives its region when the lead named none.
+     */
     private Location located(String country, LeadSubmission submission) {
-        String region = trimmed(submission.region());
+        String typedRegion = trimmed(submission.region());
+        String region = country == null || typedRegion == null ? typedRegion : Regions.code(country, typedRegion).orElse(typedRegion);
         String city = trimmed(submission.city());
         String postalCode = trimmed(submission.postalCode());
         if (submission.latitude() != null && submission.longitude() != null) {
             return new Location(country, region, city, postalCode, new Coordinates(submission.latitude(), submission.longitude()),
                     CoordinatesSource.PROVIDED);
         }
-        if (city == null) {
-            return new Location(country, region, null, postalCode, null, CoordinatesSource.NO_PLACE);
+        if (city == null && postalCode == null) {
+            return new Location(country, region, null, null, null, CoordinatesSource.NO_PLACE);
         }
-        return geocoder.locate(country, region, city)
-                .map(coordinates -> new Location(country, region, city, postalCode, coordinates, CoordinatesSource.GAZETTEER))
+        Optional<Place> place = city == null ? Optional.empty() : geocoder.locate(country, region, city);
+        if (place.isEmpty() && postalCode != null) {
+            place = geocoder.locatePostalCode(country, postalCode);
+        }
+        return place
+                .map(found -> new Location(country, region != null ? region : found.region(), city, postalCode, found.coordinates(),
+                        CoordinatesSource.GAZETTEER))
                 .orElseGet(() -> new Location(country, region, city, postalCode, null, CoordinatesSource.UNKNOWN_PLACE));
     }
 

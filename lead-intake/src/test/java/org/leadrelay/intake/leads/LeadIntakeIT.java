@@ -182,6 +182,25 @@ class LeadIntakeIT {
         assertThat(received(given).location().coordinatesSource()).isEqualTo(CoordinatesSource.PROVIDED);
     }
 
+    @Test
+    void locatesALeadFromItsPostalCodeAndNamesRegionsByIso31662() throws Exception {
+        String postalOnly = leadIn("{\"country\": \"FR\", \"postalCode\": \"69001\"}", "geo-postal@example.fr");
+        String bavaria = leadIn("{\"country\": \"DE\", \"region\": \"Bayern\", \"city\": \"München\"}", "geo-bayern@example.de");
+        String vaud = leadIn("{\"country\": \"CH\", \"city\": \"Lausanne\", \"postalCode\": \"1003\"}", "geo-vaud@example.ch");
+        String typed = leadIn("{\"country\": \"FR\", \"region\": \"Rhône\", \"postalCode\": \"99999\"}", "geo-typed@example.fr");
+
+        Location lyon = received(postalOnly).location();
+        assertThat(lyon.coordinatesSource()).isEqualTo(CoordinatesSource.GAZETTEER);
+        assertThat(lyon.coordinates().latitude()).isBetween(45.7, 45.8);
+        assertThat(lyon.region()).isEqualTo("FR-ARA");
+        assertThat(lyon.postalCode()).isEqualTo("69001");
+        assertThat(received(bavaria).location().region()).isEqualTo("DE-BY");
+        assertThat(received(vaud).location().region()).isEqualTo("CH-VD");
+        Location unknown = received(typed).location();
+        assertThat(unknown.region()).isEqualTo("Rhône");
+        assertThat(unknown.coordinatesSource()).isEqualTo(CoordinatesSource.UNKNOWN_PLACE);
+    }
+
     private String leadIn(String location, String email) throws Exception {
         HttpResponse<String> response = post("""
                 {"contact": {"email": "%s"}, "need": {"products": ["java"]}, "location": %s, "consent": true}
