@@ -1,6 +1,8 @@
 package org.leadrelay.notification.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.leadrelay.testing.TopicProbe.event;
 import static org.leadrelay.testing.TopicProbe.header;
 import static org.leadrelay.testing.TopicProbe.keyed;
@@ -10,6 +12,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,13 +37,16 @@ import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
 import org.leadrelay.events.NotificationDelivered;
+import org.leadrelay.events.NotificationContact;
 import org.leadrelay.events.NotificationFailed;
 import org.leadrelay.events.PartnerUpserted;
 import org.leadrelay.events.Score;
 import org.leadrelay.events.ScoreComponent;
+import org.leadrelay.events.SigningKey;
 import org.leadrelay.events.Topics;
 import org.leadrelay.events.WebhookSecrets;
 import org.leadrelay.notification.NotificationServiceApplication;
+import org.leadrelay.notification.partners.PartnerContacts;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WebhookReceiver;
 import org.leadrelay.testing.WithInfrastructure;
@@ -65,6 +71,9 @@ class NotificationServiceIT {
     @Autowired
     AnswerTokens answerTokens;
 
+    @Autowired
+    PartnerContacts contacts;
+
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
         if (!SMTP.isRunning()) {
@@ -76,7 +85,7 @@ class NotificationServiceIT {
     @BeforeAll
     static void start() {
         partnerEndpoint = WebhookReceiver.start();
-        kafka = TopicProbe.on(Topics.NOTIFICATIONS, Topics.deadLetterOf(Topics.ASSIGNMENTS));
+        kafka = TopicProbe.on(Topics.NOTIFICATIONS, Topics.deadLetterOf(Topics.ASSIGNMENTS), Topics.deadLetterOf(Topics.PARTNERS));
     }
 
     @AfterAll
@@ -169,6 +178,79 @@ class NotificationServiceIT {
         var dead = kafka.awaitRecord(keyed(key));
         assertThat(dead.topic()).isEqualTo(Topics.deadLetterOf(Topics.ASSIGNMENTS));
         assertThat(header(dead, "x-exception-message")).contains("unknown event type");
+    }
+
+    @Test
+    void emailsEveryContactOfThePartnerAndNoWebhookWhenWebhooksAreDisabled() throws Exception {
+        PartnerUpserted partner = partner("first@two-contacts.example", partnerEndpoint.url("/disabled"),
+                List.of(new NotificationContact("first@two-contacts.example", "fr"), new NotificationContact("second@two-contacts.example", "en")),
+                false, null);
+        kafka.publish(partner);
+        LeadAssigned assigned = assigned(partner.partnerId());
+
+        kafka.publish(assigned);
+
+        MimeMessage email = awaitEmailTo("first@two-contacts.example", 1).get(0);
+        assertThat(email.getAllRecipients()).extracting(Object::toString)
+                .containsExactlyInAnyOrder("first@two-contacts.example", "second@two-contacts.example");
+        // GreenMail keeps one copy per recipient's mailbox: one message, two mailboxes
+        assertThat(SMTP.getReceivedMessagesForDomain("two-contacts.example")).hasSize(2);
+        kafka.awaitRecord(keyed(assigned.leadId()).and(ofType(EventTypes.NOTIFICATION_DELIVERED)));
+        assertThat(kafka.recordsAfter(Duration.ofSeconds(1), keyed(assigned.leadId())))
+                .extracting(record -> event(record, NotificationDelivered.class).channel()).containsExactly(Channel.EMAIL);
+        assertThat(partnerEndpoint.received(request -> request.path().equals("/disabled"))).isEmpty();
+    }
+
+    @Test
+    void duringASecretRotationReceiversHoldingTheOldOrTheNewSecretBothVerify() throws Exception {
+        PartnerUpserted partner = partner("rotating@partner.example", partnerEndpoint.url("/rotating"), null, null,
+                List.of(new SigningKey(2, null), new SigningKey(1, Instant.now().plus(Duration.ofHours(1)))));
+        kafka.publish(partner);
+
+        kafka.publish(assigned(partner.partnerId()));
+
+        WebhookReceiver.Received webhook = partnerEndpoint.await(request -> request.path().equals("/rotating"));
+        assertThat(webhook.header("webhook-signature").split(" ")).hasSize(2).allSatisfy(signature -> assertThat(signature).startsWith("v1,"));
+        new Webhook(secrets.secret(partner.partnerId(), 1)).verify(webhook.body(), webhook.headers());
+        new Webhook(secrets.secret(partner.partnerId(), 2)).verify(webhook.body(), webhook.headers());
+        assertThatThrownBy(() -> new Webhook(secrets.secret(partner.partnerId(), 3)).verify(webhook.body(), webhook.headers()))
+                .isInstanceOf(WebhookVerificationException.class);
+    }
+
+    @Test
+    void afterTheRotationOnlyTheNewSecretVerifies() throws Exception {
+        PartnerUpserted partner = partner("rotated@partner.example", partnerEndpoint.url("/rotated"), null, null,
+                List.of(new SigningKey(2, null), new SigningKey(1, Instant.now().minus(Duration.ofMinutes(1)))));
+        kafka.publish(partner);
+
+        kafka.publish(assigned(partner.partnerId()));
+
+        WebhookReceiver.Received webhook = partnerEndpoint.await(request -> request.path().equals("/rotated"));
+        new Webhook(secrets.secret(partner.partnerId(), 2)).verify(webhook.body(), webhook.headers());
+        assertThatThrownBy(() -> new Webhook(secrets.secret(partner.partnerId(), 1)).verify(webhook.body(), webhook.headers()))
+                .isInstanceOf(WebhookVerificationException.class);
+    }
+
+    @Test
+    void aTombstoneRemovesThePartnerOnceAndIsNotDeadLettered() {
+        PartnerUpserted partner = partner("deleted@partner.example", null);
+        kafka.publish(partner);
+        await().atMost(Duration.ofSeconds(30)).until(() -> contacts.find(partner.partnerId()).isPresent());
+
+        Map<String, byte[]> headers = CloudEventHeaders.toHeaders(UUID.randomUUID(), EventTypes.PARTNER_DELETED,
+                "/leadrelay/partner-directory", Instant.now());
+        kafka.send(Topics.PARTNERS, partner.key(), headers, null);
+        kafka.send(Topics.PARTNERS, partner.key(), headers, null);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> contacts.find(partner.partnerId()).isEmpty());
+        assertThat(kafka.recordsAfter(Duration.ofMillis(500), keyed(partner.key()))).isEmpty();
+    }
+
+    private static PartnerUpserted partner(String email, URI webhook, List<NotificationContact> contacts, Boolean webhookEnabled,
+            List<SigningKey> signingKeys) {
+        return new PartnerUpserted(UUID.randomUUID(), "Lyon Open Source", "GOLD", List.of("FR"), List.of("postgresql"),
+                List.of("fr"), 5, email, webhook, true, 1, Instant.now(), "ACTIVE", null, null, null, null, null, null, null,
+                null, null, contacts, webhookEnabled, signingKeys, null, null);
     }
 
     private static PartnerUpserted partner(String email, URI webhook) {

@@ -1,6 +1,7 @@
 package org.leadrelay.notification.delivery.channels;
 
 import org.leadrelay.events.Channel;
+import org.leadrelay.events.NotificationContact;
 import org.leadrelay.notification.delivery.DeliveryFailedException;
 import org.leadrelay.notification.delivery.LeadOffer;
 import org.leadrelay.notification.delivery.NotificationProperties;
@@ -12,7 +13,10 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
-/** Lead offers by email over SMTP, to the partner's notification address. */
+/**
+ * Lead offers by email over SMTP: one message to every contact of the partner, so the offer is
+ * sent, or fails, once for all of them.
+ */
 @Component
 @Order(1)
 class EmailChannel implements PartnerChannel {
@@ -34,14 +38,14 @@ class EmailChannel implements PartnerChannel {
 
     @Override
     public boolean reaches(PartnerContact partner) {
-        return partner.notificationEmail() != null;
+        return !partner.contacts().isEmpty();
     }
 
     @Override
     public void deliver(PartnerContact partner, LeadOffer offer, String deliveryId) throws DeliveryFailedException {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(properties.from());
-        message.setTo(partner.notificationEmail());
+        message.setTo(partner.contacts().stream().map(NotificationContact::email).distinct().toArray(String[]::new));
         message.setSubject(OfferText.subject(offer));
         message.setText(OfferText.body(offer));
         try {

@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.leadrelay.events.Channel;
 import org.leadrelay.events.LeadBrief;
 import org.leadrelay.events.Score;
@@ -27,15 +29,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Lead offers as JSON POSTed to the partner's webhook URL, signed per the Standard Webhooks spec
- * with the partner's derived secret. A 2xx answer is a delivery; anything else is a failure with the
- * status as reason. The URL is checked again at send time, since what a host resolves to can change.
+ * with the partner's derived secret: with every secret generation that signs at send time, so
+ * during a rotation the {@code webhook-signature} header carries the new and the old signature,
+ * space-separated, and the partner's receiver verifies with whichever secret it holds. A 2xx answer
+ * is a delivery; anything else is a failure with the status as reason. The URL is checked again at
+ * send time, since what a host resolves to can change.
  */
 @Component
 @Order(2)
 class WebhookChannel implements PartnerChannel {
 
     static final String EVENT_TYPE = "lead.offered";
-    private static final int SECRET_GENERATION = 1;
 
     private final HttpClient http;
     private final WebhookSecrets secrets;
@@ -63,7 +67,7 @@ class WebhookChannel implements PartnerChannel {
 
     @Override
     public boolean reaches(PartnerContact partner) {
-        return partner.webhookUrl() != null;
+        return partner.sendsWebhooks();
     }
 
     @Override
@@ -77,15 +81,22 @@ class WebhookChannel implements PartnerChannel {
                 offer.partnerId(), offer.attempt(), offer.score(), offer.lead(), offer.respondBy(), offer.answerApi(),
                 offer.answerPage()));
         String messageId = "msg_" + deliveryId.replace(":", "_");
-        long timestamp = clock.instant().getEpochSecond();
+        Instant now = clock.instant();
+        List<Integer> generations = partner.signingGenerationsAt(now);
+        if (generations.isEmpty()) {
+            throw new DeliveryFailedException("webhook: no signing secret valid now");
+        }
+        long timestamp = now.getEpochSecond();
+        String signatures = generations.stream()
+                .map(generation -> WebhookSignature.sign(secrets.secretBytes(partner.id(), generation), messageId, timestamp, body))
+                .collect(Collectors.joining(" "));
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(properties.webhookTimeout())
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "LeadRelay-Webhooks/1")
                 .header("webhook-id", messageId)
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(secrets.secretBytes(partner.id(), SECRET_GENERATION),
-                        messageId, timestamp, body))
+                .header("webhook-signature", signatures)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         HttpResponse<Void> response;

@@ -1,15 +1,18 @@
 package org.leadrelay.notification.partners.persistence;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.util.Optional;
 import java.util.UUID;
 import org.leadrelay.kit.persistence.RevisionedCopies;
 import org.leadrelay.notification.partners.PartnerContact;
 import org.leadrelay.notification.partners.PartnerContacts;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** One document per partner, replaced only by a newer revision. */
+/** One document per partner, replaced only by a newer revision, deleted by the partner's tombstone. */
 @Repository
 class MongoPartnerContacts implements PartnerContacts {
 
@@ -26,7 +29,15 @@ class MongoPartnerContacts implements PartnerContacts {
         return RevisionedCopies.keepIfNewer(mongo, COLLECTION, contact.id(), contact.revision(), new Update()
                 .set("name", contact.name())
                 .set("notificationEmail", contact.notificationEmail())
-                .set("webhookUrl", contact.webhookUrl() == null ? null : contact.webhookUrl().toString()));
+                .set("webhookUrl", contact.webhookUrl() == null ? null : contact.webhookUrl().toString())
+                .set("contacts", contact.contacts())
+                .set("webhookEnabled", contact.webhookEnabled())
+                .set("signingKeys", contact.signingKeys()));
+    }
+
+    @Override
+    public boolean remove(UUID partnerId) {
+        return mongo.remove(Query.query(where("_id").is(partnerId)), COLLECTION).getDeletedCount() > 0;
     }
 
     @Override
