@@ -9,6 +9,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.leadrelay.directory.partners.PartnerKeys;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -23,7 +26,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
- * The partner API is for operators only. Locally they sign in with HTTP Basic against the accounts
+ * The partner API is for operators, and for each partner on its own record. Partners sign in with
+ * HTTP Basic, their partner id as user name and their self-service key as password
+ * ({@link PartnerKeyAuthentication}); what a partner may do on which record is decided by
+ * {@link org.leadrelay.directory.partners.ManagingPartners}, which answers 404 for any other
+ * partner's id. Operators only, as before, for listing, registering, importing, exporting and
+ * republishing. Locally they sign in with HTTP Basic against the accounts
  * in {@code leadrelay.directory.security.operators}; in production an OIDC issuer's JWT carrying
  * {@code leadrelay.directory.security.jwt-authority} (default scope {@code leadrelay.operator}) is
  * accepted as well, once {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} is set.
@@ -35,23 +43,31 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 class OperatorSecurity {
 
     static final String OPERATOR = "OPERATOR";
+    static final String PARTNER = "PARTNER";
     private static final Logger log = LoggerFactory.getLogger(OperatorSecurity.class);
 
     @Bean
-    SecurityFilterChain operatorApi(HttpSecurity http, OperatorProperties properties, ObjectProvider<JwtDecoder> jwt) throws Exception {
+    SecurityFilterChain operatorApi(HttpSecurity http, OperatorProperties properties, ObjectProvider<JwtDecoder> jwt,
+            UserDetailsService operators, PartnerKeys keys) throws Exception {
         var operatorOrToken = AuthorizationManagers.<RequestAuthorizationContext>anyOf(
                 AuthorityAuthorizationManager.hasRole(OPERATOR),
                 AuthorityAuthorizationManager.hasAuthority(properties.jwtAuthority()));
+        var operatorOrPartner = AuthorizationManagers.<RequestAuthorizationContext>anyOf(operatorOrToken,
+                AuthorityAuthorizationManager.hasRole(PARTNER));
+        DaoAuthenticationProvider operatorAccounts = new DaoAuthenticationProvider(operators);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        .requestMatchers("/api/partners/import", "/api/partners/export", "/api/partners/republish").access(operatorOrToken)
+                        .requestMatchers("/api/partners/*", "/api/partners/*/**").access(operatorOrPartner)
                         .requestMatchers("/api/**").access(operatorOrToken)
                         .anyRequest().denyAll())
+                .authenticationManager(new ProviderManager(new PartnerKeyAuthentication(keys), operatorAccounts))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) -> unauthorized(response))
                         .accessDeniedHandler((request, response, e) -> problem(response, 403, "Forbidden",
-                                "this account may not manage partners")))
+                                "this account may not do this")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         if (jwt.getIfAvailable() != null) {
@@ -73,7 +89,7 @@ class OperatorSecurity {
 
     private static void unauthorized(HttpServletResponse response) throws java.io.IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"Lead Relay operators\"");
-        problem(response, 401, "Unauthorized", "sign in as an operator");
+        problem(response, 401, "Unauthorized", "sign in as an operator, or as a partner with its id and key");
     }
 
     private static void problem(HttpServletResponse response, int status, String title, String detail) throws java.io.IOException {

@@ -85,7 +85,8 @@ class PartnerDirectoryIT {
         assertThat(found.statusCode()).isEqualTo(200);
         JsonNode partner = json.readTree(found.body());
         assertThat(partner.get("countries").valueStream().map(JsonNode::asString)).containsExactly("FR", "CH");
-        assertThat(partner.get("specialities").valueStream().map(JsonNode::asString)).containsExactly("postgresql", "migration");
+        assertThat(partner.get("expertise").findValuesAsString("term")).containsExactly("postgresql", "migration");
+        assertThat(partner.get("expertise").findValuesAsString("kind")).containsExactly("DATABASE", "SERVICE");
         assertThat(found.body()).doesNotContain(secret);
 
         var record = partnersTopic.awaitRecord(keyed(partnerId));

@@ -12,7 +12,7 @@ public final class JsonPointers {
         }
         StringBuilder pointer = new StringBuilder();
         for (String segment : path.replace("[", ".").replace("]", "").split("\\.")) {
-            if (!segment.isEmpty()) {
+            if (!segment.isEmpty() && !segment.startsWith("<")) { // "<list element>", "<map value>": containers, not fields
                 pointer.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
             }
         }
