@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 @WithInfrastructure
 @SpringBootTest(classes = PartnerDirectoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + PartnerDirectoryApplication.CONFIG_NAME,
-                "leadrelay.webhooks.allowed-hosts=127.0.0.1"})
+                "leadrelay.webhooks.allowed-hosts=127.0.0.1", "leadrelay.directory.census-interval=500ms"})
 class PartnerDirectoryIT {
 
     static final String OPERATOR = "Basic " + Base64.getEncoder().encodeToString(

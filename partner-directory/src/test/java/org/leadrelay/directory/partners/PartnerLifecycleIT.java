@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @WithInfrastructure
 @SpringBootTest(classes = PartnerDirectoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + PartnerDirectoryApplication.CONFIG_NAME,
-                "leadrelay.webhooks.allowed-hosts=127.0.0.1"})
+                "leadrelay.webhooks.allowed-hosts=127.0.0.1", "leadrelay.directory.census-interval=500ms"})
 class PartnerLifecycleIT {
 
     static final String OPERATOR = PartnerDirectoryIT.OPERATOR;
@@ -194,6 +194,28 @@ class PartnerLifecycleIT {
         assertThat(send("GET", "/api/partners/" + partner.id(), OPERATOR, null, null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/api/partners/" + partner.id(), basic(partner), null, null).statusCode()).isEqualTo(401);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> partners.record(partner.id()).isEmpty());
+        JsonNode audit = json.readTree(send("GET", "/api/partners/" + partner.id() + "/audit", OPERATOR, null, null).body());
+        assertThat(audit.findValuesAsString("action")).containsExactly("deleted", "created");
+    }
+
+    @Test
+    void countsPartnersByStatusAndTierAndTheChangesPublished() throws Exception {
+        Registered partner = register(FULL_PROFILE.replace("\"tier\": \"GOLD\"", "\"tier\": \"PLATINUM\"").replace("Lyon Open Source", "Counted"));
+        send("POST", "/api/partners/" + partner.id() + "/suspend", OPERATOR, "{\"reason\": \"counted\"}", null);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(gauge(metrics, "leadrelay_directory_partners{service=\"partner-directory\",status=\"suspended\",tier=\"platinum\"}"))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(gauge(metrics, "leadrelay_directory_changes_published_total{kind=\"upsert\",service=\"partner-directory\"}"))
+                    .isGreaterThanOrEqualTo(2);
+        });
+    }
+
+    private static double gauge(String metrics, String series) {
+        return metrics.lines().filter(line -> line.startsWith(series + " ")).mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .findFirst().orElse(-1);
     }
 
     @Test

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 @WithInfrastructure
 @SpringBootTest(classes = PartnerDirectoryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + PartnerDirectoryApplication.CONFIG_NAME,
-                "leadrelay.webhooks.allowed-hosts=127.0.0.1"})
+                "leadrelay.webhooks.allowed-hosts=127.0.0.1", "leadrelay.directory.census-interval=500ms"})
 class PartnerTransferIT {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerTransferIT.class);
