@@ -1,5 +1,6 @@
 package org.leadrelay.intake.leads;
 
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.leadrelay.intake.geocoding.Gazetteer;
 import org.leadrelay.intake.geocoding.Geocoder;
@@ -18,9 +19,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class IntakeConfiguration {
 
     @Bean
-    FilterRegistrationBean<ClientRateLimit> clientRateLimit(IntakeProperties properties, MeterRegistry meters) {
+    FilterRegistrationBean<ClientRateLimit> clientRateLimit(IntakeProperties properties, ProxyManager<String> clientBuckets,
+            MeterRegistry meters) {
         FilterRegistrationBean<ClientRateLimit> registration = new FilterRegistrationBean<>(
-                new ClientRateLimit(properties.leadsPerMinutePerClient(), meters));
+                new ClientRateLimit(properties.leadsPerMinutePerClient(), clientBuckets, meters));
         registration.addUrlPatterns("/api/leads", "/forms/leads");
         registration.setOrder(1);
         return registration;

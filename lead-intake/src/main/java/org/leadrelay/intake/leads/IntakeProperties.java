@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consentStatement the identifier of the consent wording the forms show
  * @param duplicateWindow  how long the same person asking for the same thing counts as a duplicate
  * @param maxRequestSize   the largest request body taken; larger ones are answered 413
- * @param leadsPerMinutePerClient how many leads one client address may post a minute, per instance
+ * @param leadsPerMinutePerClient how many leads one client address may post a minute, all instances together
  * @param minimumFillTime  a form sent sooner after it was shown is a bot's
  * @param thankYouUrl      where the form sends people once their lead is taken
  * @param corsOrigins      websites whose pages may post leads to the API from the browser

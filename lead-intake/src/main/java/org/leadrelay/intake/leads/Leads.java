@@ -16,4 +16,7 @@ public interface Leads {
 
     /** Leads received before {@code receivedBefore} whose event is not yet published, oldest first. */
     List<StoredLead> unpublished(Instant receivedBefore, int limit);
+
+    /** How many leads are not yet published and since when the oldest waits, read from the store now. */
+    PendingLeads pending();
 }

@@ -6,13 +6,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.leadrelay.events.EventEnvelope;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.kit.EventsProperties;
@@ -50,8 +52,9 @@ public class PublishingLeads implements SmartLifecycle {
     private final ThreadPoolExecutor senders = new ThreadPoolExecutor(2, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(500),
             runnable -> daemon(runnable, "lead-publisher"), new ThreadPoolExecutor.CallerRunsPolicy());
     private final AtomicBoolean failedSince = new AtomicBoolean(true);
-    private final AtomicLong pending = new AtomicLong();
-    private final AtomicLong oldestPendingSeconds = new AtomicLong();
+    /** Leads this instance is sending right now, by the senders or the sweeper. */
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private final PendingGauges gauges;
     private volatile Instant lastSweep = Instant.EPOCH;
     private ScheduledExecutorService sweeper;
 
@@ -60,29 +63,50 @@ public class PublishingLeads implements SmartLifecycle {
         this.publisher = publisher;
         this.events = events;
         this.clock = clock;
-        Gauge.builder("leadrelay.intake.pending", pending, AtomicLong::get)
-                .description("leads stored but not yet published, as of the last sweep").register(meters);
-        Gauge.builder("leadrelay.intake.pending.oldest", oldestPendingSeconds, AtomicLong::get).baseUnit("seconds")
-                .description("age of the oldest unpublished lead, as of the last sweep").register(meters);
+        this.gauges = new PendingGauges(leads, clock);
+        Gauge.builder("leadrelay.intake.pending", gauges, PendingGauges::count)
+                .description("leads stored but not yet published, read from the store when scraped").register(meters);
+        Gauge.builder("leadrelay.intake.pending.oldest", gauges, PendingGauges::oldestSeconds).baseUnit("seconds")
+                .description("how long the oldest unpublished lead has waited, read from the store when scraped").register(meters);
     }
 
     /** Publishes the lead as soon as a sender is free. */
     public void publishSoon(LeadReceived lead) {
-        senders.execute(() -> publish(lead));
+        senders.execute(() -> {
+            // a sender that waited past the send timeout may find the sweeper has published it
+            boolean maybeSwept = !clock.instant().isBefore(lead.receivedAt().plus(events.sendTimeout()));
+            publish(lead, maybeSwept);
+        });
     }
 
-    boolean publish(LeadReceived lead) {
-        EventEnvelope<LeadReceived> envelope = EventEnvelope.of(EventIds.derived(EVENT, lead.leadId()), events.source(),
-                lead.receivedAt(), lead);
-        try {
-            publisher.send(envelope);
-        } catch (EventNotPublishedException e) {
-            failedSince.set(true);
-            log.warn("lead {} not yet published, will retry: {}", lead.leadId(), e.getMessage());
-            return false;
+    /**
+     * Sends the lead unless this instance is sending it already, or (when {@code recheck}) the store
+     * says it is no longer pending: the sweeper's list may be stale, and a sender may still be
+     * queued for a lead the sweeper has done, so neither publishes what the other has.
+     */
+    Sent publish(LeadReceived lead, boolean recheck) {
+        UUID leadId = lead.leadId();
+        if (!inFlight.add(leadId)) {
+            return Sent.SKIPPED;
         }
-        leads.markPublished(lead.leadId());
-        return true;
+        try {
+            if (recheck && leads.find(leadId).map(stored -> stored.status() != IntakeStatus.RECEIVED).orElse(true)) {
+                return Sent.SKIPPED;
+            }
+            EventEnvelope<LeadReceived> envelope = EventEnvelope.of(EventIds.derived(EVENT, leadId), events.source(),
+                    lead.receivedAt(), lead);
+            try {
+                publisher.send(envelope);
+            } catch (EventNotPublishedException e) {
+                failedSince.set(true);
+                log.warn("lead {} not yet published, will retry: {}", leadId, e.getMessage());
+                return Sent.FAILED;
+            }
+            leads.markPublished(leadId);
+            return Sent.PUBLISHED;
+        } finally {
+            inFlight.remove(leadId);
+        }
     }
 
     /** Publishes every lead still pending, oldest first; stops at the first failure. */
@@ -94,26 +118,25 @@ public class PublishingLeads implements SmartLifecycle {
         }
         lastSweep = now;
         List<StoredLead> unpublished = leads.unpublished(now.minus(events.sendTimeout()), BATCH);
-        pending.set(unpublished.size());
-        oldestPendingSeconds.set(unpublished.isEmpty() ? 0 : Duration.between(unpublished.get(0).lead().receivedAt(), now).toSeconds());
         int published = 0;
         for (StoredLead lead : unpublished) {
-            if (!publish(lead.lead())) {
+            Sent sent = publish(lead.lead(), true);
+            if (sent == Sent.FAILED) {
                 break;
             }
-            published++;
+            if (sent == Sent.PUBLISHED) {
+                published++;
+            }
         }
         if (published > 0) {
             log.info("published {} pending leads", published);
         }
-        if (unpublished.size() == BATCH && published == BATCH) {
-            failedSince.set(true); // more to do: sweep again next round
-        }
-        if (published == unpublished.size()) {
-            pending.set(0);
-            oldestPendingSeconds.set(0);
+        if (unpublished.size() == BATCH) {
+            failedSince.set(true); // maybe more to do: sweep again next round
         }
     }
+
+    enum Sent { PUBLISHED, SKIPPED, FAILED }
 
     @Override
     public synchronized void start() {

@@ -84,6 +84,11 @@ class LeadIntakeBrokerOutageIT {
             acknowledged.add(accepted(i));
         }
         assertThat(status(acknowledged.get(24))).isEqualTo("received");
+        // the gauges read the store when scraped: all 20 count at once (not after the next sweep),
+        // and the oldest one's wait grows
+        assertThat(metric("leadrelay_intake_pending")).isEqualTo(20.0);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(metric("leadrelay_intake_pending_oldest_seconds")).isGreaterThanOrEqualTo(1.0));
 
         broker = StandaloneKafka.start(logDir, BROKER_PORT, CONTROLLER_PORT);
 
@@ -94,6 +99,21 @@ class LeadIntakeBrokerOutageIT {
             assertThat(perLead).hasSize(acknowledged.size()).allSatisfy((leadId, count) -> assertThat(count).as(leadId).isEqualTo(1));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> acknowledged.stream().map(this::status).allMatch("published"::equals));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(metric("leadrelay_intake_pending")).isZero();
+            assertThat(metric("leadrelay_intake_pending_oldest_seconds")).isZero();
+        });
+    }
+
+    /** The value /actuator/prometheus shows for a meter (tags ignored). */
+    private double metric(String name) throws Exception {
+        String page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return page.lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not on /actuator/prometheus"));
     }
 
     private String accepted(int i) throws Exception {

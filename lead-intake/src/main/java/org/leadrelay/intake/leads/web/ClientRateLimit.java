@@ -1,8 +1,9 @@
 package org.leadrelay.intake.leads.web;
 
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,34 +12,34 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * At most so many leads per minute from one client address (bucket4j token buckets, refilled
  * greedily). Past it: 429 problem details with {@code Retry-After}, {@code RateLimit-Policy} and
- * {@code RateLimit} headers (IETF draft "RateLimit header fields for HTTP"). Buckets live in this
- * instance: behind a load balancer each instance allows the limit, so set it per instance. The
- * most recently seen clients are kept, the others forgotten, so memory stays bounded.
+ * {@code RateLimit} headers (IETF draft "RateLimit header fields for HTTP"). The buckets are
+ * shared by every instance (kept in the database through {@code buckets}), so the limit holds for
+ * the service as a whole. When the buckets cannot be read the lead is let through: refusing
+ * customers because the limiter is down would be worse than a burst of spam.
  */
 public class ClientRateLimit extends OncePerRequestFilter {
 
-    private static final int REMEMBERED_CLIENTS = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(ClientRateLimit.class);
 
     private final long perMinute;
     private final MeterRegistry meters;
-    private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > REMEMBERED_CLIENTS;
-        }
-    });
+    private final ProxyManager<String> buckets;
+    private final BucketConfiguration configuration;
 
-    public ClientRateLimit(long perMinute, MeterRegistry meters) {
+    public ClientRateLimit(long perMinute, ProxyManager<String> buckets, MeterRegistry meters) {
         this.perMinute = perMinute;
         this.meters = meters;
+        this.buckets = buckets;
+        this.configuration = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .build();
     }
 
     @Override
@@ -49,10 +50,15 @@ public class ClientRateLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Bucket bucket = buckets.computeIfAbsent(request.getRemoteAddr(), client -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe;
+        try {
+            probe = buckets.builder().build("leads-per-minute|" + request.getRemoteAddr(), () -> configuration)
+                    .tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            log.warn("rate limit not checked, the buckets cannot be read: {}", e.getMessage());
+            chain.doFilter(request, response);
+            return;
+        }
         long resetSeconds = Math.max(1, (probe.getNanosToWaitForReset() + 999_999_999L) / 1_000_000_000L);
         response.setHeader("RateLimit-Policy", perMinute + ";w=60");
         response.setHeader("RateLimit", "limit=" + perMinute + ", remaining=" + probe.getRemainingTokens() + ", reset=" + resetSeconds);
