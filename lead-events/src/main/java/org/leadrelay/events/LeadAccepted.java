@@ -3,13 +3,23 @@ package org.leadrelay.events;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The partner accepted the lead and may now see the customer's contact details. */
-public record LeadAccepted(UUID leadId, UUID assignmentId, UUID partnerId, Instant acceptedAt) implements AssignmentEvent {
+/**
+ * The partner accepted the lead and may now see the customer's contact details.
+ *
+ * @param contact the customer's contact details, for the accepting partner only; personal data.
+ *                Absent in events from before it was added, and once the lead was erased.
+ */
+public record LeadAccepted(UUID leadId, UUID assignmentId, UUID partnerId, Instant acceptedAt, Contact contact)
+        implements AssignmentEvent {
 
     public LeadAccepted {
         Require.present(leadId, "leadId");
         Require.present(assignmentId, "assignmentId");
         Require.present(partnerId, "partnerId");
         Require.present(acceptedAt, "acceptedAt");
+    }
+
+    public LeadAccepted(UUID leadId, UUID assignmentId, UUID partnerId, Instant acceptedAt) {
+        this(leadId, assignmentId, partnerId, acceptedAt, null);
     }
 }

@@ -2,6 +2,7 @@ package org.leadrelay.events;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -12,6 +13,8 @@ import java.util.UUID;
  * @param attempt      1 for the first offer of the lead
  * @param lead         what the partner may know of the lead before accepting
  * @param respondBy    the partner's deadline to accept or decline
+ * @param passedOverCounts how many partners each eligibility rule excluded, by rule name, while
+ *                     {@code passedOver} names at most a few of them; absent in older events
  */
 public record LeadAssigned(
         UUID leadId,
@@ -24,7 +27,8 @@ public record LeadAssigned(
         List<PassedOver> passedOver,
         LeadBrief lead,
         Instant assignedAt,
-        Instant respondBy) implements AssignmentEvent {
+        Instant respondBy,
+        Map<String, Integer> passedOverCounts) implements AssignmentEvent {
 
     public LeadAssigned {
         Require.present(leadId, "leadId");
@@ -35,11 +39,17 @@ public record LeadAssigned(
         Require.present(score, "score");
         fallbacks = Require.list(fallbacks);
         passedOver = Require.list(passedOver);
+        passedOverCounts = passedOverCounts == null ? Map.of() : Map.copyOf(passedOverCounts);
         Require.present(lead, "lead");
         Require.present(assignedAt, "assignedAt");
         Require.present(respondBy, "respondBy");
         if (!respondBy.isAfter(assignedAt)) {
             throw new IllegalArgumentException("respondBy must be after assignedAt");
         }
+    }
+
+    public LeadAssigned(UUID leadId, UUID assignmentId, UUID partnerId, String partnerName, int attempt, Score score,
+            List<Fallback> fallbacks, List<PassedOver> passedOver, LeadBrief lead, Instant assignedAt, Instant respondBy) {
+        this(leadId, assignmentId, partnerId, partnerName, attempt, score, fallbacks, passedOver, lead, assignedAt, respondBy, null);
     }
 }

@@ -24,6 +24,12 @@ class WebhookUrlPolicyTest {
         assertThat(policy.refusal(URI.create("https://[::1]/hook"))).isPresent();
         assertThat(policy.refusal(URI.create("https://[fd00::1]/hook"))).isPresent();
         assertThat(policy.refusal(URI.create("https://0.0.0.0/hook"))).isPresent();
+        assertThat(policy.refusal(URI.create("https://100.100.100.200/latest/meta-data"))).isPresent();
+        assertThat(policy.refusal(URI.create("https://192.0.0.192/opc/v2/instance"))).isPresent();
+        assertThat(policy.refusal(URI.create("https://198.18.0.1/hook"))).isPresent();
+        assertThat(policy.refusal(URI.create("https://255.255.255.255/hook"))).isPresent();
+        assertThat(policy.refusal(URI.create("https://[::ffff:10.0.0.1]/hook"))).isPresent();
+        assertThat(policy.refusal(URI.create("https://[fd00:ec2::254]/latest/meta-data"))).isPresent();
     }
 
     @Test
