@@ -3,7 +3,9 @@ package org.leadrelay.intake.leads.web;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,6 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,11 +32,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ClientRateLimit extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ClientRateLimit.class);
+    private static final int REMEMBERED_CLIENTS = 10_000;
 
     private final long perMinute;
     private final MeterRegistry meters;
     private final ProxyManager<String> buckets;
     private final BucketConfiguration configuration;
+    /**
+     * Proxies of the most recently seen clients: requests of one client arriving together on this
+     * instance are batched into one compare-and-swap (bucket4j's batching optimisation lives in
+     * the proxy), instead of racing each other on the same bucket.
+     */
+    private final Map<String, BucketProxy> proxies = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, BucketProxy> eldest) {
+            return size() > REMEMBERED_CLIENTS;
+        }
+    });
 
     public ClientRateLimit(long perMinute, ProxyManager<String> buckets, MeterRegistry meters) {
         this.perMinute = perMinute;
@@ -52,7 +69,9 @@ public class ClientRateLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         ConsumptionProbe probe;
         try {
-            probe = buckets.builder().build("leads-per-minute|" + request.getRemoteAddr(), () -> configuration)
+            probe = proxies.computeIfAbsent(request.getRemoteAddr(), client -> buckets.builder()
+                    .withOptimization(Optimizations.batching())
+                    .build("leads-per-minute|" + client, () -> configuration))
                     .tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
             log.warn("rate limit not checked, the buckets cannot be read: {}", e.getMessage());
