@@ -59,13 +59,17 @@ public class AssigningLead {
 
     private Routing decide(LeadReceived lead) {
         Instant now = clock.instant();
-        RoutingDecision decision = policy.decide(lead, partners.coveringCountry(lead.location().country()), now);
+        RoutingDecision decision = policy.decide(lead, partners.coveringCountry(lead.location().country()), java.util.Map.of(),
+                java.util.Map.of(), now);
         AssignmentEvent event;
         if (decision instanceof RoutingDecision.Chosen chosen) {
+            var first = chosen.ranked().get(0);
+            var fallbacks = chosen.ranked().stream().skip(1).limit(3).map(ranked -> new org.leadrelay.events.Fallback(ranked.partner().id(),
+                    ranked.partner().name(), ranked.score().total(), ranked.score().components())).toList();
             event = new LeadAssigned(lead.leadId(), EventIds.derived("assignment", lead.leadId(), 1),
-                    chosen.partner().id(), chosen.partner().name(), 1, chosen.score(), chosen.fallbacks(),
-                    chosen.passedOver(), lead.brief(), now, now.plus(properties.responseTime()));
-            log.info("lead {} assigned to partner {} with score {}", lead.leadId(), chosen.partner().id(), chosen.score().total());
+                    first.partner().id(), first.partner().name(), 1, first.score(), fallbacks,
+                    chosen.passedOver(), lead.brief(), now, now.plus(properties.responseTime()), chosen.passedOverCounts());
+            log.info("lead {} assigned to partner {} with score {}", lead.leadId(), first.partner().id(), first.score().total());
             meters.counter("leadrelay.router.decisions", "outcome", "assigned").increment();
         } else {
             RoutingDecision.Nobody nobody = (RoutingDecision.Nobody) decision;

@@ -28,8 +28,15 @@ public class RoutingPolicy {
     static final int MAX_FALLBACKS = 3;
     static final int MAX_PASSED_OVER = 20;
 
-    /** @param now the moment of the decision, which out-of-office periods are checked against */
-    public RoutingDecision decide(LeadReceived lead, List<RoutablePartner> coveringCountry, Instant now) {
+    /**
+     * @param candidates the partners that may cover the lead's location (the router's copy, prefiltered)
+     * @param standings  each partner's recent record; a partner missing here is {@link Standing#NEW}
+     * @param tried      partners that already had this lead, with why they no longer may ({@code declined}, {@code expired})
+     * @param now        the moment of the decision, which out-of-office periods are checked against
+     */
+    public RoutingDecision decide(LeadReceived lead, List<RoutablePartner> candidates, java.util.Map<java.util.UUID, Standing> standings,
+            java.util.Map<java.util.UUID, String> tried, Instant now) {
+        List<RoutablePartner> coveringCountry = candidates.stream().filter(partner -> !tried.containsKey(partner.id())).toList();
         List<PassedOver> passedOver = new ArrayList<>();
         List<Scored> eligible = new ArrayList<>();
         for (RoutablePartner partner : coveringCountry) {
@@ -44,17 +51,12 @@ public class RoutingPolicy {
             String reason = coveringCountry.isEmpty()
                     ? "no partner covers " + lead.location().country()
                     : "no partner covering " + lead.location().country() + " can take " + String.join(", ", requested(lead));
-            return new RoutingDecision.Nobody(reason, limited(passedOver));
+            return new RoutingDecision.Nobody(reason, limited(passedOver), java.util.Map.of());
         }
         eligible.sort(Comparator.comparingDouble((Scored scored) -> scored.score().total()).reversed()
                 .thenComparing(scored -> scored.partner().id()));
-        Scored chosen = eligible.get(0);
-        List<Fallback> fallbacks = eligible.stream().skip(1).limit(MAX_FALLBACKS)
-                .map(scored -> new Fallback(scored.partner().id(), scored.partner().name(), scored.score().total()))
-                .toList();
-        eligible.stream().skip(1 + MAX_FALLBACKS).forEach(scored -> passedOver.add(new PassedOver(scored.partner().id(),
-                scored.partner().name(), "scored %.1f, below the fallbacks".formatted(scored.score().total()))));
-        return new RoutingDecision.Chosen(chosen.partner(), chosen.score(), fallbacks, limited(passedOver));
+        return new RoutingDecision.Chosen(eligible.stream().map(scored -> new Ranked(scored.partner(), scored.score())).toList(),
+                limited(passedOver), java.util.Map.of());
     }
 
     private static String ineligibility(LeadReceived lead, RoutablePartner partner, Instant now) {
