@@ -123,6 +123,9 @@ public class ManagingPartners {
             if (partner.status() == PartnerStatus.SUSPENDED) {
                 throw new ProblemException(HttpStatus.CONFLICT, "Partner suspended", "a suspended partner cannot be paused; an operator lifts the suspension");
             }
+            if (partner.status() == PartnerStatus.ONBOARDING && !actor.isOperator()) {
+                throw new ProblemException(HttpStatus.CONFLICT, "Still onboarding", "a partner still onboarding takes no leads yet; an operator activates it");
+            }
             return partner.withStatus(PartnerStatus.PAUSED, reason, now());
         });
     }
@@ -161,7 +164,9 @@ public class ManagingPartners {
                     requireWithin("/weeklyCapacity", weeklyCapacity, ceiling == null ? Integer.MAX_VALUE : ceiling);
                 }
             }
-            return partner.withProfile(profile.withCapacity(capacity, weeklyCapacity), now());
+            // a weekly figure left out keeps the current one (null would lift the weekly cap)
+            Integer weekly = weeklyCapacity != null ? weeklyCapacity : profile.weeklyCapacity();
+            return partner.withProfile(profile.withCapacity(capacity, weekly), now());
         });
     }
 

@@ -248,6 +248,20 @@ class PartnerLifecycleIT {
         assertThat(latest.weeklyCapacity()).isEqualTo(5);
         assertThat(latest.availability().absentAt(from.plus(Duration.ofDays(1)))).isTrue();
         assertThat(latest.availability().timeZone()).isEqualTo("Europe/Paris");
+        assertThat(send("PUT", path + "/capacity", basic(partner), "{\"capacity\": 7}", null).statusCode()).isEqualTo(200);
+        assertThat(upserted(partner.id(), 4).weeklyCapacity()).as("a weekly figure left out is kept").isEqualTo(5);
+    }
+
+    @Test
+    void aPartnerStillOnboardingCannotActivateItself() throws Exception {
+        Registered partner = register(FULL_PROFILE.replace("\"tier\": \"GOLD\"", "\"tier\": \"GOLD\", \"status\": \"ONBOARDING\""));
+        String path = "/api/partners/" + partner.id();
+
+        assertThat(send("POST", path + "/pause", basic(partner), null, null).statusCode()).isEqualTo(409);
+        assertThat(send("POST", path + "/resume", basic(partner), null, null).statusCode()).isEqualTo(409);
+        assertThat(json.readTree(send("GET", path, OPERATOR, null, null).body()).get("status").asString()).isEqualTo("ONBOARDING");
+        assertThat(send("POST", path + "/resume", OPERATOR, null, null).statusCode()).isEqualTo(200);
+        assertThat(upserted(partner.id(), 2).status()).isEqualTo("ACTIVE");
     }
 
     @Test
@@ -264,9 +278,12 @@ class PartnerLifecycleIT {
         List<String[]> attempts = new ArrayList<>();
         for (String[] operation : operations) {
             attempts.add(new String[] {operation[0], operation[1], "\"1\""});
-            attempts.add(new String[] {operation[0], operation[1], null});
         }
-        attempts = attempts.subList(0, 20);
+        for (String[] operation : operations) {
+            if (attempts.size() < 20) {
+                attempts.add(new String[] {operation[0], operation[1], null});
+            }
+        }
         List<Integer> statuses = new ArrayList<>();
         for (UUID other : others) {
             for (String[] attempt : attempts) {
