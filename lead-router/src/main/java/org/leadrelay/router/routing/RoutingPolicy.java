@@ -3,9 +3,10 @@ package org.leadrelay.router.routing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.leadrelay.events.Fallback;
+import java.util.UUID;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.PassedOver;
 import org.leadrelay.events.Score;
@@ -13,92 +14,158 @@ import org.leadrelay.events.ScoreComponent;
 import org.leadrelay.router.partners.RoutablePartner;
 
 /**
- * Chooses a partner for a lead among those covering its country: a partner is eligible when its
- * status is {@code ACTIVE}, it is not out of office at the moment of the decision, it has capacity
- * and offers at least one of the products or services asked for; eligible
- * partners are ranked by how much of the need they cover, whether they speak the customer's
- * language, and their tier. Ties go to the partner with the smaller id, so the same inputs always
- * give the same decision. The full weighting (locality, load, responsiveness) builds on this.
+ * Decides which partners may have a lead and in which order, and explains it. A partner is
+ * eligible when it passes every rule, checked in this order (the first it fails is the one it is
+ * counted under): {@code already-tried}, {@code status}, {@code out-of-office}, {@code coverage},
+ * {@code speciality}, {@code language}, {@code capacity}. Eligible partners are scored by the sum of
+ * named components ({@code speciality}, {@code distance}, {@code language}, {@code tier},
+ * {@code headroom}, {@code responsiveness}, {@code fairness}) and ranked best first; equal scores
+ * are ordered by a mix of the lead's and the partner's ids, so the same inputs always give the same
+ * decision, in any order of the candidates, and equal partners each come first equally often.
+ * docs/routing.md explains the policy for operators. Stateless and thread-safe.
  */
 public class RoutingPolicy {
 
-    static final double SPECIALITY_POINTS = 60;
-    static final double LANGUAGE_POINTS = 15;
-    static final Map<String, Double> TIER_POINTS = Map.of("PLATINUM", 20.0, "GOLD", 15.0, "SILVER", 10.0, "REGISTERED", 5.0);
-    static final int MAX_FALLBACKS = 3;
-    static final int MAX_PASSED_OVER = 20;
+    private final RoutingWeights weights;
+    private final List<EligibilityPolicy> rules;
+    private final List<ScoringCriterion> criteria;
+
+    public RoutingPolicy(RoutingWeights weights) {
+        this.weights = weights;
+        this.rules = List.of(new AlreadyTriedPolicy(), new StatusPolicy(), new OutOfOfficePolicy(), new CoveragePolicy(),
+                new SpecialityPolicy(), new LanguagePolicy(weights.fallbackLanguage()), new CapacityPolicy());
+        this.criteria = List.of(new SpecialityFit(weights), new Proximity(weights), new LanguageMatch(weights), new TierWeight(weights),
+                new Headroom(weights), new Responsiveness(weights), new Fairness(weights));
+    }
+
+    /** With {@link RoutingWeights#DEFAULT}. */
+    public RoutingPolicy() {
+        this(RoutingWeights.DEFAULT);
+    }
+
+    public RoutingWeights weights() {
+        return weights;
+    }
+
+    /** The eligibility rules' names, in the order they are checked: the keys of {@link RoutingDecision#passedOverCounts()}. */
+    public List<String> ruleNames() {
+        return rules.stream().map(EligibilityPolicy::name).toList();
+    }
 
     /**
      * @param candidates the partners that may cover the lead's location (the router's copy, prefiltered)
      * @param standings  each partner's recent record; a partner missing here is {@link Standing#NEW}
      * @param tried      partners that already had this lead, with why they no longer may ({@code declined}, {@code expired})
-     * @param now        the moment of the decision, which out-of-office periods are checked against
+     * @param now        the moment of the decision, which out-of-office periods and certifications are checked against
      */
-    public RoutingDecision decide(LeadReceived lead, List<RoutablePartner> candidates, java.util.Map<java.util.UUID, Standing> standings,
-            java.util.Map<java.util.UUID, String> tried, Instant now) {
-        List<RoutablePartner> coveringCountry = candidates.stream().filter(partner -> !tried.containsKey(partner.id())).toList();
-        List<PassedOver> passedOver = new ArrayList<>();
-        List<Scored> eligible = new ArrayList<>();
-        for (RoutablePartner partner : coveringCountry) {
-            String refusal = ineligibility(lead, partner, now);
-            if (refusal != null) {
-                passedOver.add(new PassedOver(partner.id(), partner.name(), refusal));
+    public RoutingDecision decide(LeadReceived lead, List<RoutablePartner> candidates, Map<UUID, Standing> standings,
+            Map<UUID, String> tried, Instant now) {
+        RoutedLead routed = RoutedLead.of(lead, tried, now);
+        List<Candidate> eligible = new ArrayList<>();
+        List<Excluded> excluded = new ArrayList<>();
+        int[] counts = new int[rules.size()];
+        for (RoutablePartner partner : candidates) {
+            Standing standing = standings.get(partner.id());
+            if (standing == null) {
+                standing = Standing.NEW;
+            }
+            int failed = firstFailed(routed, partner, standing);
+            if (failed < 0) {
+                eligible.add(new Candidate(partner, standing, weightOf(partner), Candidate.tieBreak(lead.leadId(), partner.id())));
             } else {
-                eligible.add(new Scored(partner, score(lead, partner)));
+                counts[failed]++;
+                excluded.add(new Excluded(partner, standing, failed, Candidate.tieBreak(lead.leadId(), partner.id())));
+            }
+        }
+        List<PassedOver> passedOver = passedOver(routed, excluded);
+        Map<String, Integer> passedOverCounts = new LinkedHashMap<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                passedOverCounts.put(rules.get(i).name(), counts[i]);
             }
         }
         if (eligible.isEmpty()) {
-            String reason = coveringCountry.isEmpty()
-                    ? "no partner covers " + lead.location().country()
-                    : "no partner covering " + lead.location().country() + " can take " + String.join(", ", requested(lead));
-            return new RoutingDecision.Nobody(reason, limited(passedOver), java.util.Map.of());
+            return new RoutingDecision.Nobody(nobodyReason(routed, candidates.size(), counts), passedOver, passedOverCounts);
         }
-        eligible.sort(Comparator.comparingDouble((Scored scored) -> scored.score().total()).reversed()
-                .thenComparing(scored -> scored.partner().id()));
-        return new RoutingDecision.Chosen(eligible.stream().map(scored -> new Ranked(scored.partner(), scored.score())).toList(),
-                limited(passedOver), java.util.Map.of());
+        Pool pool = Pool.of(eligible);
+        List<Ranked> ranked = new ArrayList<>(eligible.size());
+        List<Long> tieBreaks = new ArrayList<>(eligible.size());
+        for (Candidate candidate : eligible) {
+            List<ScoreComponent> components = new ArrayList<>(criteria.size());
+            for (ScoringCriterion criterion : criteria) {
+                components.add(criterion.score(routed, candidate, pool));
+            }
+            ranked.add(new Ranked(candidate.partner(), Score.of(components)));
+        }
+        Integer[] order = new Integer[ranked.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            tieBreaks.add(eligible.get(i).tieBreak());
+        }
+        java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -ranked.get(i).score().total())
+                .thenComparingLong(tieBreaks::get)
+                .thenComparing(i -> ranked.get(i).partner().id()));
+        List<Ranked> best = new ArrayList<>(order.length);
+        for (Integer i : order) {
+            best.add(ranked.get(i));
+        }
+        return new RoutingDecision.Chosen(best, passedOver, passedOverCounts);
     }
 
-    private static String ineligibility(LeadReceived lead, RoutablePartner partner, Instant now) {
-        if (!partner.takesLeads()) {
-            return "not active: " + partner.status();
+    private int firstFailed(RoutedLead lead, RoutablePartner partner, Standing standing) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (!rules.get(i).admits(lead, partner, standing)) {
+                return i;
+            }
         }
-        if (partner.absentAt(now)) {
-            return "out of office";
-        }
-        if (partner.capacity() <= 0) {
-            return "no capacity";
-        }
-        if (lead.need().products().stream().noneMatch(partner.specialities()::contains)
-                && lead.need().services().stream().noneMatch(partner.specialities()::contains)) {
-            return "offers none of " + String.join(", ", requested(lead));
-        }
-        return null;
+        return -1;
     }
 
-    private static Score score(LeadReceived lead, RoutablePartner partner) {
-        List<String> wanted = lead.need().specialities();
-        List<String> covered = wanted.stream().filter(partner.specialities()::contains).toList();
-        List<ScoreComponent> components = new ArrayList<>();
-        components.add(new ScoreComponent("speciality", SPECIALITY_POINTS * covered.size() / wanted.size(),
-                "covers %d of %d: %s".formatted(covered.size(), wanted.size(), String.join(", ", covered))));
-        boolean speaks = partner.languages().contains(lead.language());
-        components.add(new ScoreComponent("language", speaks ? LANGUAGE_POINTS : 0,
-                (speaks ? "speaks " : "does not speak ") + lead.language()));
-        components.add(new ScoreComponent("tier", TIER_POINTS.getOrDefault(partner.tier(), 0.0), partner.tier() + " partner"));
-        return Score.of(components);
+    /** A partner's routing weight: its own, or its tier's. */
+    double weightOf(RoutablePartner partner) {
+        Double own = partner.routingWeight();
+        return own != null && own >= 0 && !own.isInfinite() ? own : weights.weightOfTier(partner.tier());
     }
 
-    private static List<String> requested(LeadReceived lead) {
-        List<String> requested = new ArrayList<>(lead.need().products());
-        requested.addAll(lead.need().services());
-        return requested;
+    /**
+     * The excluded partners a decision names: those that came closest first (excluded by a later
+     * rule: full partners before partners of the wrong speciality before paused ones), then in the
+     * lead's tie-break order, so the list does not depend on the candidates' order.
+     */
+    private List<PassedOver> passedOver(RoutedLead lead, List<Excluded> excluded) {
+        return excluded.stream()
+                .sorted(Comparator.comparingInt(Excluded::failedRule).reversed()
+                        .thenComparingLong(Excluded::tieBreak)
+                        .thenComparing(ex -> ex.partner().id()))
+                .limit(weights.maxPassedOver())
+                .map(ex -> {
+                    EligibilityPolicy rule = rules.get(ex.failedRule());
+                    return new PassedOver(ex.partner().id(), ex.partner().name(),
+                            rule.name() + ": " + rule.refusal(lead, ex.partner(), ex.standing()));
+                })
+                .toList();
     }
 
-    private static List<PassedOver> limited(List<PassedOver> passedOver) {
-        return passedOver.stream().limit(MAX_PASSED_OVER).toList();
+    private String nobodyReason(RoutedLead lead, int candidates, int[] counts) {
+        if (candidates == 0) {
+            return "no partner covers " + lead.place();
+        }
+        List<Integer> byCount = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                byCount.add(i);
+            }
+        }
+        byCount.sort(Comparator.<Integer>comparingInt(i -> -counts[i]).thenComparingInt(i -> i));
+        StringBuilder why = new StringBuilder("none of the ").append(candidates)
+                .append(candidates == 1 ? " candidate partner is eligible for " : " candidate partners is eligible for ")
+                .append(String.join(", ", lead.asked())).append(" in ").append(lead.place()).append(" (");
+        for (int j = 0; j < byCount.size(); j++) {
+            why.append(j == 0 ? "" : ", ").append(rules.get(byCount.get(j)).name()).append(": ").append(counts[byCount.get(j)]);
+        }
+        return why.append(')').toString();
     }
 
-    private record Scored(RoutablePartner partner, Score score) {
+    private record Excluded(RoutablePartner partner, Standing standing, int failedRule, long tieBreak) {
     }
 }

@@ -1,115 +1,200 @@
 package org.leadrelay.router.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.leadrelay.router.Fixtures.NOW;
-import static org.leadrelay.router.Fixtures.onHolidayAtNow;
-import static org.leadrelay.router.Fixtures.partner;
-import static org.leadrelay.router.Fixtures.postgresMigrationInLyon;
+import static org.leadrelay.router.routing.Routables.LYON;
+import static org.leadrelay.router.routing.Routables.NOW;
+import static org.leadrelay.router.routing.Routables.VILLEURBANNE;
+import static org.leadrelay.router.routing.Routables.lead;
+import static org.leadrelay.router.routing.Routables.partner;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.leadrelay.events.Absence;
-import org.leadrelay.events.Availability;
+import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.PassedOver;
 import org.leadrelay.events.ScoreComponent;
 import org.leadrelay.router.partners.RoutablePartner;
 
 class RoutingPolicyTest {
 
-    private final RoutingPolicy policy = new RoutingPolicy();
+    private final RoutingPolicy policy = new RoutingPolicy(RoutingWeights.DEFAULT);
 
-    @Test
-    void choosesThePartnerCoveringMoreOfTheNeed() {
-        RoutablePartner postgresOnly = partner("PG Only", "GOLD", List.of("FR"), List.of("postgresql"), List.of("fr"));
-        RoutablePartner postgresAndMigration = partner("Full Cover", "GOLD", List.of("FR"), List.of("postgresql", "migration"), List.of("fr"));
+    private RoutingDecision decide(LeadReceived lead, List<RoutablePartner> candidates) {
+        return policy.decide(lead, candidates, Map.of(), Map.of(), NOW);
+    }
 
-        RoutingDecision decision = policy.decide(postgresMigrationInLyon(), List.of(postgresOnly, postgresAndMigration), NOW);
-
-        RoutingDecision.Chosen chosen = (RoutingDecision.Chosen) decision;
-        assertThat(chosen.partner()).isEqualTo(postgresAndMigration);
-        assertThat(chosen.fallbacks()).extracting(fallback -> fallback.partnerId()).containsExactly(postgresOnly.id());
+    private static List<RoutablePartner> ranked(RoutingDecision decision) {
+        return ((RoutingDecision.Chosen) decision).ranked().stream().map(Ranked::partner).toList();
     }
 
     @Test
-    void explainsTheScoreComponentByComponent() {
-        RoutablePartner partner = partner("Lyon OSS", "GOLD", List.of("FR"), List.of("postgresql", "migration"), List.of("fr"));
+    void ranksEveryEligiblePartnerBestFirst() {
+        RoutablePartner certified = partner("Certified").specialities().certified("postgresql", null).certified("migration", null).build();
+        RoutablePartner experienced = partner("Experienced").build();
+        RoutablePartner postgresOnly = partner("PG only").specialities("postgresql").build();
 
-        RoutingDecision.Chosen chosen = (RoutingDecision.Chosen) policy.decide(postgresMigrationInLyon(), List.of(partner), NOW);
+        RoutingDecision decision = decide(lead().build(), List.of(postgresOnly, experienced, certified));
 
-        assertThat(chosen.score().components()).extracting(ScoreComponent::criterion).containsExactly("speciality", "language", "tier");
-        assertThat(chosen.score().total()).isEqualTo(60 + 15 + 15);
-        assertThat(chosen.score().components().get(0).reason()).isEqualTo("covers 2 of 2: postgresql, migration");
+        assertThat(ranked(decision)).containsExactly(certified, experienced, postgresOnly);
+        assertThat(decision.passedOver()).isEmpty();
+        assertThat(decision.passedOverCounts()).isEmpty();
     }
 
     @Test
-    void prefersThePartnerSpeakingTheCustomersLanguage() {
-        RoutablePartner german = partner("Berlin", "GOLD", List.of("FR"), List.of("postgresql", "migration"), List.of("de"));
-        RoutablePartner french = partner("Lyon", "GOLD", List.of("FR"), List.of("postgresql", "migration"), List.of("fr"));
+    void explainsEachScoreComponentByComponent() {
+        RoutablePartner partner = partner("Lyon OSS").specialities().certified("postgresql", LocalDate.parse("2027-06-30"))
+                .experienced("migration").serviceArea("Villeurbanne office", VILLEURBANNE, 50).build();
 
-        RoutingDecision.Chosen chosen = (RoutingDecision.Chosen) policy.decide(postgresMigrationInLyon(), List.of(german, french), NOW);
+        Ranked first = ((RoutingDecision.Chosen) policy.decide(lead().at(LYON).build(), List.of(partner),
+                Map.of(partner.id(), new Standing(1, 3, 10, 8, Duration.ofHours(2), 4)), Map.of(), NOW)).ranked().get(0);
 
-        assertThat(chosen.partner()).isEqualTo(french);
+        assertThat(first.score().components()).extracting(ScoreComponent::criterion)
+                .containsExactly("speciality", "distance", "language", "tier", "headroom", "responsiveness", "fairness");
+        assertThat(first.score().components()).extracting(ScoreComponent::reason).containsExactly(
+                "covers 2 of 2: postgresql certified, migration experienced (fit 0.80)",
+                "4.3 km from Villeurbanne office",
+                "serves in fr",
+                "GOLD, routing weight 4 (its tier's) of at most 8",
+                "4 of 5 open-lead slots free",
+                "accepted 8 of 10 recent offers, median answer 2h (acceptance 0.80, speed 0.61 with the prior)",
+                "had 4 recent leads; its weight's share (4 of 4) of the eligible partners' 5, this lead included, is 5: 1 behind");
+        assertThat(first.score().total())
+                .isEqualTo(first.score().components().stream().mapToDouble(ScoreComponent::points).sum());
     }
 
     @Test
-    void breaksTiesTheSameWayEveryTime() {
-        RoutablePartner first = partner(UUID.fromString("00000000-0000-0000-0000-000000000001"), "A", "GOLD",
-                List.of("FR"), List.of("postgresql"), List.of("fr"), 5, "ACTIVE", null);
-        RoutablePartner second = partner(UUID.fromString("00000000-0000-0000-0000-000000000002"), "B", "GOLD",
-                List.of("FR"), List.of("postgresql"), List.of("fr"), 5, "ACTIVE", null);
+    void passesOverPartnersSayingWhichRuleAndWhy() {
+        UUID leadId = UUID.fromString("6f1c1d2e-0000-4000-8000-000000000001");
+        RoutablePartner declined = partner("Declined").build();
+        RoutablePartner paused = partner("Paused").status("PAUSED").build();
+        RoutablePartner away = partner("Away").outOfOffice(NOW.minusSeconds(60), NOW.plusSeconds(3600)).build();
+        RoutablePartner belgian = partner("Belgian").countries("BE").build();
+        RoutablePartner javaShop = partner("Java shop").specialities("java").build();
+        RoutablePartner german = partner("German").languages("de").build();
+        RoutablePartner full = partner("Full").capacity(2).build();
 
-        assertThat(((RoutingDecision.Chosen) policy.decide(postgresMigrationInLyon(), List.of(second, first), NOW)).partner()).isEqualTo(first);
-        assertThat(((RoutingDecision.Chosen) policy.decide(postgresMigrationInLyon(), List.of(first, second), NOW)).partner()).isEqualTo(first);
-    }
-
-    @Test
-    void passesOverPausedSuspendedAbsentFullAndUnqualifiedPartnersSayingWhy() {
-        RoutablePartner paused = partner(UUID.randomUUID(), "Sleeping", "GOLD", List.of("FR"), List.of("postgresql"), List.of("fr"), 5, "PAUSED", null);
-        RoutablePartner suspended = partner(UUID.randomUUID(), "Banned", "GOLD", List.of("FR"), List.of("postgresql"), List.of("fr"), 5, "SUSPENDED", null);
-        RoutablePartner onboarding = partner(UUID.randomUUID(), "New", "GOLD", List.of("FR"), List.of("postgresql"), List.of("fr"), 5, "ONBOARDING", null);
-        RoutablePartner onHoliday = partner(UUID.randomUUID(), "Beach", "GOLD", List.of("FR"), List.of("postgresql"), List.of("fr"), 5, "ACTIVE", onHolidayAtNow());
-        RoutablePartner full = partner(UUID.randomUUID(), "Busy", "GOLD", List.of("FR"), List.of("postgresql"), List.of("fr"), 0, "ACTIVE", null);
-        RoutablePartner javaShop = partner("Java Shop", "GOLD", List.of("FR"), List.of("java"), List.of("fr"));
-
-        RoutingDecision decision = policy.decide(postgresMigrationInLyon(), List.of(paused, suspended, onboarding, onHoliday, full, javaShop), NOW);
+        RoutingDecision decision = policy.decide(lead().id(leadId).build(),
+                List.of(declined, paused, away, belgian, javaShop, german, full),
+                Map.of(full.id(), new Standing(2, 2, 0, 0, null, 2)), Map.of(declined.id(), "declined"), NOW);
 
         assertThat(decision).isInstanceOf(RoutingDecision.Nobody.class);
-        assertThat(decision.passedOver()).extracting(PassedOver::reason)
-                .containsExactly("not active: PAUSED", "not active: SUSPENDED", "not active: ONBOARDING", "out of office", "no capacity",
-                        "offers none of postgresql, migration");
-        assertThat(((RoutingDecision.Nobody) decision).reason()).isEqualTo("no partner covering FR can take postgresql, migration");
+        assertThat(decision.passedOverCounts()).containsOnly(Map.entry("already-tried", 1), Map.entry("status", 1),
+                Map.entry("out-of-office", 1), Map.entry("coverage", 1), Map.entry("speciality", 1), Map.entry("language", 1),
+                Map.entry("capacity", 1));
+        assertThat(policy.ruleNames()).containsExactly("already-tried", "status", "out-of-office", "coverage", "speciality",
+                "language", "capacity");
+        assertThat(decision.passedOver()).extracting(PassedOver::reason).containsExactly(
+                "capacity: holds 2 open leads, its capacity is 2",
+                "language: serves in neither fr nor the fallback en (serves in de)",
+                "speciality: offers none of postgresql, migration",
+                "coverage: does not cover FR",
+                "out-of-office: out of office until 2026-11-23T10:00:00Z",
+                "status: not active: PAUSED",
+                "already-tried: declined this lead already");
+        assertThat(((RoutingDecision.Nobody) decision).reason()).isEqualTo("none of the 7 candidate partners is eligible for "
+                + "postgresql, migration in FR-ARA (already-tried: 1, status: 1, out-of-office: 1, coverage: 1, speciality: 1, "
+                + "language: 1, capacity: 1)");
     }
 
     @Test
-    void aPartnerIsOutOfOfficeOnlyDuringItsAbsence() {
-        RoutablePartner backToday = partner(UUID.randomUUID(), "Back", "GOLD", List.of("FR"), List.of("postgresql"), List.of("fr"), 5, "ACTIVE",
-                new Availability("Europe/Paris", List.of(), List.of(new Absence(NOW.minus(Duration.ofDays(7)), NOW))));
+    void nobodyWhenThereIsNoCandidate() {
+        RoutingDecision decision = decide(lead().build(), List.of());
 
-        RoutingDecision.Chosen chosen = (RoutingDecision.Chosen) policy.decide(postgresMigrationInLyon(), List.of(backToday), NOW);
-
-        assertThat(chosen.partner()).isEqualTo(backToday);
-        assertThat(policy.decide(postgresMigrationInLyon(), List.of(backToday), NOW.minusSeconds(1)))
-                .isInstanceOf(RoutingDecision.Nobody.class);
+        assertThat(decision).isEqualTo(new RoutingDecision.Nobody("no partner covers FR-ARA", List.of(), Map.of()));
     }
 
     @Test
-    void nobodyWhenNoPartnerCoversTheCountry() {
-        RoutingDecision decision = policy.decide(postgresMigrationInLyon(), List.of(), NOW);
+    void namesAtMostTwentyPassedOverPartnersButCountsThemAll() {
+        List<RoutablePartner> candidates = new ArrayList<>();
+        IntStream.range(0, 30).forEach(i -> candidates.add(partner("Paused " + i).status("PAUSED").build()));
+        IntStream.range(0, 15).forEach(i -> candidates.add(partner("Java " + i).specialities("java").build()));
+        candidates.add(partner("Eligible").build());
 
-        assertThat(decision).isEqualTo(new RoutingDecision.Nobody("no partner covers FR", List.of()));
+        RoutingDecision decision = decide(lead().build(), candidates);
+
+        assertThat(decision.passedOver()).hasSize(20);
+        assertThat(decision.passedOver().subList(0, 15)).allSatisfy(p -> assertThat(p.reason()).startsWith("speciality:"));
+        assertThat(decision.passedOverCounts()).containsOnly(Map.entry("status", 30), Map.entry("speciality", 15));
     }
 
     @Test
-    void keepsAtMostThreeFallbacksAndExplainsTheRest() {
-        List<RoutablePartner> partners = java.util.stream.IntStream.range(0, 6)
-                .mapToObj(i -> partner("P" + i, "SILVER", List.of("FR"), List.of("postgresql"), List.of("fr")))
+    void theSameInputsGiveTheSameDecisionInAnyOrderOfTheCandidates() {
+        List<RoutablePartner> partners = IntStream.range(0, 40)
+                .mapToObj(i -> partner("Equal " + i).build())
                 .toList();
+        Map<UUID, Standing> standings = new HashMap<>();
+        Random random = new Random(7);
+        for (RoutablePartner partner : partners) {
+            standings.put(partner.id(), new Standing(random.nextInt(3), 4, 6, random.nextInt(6), Duration.ofMinutes(30), random.nextInt(5)));
+        }
+        LeadReceived lead = lead().build();
 
-        RoutingDecision.Chosen chosen = (RoutingDecision.Chosen) policy.decide(postgresMigrationInLyon(), partners, NOW);
+        RoutingDecision first = policy.decide(lead, partners, standings, Map.of(), NOW);
+        for (int round = 0; round < 10; round++) {
+            List<RoutablePartner> shuffled = new ArrayList<>(partners);
+            Collections.shuffle(shuffled, random);
+            assertThat(policy.decide(lead, shuffled, standings, Map.of(), NOW)).isEqualTo(first);
+        }
+    }
 
-        assertThat(chosen.fallbacks()).hasSize(3);
-        assertThat(chosen.passedOver()).hasSize(2).allSatisfy(passed -> assertThat(passed.reason()).contains("below the fallbacks"));
+    @Test
+    void equalPartnersAreOrderedByTheLeadSoEachComesFirstForSomeLeads() {
+        RoutablePartner a = partner("A").build();
+        RoutablePartner b = partner("B").build();
+        LeadReceived one = lead().id(UUID.fromString("00000000-0000-4000-8000-000000000001")).build();
+
+        List<RoutablePartner> firstTime = ranked(decide(one, List.of(a, b)));
+        assertThat(ranked(decide(one, List.of(b, a)))).isEqualTo(firstTime);
+
+        long aFirst = IntStream.range(0, 200)
+                .mapToObj(i -> lead().id(new UUID(i, 42)).build())
+                .filter(lead -> ranked(decide(lead, List.of(a, b))).get(0).equals(a))
+                .count();
+        assertThat(aFirst).isBetween(70L, 130L);
+    }
+
+    @Test
+    void aPartnerOnlyInTheFallbackLanguageRanksBelowOneSpeakingTheCustomersLanguage() {
+        RoutablePartner english = partner("English").languages("en").tier("PLATINUM").build();
+        RoutablePartner french = partner("French").languages("fr").tier("GOLD").build();
+
+        assertThat(ranked(decide(lead().build(), List.of(english, french)))).containsExactly(french, english);
+    }
+
+    @Test
+    void withoutAFallbackLanguageOnlyPartnersSpeakingTheCustomersLanguageAreEligible() {
+        RoutingPolicy noFallback = new RoutingPolicy(RoutingWeights.DEFAULT.withFallbackLanguage(null));
+        RoutablePartner english = partner("English").languages("en").build();
+
+        RoutingDecision decision = noFallback.decide(lead().build(), List.of(english), Map.of(), Map.of(), NOW);
+
+        assertThat(decision.passedOverCounts()).containsOnly(Map.entry("language", 1));
+    }
+
+    @Test
+    void aPartnerFarBehindItsShareIsPreferredOverOneFarAheadOfIt() {
+        RoutablePartner busy = partner("Busy").build();
+        RoutablePartner idle = partner("Idle").build();
+        Map<UUID, Standing> standings = Map.of(busy.id(), new Standing(0, 0, 0, 0, null, 30), idle.id(), new Standing(0, 0, 0, 0, null, 2));
+
+        RoutingDecision decision = policy.decide(lead().build(), List.of(busy, idle), standings, Map.of(), NOW);
+
+        assertThat(ranked(decision)).containsExactly(idle, busy);
+    }
+
+    @Test
+    void weightsValidateTheirValues() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> RoutingWeights.DEFAULT.withPoints(-1, 0, 0, 0, 0, 0, 0));
+        assertThat(RoutingWeights.DEFAULT.withFallbackLanguage(" EN ").fallbackLanguage()).isEqualTo("en");
+        assertThat(RoutingWeights.DEFAULT.withFallbackLanguage("").fallbackLanguage()).isNull();
     }
 }

@@ -1,0 +1,23 @@
+package org.leadrelay.router.routing;
+
+import org.leadrelay.events.Coordinates;
+
+/** Distances on the Earth's surface by the haversine formula (a sphere of the mean radius: within 0.5 % of the ellipsoid). */
+final class GreatCircle {
+
+    static final double EARTH_RADIUS_KM = 6371.0088;
+
+    private GreatCircle() {
+    }
+
+    static double km(Coordinates from, Coordinates to) {
+        double lat1 = Math.toRadians(from.latitude());
+        double lat2 = Math.toRadians(to.latitude());
+        double dLat = lat2 - lat1;
+        double dLon = Math.toRadians(to.longitude() - from.longitude());
+        double sinLat = Math.sin(dLat / 2);
+        double sinLon = Math.sin(dLon / 2);
+        double a = sinLat * sinLat + Math.cos(lat1) * Math.cos(lat2) * sinLon * sinLon;
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
+}

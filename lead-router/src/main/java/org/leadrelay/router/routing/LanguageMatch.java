@@ -1,0 +1,28 @@
+package org.leadrelay.router.routing;
+
+import org.leadrelay.events.ScoreComponent;
+
+/** A partner serving in the customer's own language scores over one serving only in the fallback language. */
+final class LanguageMatch implements ScoringCriterion {
+
+    static final String NAME = "language";
+
+    private final RoutingWeights weights;
+
+    LanguageMatch(RoutingWeights weights) {
+        this.weights = weights;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ScoreComponent score(RoutedLead lead, Candidate candidate, Pool pool) {
+        if (candidate.partner().languages().contains(lead.language())) {
+            return new ScoreComponent(NAME, Wording.points(weights.language()), "serves in " + lead.language());
+        }
+        return new ScoreComponent(NAME, 0, "serves in the fallback " + weights.fallbackLanguage() + ", not " + lead.language());
+    }
+}

@@ -1,0 +1,47 @@
+package org.leadrelay.router.routing;
+
+import org.leadrelay.events.ScoreComponent;
+import org.leadrelay.events.ServiceArea;
+
+/**
+ * Closer offices score higher: all of the points at the lead's position, nothing from
+ * {@code distanceHorizonKm} on, linearly between. When the lead has no coordinates or the partner
+ * no office position, every partner gets half the points, so the unknown neither helps nor hurts.
+ */
+final class Proximity implements ScoringCriterion {
+
+    static final String NAME = "distance";
+
+    private final RoutingWeights weights;
+
+    Proximity(RoutingWeights weights) {
+        this.weights = weights;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ScoreComponent score(RoutedLead lead, Candidate candidate, Pool pool) {
+        if (lead.coordinates() == null) {
+            return new ScoreComponent(NAME, Wording.points(weights.distance() / 2), "the lead has no coordinates: neutral");
+        }
+        if (candidate.partner().serviceAreas().isEmpty()) {
+            return new ScoreComponent(NAME, Wording.points(weights.distance() / 2), "no office position given: neutral");
+        }
+        ServiceArea nearest = null;
+        double nearestKm = Double.MAX_VALUE;
+        for (ServiceArea area : candidate.partner().serviceAreas()) {
+            double km = GreatCircle.km(area.centre(), lead.coordinates());
+            if (km < nearestKm) {
+                nearestKm = km;
+                nearest = area;
+            }
+        }
+        double closeness = Math.max(0, 1 - nearestKm / weights.distanceHorizonKm());
+        return new ScoreComponent(NAME, Wording.points(weights.distance() * closeness),
+                Wording.decimal(nearestKm) + " km from " + CoveragePolicy.label(nearest));
+    }
+}

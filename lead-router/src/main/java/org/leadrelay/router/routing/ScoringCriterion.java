@@ -1,0 +1,12 @@
+package org.leadrelay.router.routing;
+
+import org.leadrelay.events.ScoreComponent;
+
+/** One named part of a partner's score for a lead, with the reason an operator reads. */
+interface ScoringCriterion {
+
+    /** The component's name in the score ({@code speciality}, {@code fairness}). */
+    String name();
+
+    ScoreComponent score(RoutedLead lead, Candidate candidate, Pool pool);
+}
