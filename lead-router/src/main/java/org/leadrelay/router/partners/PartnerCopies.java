@@ -22,4 +22,19 @@ public interface PartnerCopies {
 
     /** Every partner, whatever its status, that covers the country. */
     List<RoutablePartner> coveringCountry(String country);
+
+    /**
+     * The partners that might serve a lead in the country, whatever their status: those covering
+     * it, and those that could reach it otherwise (a service area, remote delivery). The routing
+     * policy decides which are eligible.
+     */
+    List<RoutablePartner> candidatesFor(String country);
+
+    java.util.Optional<RoutablePartner> find(UUID partnerId);
+
+    /** Every partner in the copy, by name. */
+    List<RoutablePartner> all();
+
+    /** Whether the copy holds no partner at all (a new or wiped database). */
+    boolean isEmpty();
 }

@@ -3,7 +3,7 @@ package org.leadrelay.router.assignment.messaging;
 import java.util.function.Consumer;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.kit.messaging.EventConsumers;
-import org.leadrelay.router.assignment.AssigningLead;
+import org.leadrelay.router.assignment.ManagingAssignments;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -13,7 +13,7 @@ import org.springframework.messaging.Message;
 class LeadMessaging {
 
     @Bean
-    Consumer<Message<byte[]>> leadReceived(EventConsumers consumers, AssigningLead assigning) {
-        return consumers.of(LeadReceived.class, received -> assigning.route(received.event()));
+    Consumer<Message<byte[]>> leadReceived(EventConsumers consumers, ManagingAssignments assignments) {
+        return consumers.of(LeadReceived.class, received -> assignments.route(received.event()));
     }
 }

@@ -57,4 +57,25 @@ class MongoPartnerCopies implements PartnerCopies {
     public List<RoutablePartner> coveringCountry(String country) {
         return mongo.find(Query.query(where("countries").is(country)), RoutablePartner.class, COLLECTION);
     }
+
+    @Override
+    public List<RoutablePartner> candidatesFor(String country) {
+        return mongo.find(Query.query(new org.springframework.data.mongodb.core.query.Criteria().orOperator(where("countries").is(country),
+                where("serviceAreas.0").exists(true), where("remoteServices.0").exists(true))), RoutablePartner.class, COLLECTION);
+    }
+
+    @Override
+    public java.util.Optional<RoutablePartner> find(UUID partnerId) {
+        return java.util.Optional.ofNullable(mongo.findById(partnerId, RoutablePartner.class, COLLECTION));
+    }
+
+    @Override
+    public List<RoutablePartner> all() {
+        return mongo.find(new Query().with(Sort.by("name")), RoutablePartner.class, COLLECTION);
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return !mongo.exists(new Query(), COLLECTION);
+    }
 }

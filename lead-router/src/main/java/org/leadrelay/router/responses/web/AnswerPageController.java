@@ -58,7 +58,7 @@ class AnswerPageController {
             return ResponseEntity.badRequest().body(pages.message(pages.notTaken(), "the reason must be at most " + MAX_REASON + " characters"));
         }
         try {
-            return ResponseEntity.ok(pages.answered(given, answering.answer(token, given, reason).assignment()));
+            return ResponseEntity.ok(pages.answered(given, answering.answer(token, given, reason)));
         } catch (InvalidAnswerTokenException e) {
             return refused(pages, e);
         } catch (AnswerConflictException e) {

@@ -2,7 +2,6 @@ package org.leadrelay.router.responses.web;
 
 import java.util.Locale;
 import org.leadrelay.events.InvalidAnswerTokenException;
-import org.leadrelay.events.LeadAssigned;
 import org.leadrelay.events.LeadBrief;
 import org.leadrelay.router.responses.Answer;
 import org.leadrelay.router.responses.Offer;
@@ -15,8 +14,7 @@ record AnswerPages(boolean french) {
     }
 
     String offer(String token, Offer offer) {
-        LeadAssigned assigned = offer.assignment();
-        LeadBrief lead = assigned.lead();
+        LeadBrief lead = offer.lead();
         StringBuilder body = new StringBuilder()
                 .append("<p>").append(french ? "Un client à " : "A customer in ").append(escape(lead.place()))
                 .append(french ? " a besoin d'aide pour : " : " needs help with: ").append(escape(String.join(", ", lead.asked())))
@@ -24,7 +22,7 @@ record AnswerPages(boolean french) {
         if (lead.need().description() != null) {
             body.append("<blockquote>").append(escape(lead.need().description())).append("</blockquote>");
         }
-        body.append("<p>").append(french ? "Répondez avant le " : "Please answer by ").append(assigned.respondBy()).append(" (UTC).</p>");
+        body.append("<p>").append(french ? "Répondez avant le " : "Please answer by ").append(offer.respondBy()).append(" (UTC).</p>");
         if (offer.answer() != null) {
             body.append("<p><strong>").append(offer.answer().answer() == Answer.ACCEPT
                     ? (french ? "Vous avez accepté ce lead." : "You accepted this lead.")
@@ -38,14 +36,14 @@ record AnswerPages(boolean french) {
                     .append("<input name=\"reason\" maxlength=\"1000\"></label></p><button type=\"submit\">")
                     .append(french ? "Décliner" : "Decline").append("</button></form>");
         }
-        return page(french ? "Nouveau lead pour " + assigned.partnerName() : "New lead for " + assigned.partnerName(), body.toString());
+        return page(french ? "Nouveau lead pour " + offer.partnerName() : "New lead for " + offer.partnerName(), body.toString());
     }
 
-    String answered(Answer answer, LeadAssigned assigned) {
+    String answered(Answer answer, Offer offer) {
         String text = answer == Answer.ACCEPT
                 ? (french ? "Merci : le lead est à vous." : "Thank you: the lead is yours.")
                 : (french ? "Merci : votre refus est enregistré." : "Thank you: your answer is recorded.");
-        return page(french ? "Réponse enregistrée" : "Answer recorded", "<p>" + escape(text) + "</p><p>Lead " + assigned.leadId() + "</p>");
+        return page(french ? "Réponse enregistrée" : "Answer recorded", "<p>" + escape(text) + "</p><p>Lead " + offer.claims().leadId() + "</p>");
     }
 
     String message(String title, String text) {

@@ -1,0 +1,95 @@
+package org.leadrelay.router.assignment;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fires due deadlines: every {@code leadrelay.router.deadline-poll} it claims the due timers nobody
+ * holds (for {@code deadline-lease}), acts on each and marks it done. An instance that dies holding
+ * a timer loses it when the lease runs out, and another instance fires it; acting twice changes
+ * nothing, because expiring an offer is a conditional change of its lead's case.
+ */
+@Component
+class DeadlineWatch implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
+    private static final int BATCH = 100;
+
+    private final Deadlines deadlines;
+    private final ManagingAssignments assignments;
+    private final RouterProperties properties;
+    private final Clock clock;
+    private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+    private ScheduledExecutorService watch;
+
+    DeadlineWatch(Deadlines deadlines, ManagingAssignments assignments, RouterProperties properties, Clock clock) {
+        this.deadlines = deadlines;
+        this.assignments = assignments;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    int fireDue() {
+        int fired = 0;
+        try {
+            List<Deadlines.Timer> due;
+            do {
+                due = deadlines.claimDue(clock.instant(), properties.deadlineLease(), owner, BATCH);
+                for (Deadlines.Timer timer : due) {
+                    fire(timer);
+                    fired++;
+                }
+            } while (due.size() == BATCH);
+        } catch (RuntimeException e) {
+            log.warn("deadline watch failed, will try again: {}", e.getMessage());
+        }
+        return fired;
+    }
+
+    private void fire(Deadlines.Timer timer) {
+        switch (timer.kind()) {
+            case EXPIRE_OFFER:
+                assignments.expire(timer.leadId(), timer.assignmentId());
+                break;
+            case RELEASE_CAPACITY:
+                assignments.releaseAccepted(timer.partnerId(), timer.assignmentId());
+                break;
+            default:
+                throw new IllegalStateException("unknown timer kind " + timer.kind());
+        }
+        deadlines.done(timer.id());
+    }
+
+    @Override
+    public synchronized void start() {
+        watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "deadline-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long poll = properties.deadlinePoll().toMillis();
+        watch.scheduleWithFixedDelay(this::fireDue, poll, poll, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (watch != null) {
+            watch.shutdownNow();
+            watch = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return watch != null;
+    }
+}

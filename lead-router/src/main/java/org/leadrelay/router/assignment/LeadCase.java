@@ -1,0 +1,119 @@
+package org.leadrelay.router.assignment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.leadrelay.events.AssignmentEvent;
+import org.leadrelay.events.LeadReceived;
+
+/**
+ * Everything the router knows and decided about one lead: the lead itself, every offer made for
+ * it in order, where it stands, and the events its last changes caused that still wait for the
+ * broker. It is stored as one document and every change is one conditional write on its version,
+ * so two instances (or a deadline and an answer) racing on a lead cannot both win, and an event is
+ * recorded in the same write as the change that caused it.
+ *
+ * @param lead    the lead as received, with the customer's contact (which reaches a partner only on acceptance)
+ * @param reason  why the lead is unroutable, when it is
+ * @param pending events recorded with the changes and not yet acknowledged by the broker, oldest first
+ */
+public record LeadCase(UUID leadId, LeadReceived lead, State state, List<Attempt> attempts, String reason, Instant updatedAt,
+        long version, List<PendingEvent> pending) {
+
+    public LeadCase {
+        attempts = List.copyOf(attempts);
+        pending = List.copyOf(pending);
+    }
+
+    /** Where a lead stands. */
+    public enum State {
+        /** Offered to a partner, waiting for its answer. */
+        OFFERED,
+        /** A partner accepted it. */
+        ACCEPTED,
+        /** Nobody could take it, or everybody tried declined or stayed silent: it waits in the operators' queue. */
+        UNROUTABLE
+    }
+
+    /** What became of one offer. */
+    public enum Outcome {
+        PENDING, ACCEPTED, DECLINED, EXPIRED, WITHDRAWN
+    }
+
+    /**
+     * One offer of the lead to one partner.
+     *
+     * @param event      the LeadAssigned or LeadReassigned that made the offer, with its explanation
+     * @param assignedBy {@code router}, or the operator who assigned it by hand
+     * @param reason     why a partner declined, or why the offer was withdrawn
+     */
+    public record Attempt(int number, UUID assignmentId, UUID partnerId, String partnerName, Instant offeredAt, Instant respondBy,
+            Outcome outcome, String reason, Instant answeredAt, String assignedBy, AssignmentEvent event) {
+
+        public Attempt settled(Outcome settled, String why, Instant at) {
+            return new Attempt(number, assignmentId, partnerId, partnerName, offeredAt, respondBy, settled, why, at, assignedBy, event);
+        }
+    }
+
+    /** An event recorded with a change, waiting for the broker. */
+    public record PendingEvent(UUID id, AssignmentEvent event) {
+    }
+
+    public static LeadCase opened(LeadReceived lead, Instant now) {
+        return new LeadCase(lead.leadId(), lead, State.OFFERED, List.of(), null, now, 0, List.of());
+    }
+
+    /** The offer waiting for an answer, if any. */
+    public Optional<Attempt> current() {
+        return attempts.stream().filter(attempt -> attempt.outcome() == Outcome.PENDING).findFirst();
+    }
+
+    public Optional<Attempt> attempt(UUID assignmentId) {
+        return attempts.stream().filter(attempt -> attempt.assignmentId().equals(assignmentId)).findFirst();
+    }
+
+    /** Partners that had the lead and may not get it again, with why (declined, expired). */
+    public Map<UUID, String> tried() {
+        Map<UUID, String> tried = new LinkedHashMap<>();
+        for (Attempt attempt : attempts) {
+            if (attempt.outcome() == Outcome.DECLINED || attempt.outcome() == Outcome.EXPIRED) {
+                tried.put(attempt.partnerId(), attempt.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return tried;
+    }
+
+    /** Offers made by the router itself (operators' assignments do not count toward the attempt limit). */
+    public int routedAttempts() {
+        return (int) attempts.stream().filter(attempt -> "router".equals(attempt.assignedBy())).count();
+    }
+
+    /** The next state: the attempt replaced by its settled form, the new attempt appended, the events queued. */
+    public LeadCase next(State nextState, List<Attempt> changed, String nextReason, Instant now, List<PendingEvent> events) {
+        List<Attempt> merged = new ArrayList<>(attempts);
+        for (Attempt attempt : changed) {
+            int index = -1;
+            for (int i = 0; i < merged.size(); i++) {
+                if (merged.get(i).assignmentId().equals(attempt.assignmentId())) {
+                    index = i;
+                }
+            }
+            if (index >= 0) {
+                merged.set(index, attempt);
+            } else {
+                merged.add(attempt);
+            }
+        }
+        List<PendingEvent> queued = new ArrayList<>(pending);
+        queued.addAll(events);
+        return new LeadCase(leadId, lead, nextState, merged, nextReason, now, version + 1, queued);
+    }
+
+    public LeadCase withoutPending() {
+        return new LeadCase(leadId, lead, state, attempts, reason, updatedAt, version, List.of());
+    }
+}

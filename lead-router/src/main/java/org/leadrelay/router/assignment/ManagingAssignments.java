@@ -1,0 +1,421 @@
+package org.leadrelay.router.assignment;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.leadrelay.events.AssignmentEvent;
+import org.leadrelay.events.Fallback;
+import org.leadrelay.events.LeadAccepted;
+import org.leadrelay.events.LeadAssigned;
+import org.leadrelay.events.LeadAssignmentExpired;
+import org.leadrelay.events.LeadDeclined;
+import org.leadrelay.events.LeadReassigned;
+import org.leadrelay.events.LeadReceived;
+import org.leadrelay.events.LeadUnroutable;
+import org.leadrelay.events.PassedOver;
+import org.leadrelay.events.Score;
+import org.leadrelay.events.ScoreComponent;
+import org.leadrelay.kit.outbox.EventIds;
+import org.leadrelay.router.assignment.LeadCase.Attempt;
+import org.leadrelay.router.assignment.LeadCase.Outcome;
+import org.leadrelay.router.assignment.LeadCase.PendingEvent;
+import org.leadrelay.router.assignment.LeadCase.State;
+import org.leadrelay.router.partners.PartnerCopies;
+import org.leadrelay.router.partners.RoutablePartner;
+import org.leadrelay.router.routing.Ranked;
+import org.leadrelay.router.routing.RoutingDecision;
+import org.leadrelay.router.routing.RoutingPolicy;
+import org.leadrelay.router.routing.Standing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * A lead's whole life in the router: routed when it arrives, then accepted, declined (and offered
+ * to the next best partner), expired at its deadline (and offered on), or, when nobody is left or
+ * the attempts run out, put in the operators' queue; operators assign by hand and reopen.
+ * <p>
+ * Every step reads the lead's case, decides, reserves the new partner's capacity (an atomic
+ * conditional update, so racing instances never exceed it), and stores the case's next version
+ * together with the events it caused in one conditional write; if another step won the race, the
+ * reservation is released and the step starts again from the new state. The events then go to the
+ * broker ({@link RelayingEvents}); whatever a crash or an outage left is sent by its sweeper.
+ * Deadlines are stored timers ({@link Deadlines}), so they fire once across instances and survive
+ * restarts.
+ */
+@Service
+public class ManagingAssignments {
+
+    public static final String ROUTER = "router";
+    private static final Logger log = LoggerFactory.getLogger(ManagingAssignments.class);
+    private static final int MAX_FALLBACKS = 3;
+    private static final int ATTEMPTS_ON_CONFLICT = 10;
+
+    private final LeadCases cases;
+    private final PartnerCopies partners;
+    private final PartnerLoads loads;
+    private final PartnerRecords records;
+    private final Deadlines deadlines;
+    private final RelayingEvents relay;
+    private final RoutingPolicy policy;
+    private final AnswerDeadlines answerDeadlines;
+    private final RouterProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    ManagingAssignments(LeadCases cases, PartnerCopies partners, PartnerLoads loads, PartnerRecords records, Deadlines deadlines,
+            RelayingEvents relay, RoutingPolicy policy, RouterProperties properties, Clock clock, MeterRegistry meters) {
+        this.cases = cases;
+        this.partners = partners;
+        this.loads = loads;
+        this.records = records;
+        this.deadlines = deadlines;
+        this.relay = relay;
+        this.policy = policy;
+        this.answerDeadlines = new AnswerDeadlines(properties);
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** Routes a received lead once; a redelivered lead only has its pending events sent again. */
+    public LeadCase route(LeadReceived lead) {
+        Optional<LeadCase> known = cases.find(lead.leadId());
+        if (known.isPresent()) {
+            relay.send(known.get());
+            return known.get();
+        }
+        Instant now = now();
+        LeadCase opened = LeadCase.opened(lead, now);
+        Step step = offerNext(opened, null, null, ROUTER, now);
+        LeadCase first = new LeadCase(opened.leadId(), lead, step.state(), step.attempts(), step.reason(), now, 0, step.events());
+        if (!cases.open(first)) {
+            step.undo().run(); // another instance routed it first
+            LeadCase stored = cases.find(lead.leadId()).orElseThrow();
+            relay.send(stored);
+            return stored;
+        }
+        step.after().run();
+        count(step);
+        relay.send(first);
+        return first;
+    }
+
+    /**
+     * A partner's answer to an offer. The first answer counts; the same answer again changes
+     * nothing; anything else is refused with what happened instead.
+     */
+    public LeadCase answer(UUID leadId, UUID assignmentId, UUID partnerId, boolean accept, String reason) {
+        return changeLead(leadId, current -> {
+            Attempt attempt = current.attempt(assignmentId).filter(found -> found.partnerId().equals(partnerId))
+                    .orElseThrow(() -> new OfferClosedException("this offer is not known here"));
+            Outcome wanted = accept ? Outcome.ACCEPTED : Outcome.DECLINED;
+            if (attempt.outcome() == wanted) {
+                return null; // answered so already: nothing to do
+            }
+            if (attempt.outcome() != Outcome.PENDING) {
+                throw new OfferClosedException(closed(attempt));
+            }
+            Instant now = now();
+            if (!now.isBefore(attempt.respondBy())) {
+                throw new OfferClosedException("the deadline to answer this offer has passed");
+            }
+            Duration took = Duration.between(attempt.offeredAt(), now);
+            if (accept) {
+                Attempt accepted = attempt.settled(Outcome.ACCEPTED, null, now);
+                LeadAccepted event = new LeadAccepted(current.leadId(), assignmentId, partnerId, now, current.lead().contact());
+                return new Step(State.ACCEPTED, List.of(accepted), null, List.of(pending("accepted", assignmentId, event)), () -> {
+                }, () -> {
+                    records.answered(partnerId, assignmentId, true, took, now);
+                    deadlines.done(Deadlines.Timer.expiry(current.leadId(), assignmentId, partnerId, now).id());
+                    deadlines.schedule(Deadlines.Timer.release(current.leadId(), assignmentId, partnerId,
+                            now.plus(properties.acceptedLeadHold())));
+                    meters.counter("leadrelay.router.answers", "answer", "accept").increment();
+                    log.info("lead {} accepted by partner {} after {}", current.leadId(), partnerId, took);
+                }, "accepted");
+            }
+            Attempt declined = attempt.settled(Outcome.DECLINED, blankToNull(reason), now);
+            LeadDeclined event = new LeadDeclined(current.leadId(), assignmentId, partnerId, blankToNull(reason), now);
+            LeadCase afterDecline = current.next(current.state(), List.of(declined), null, now, List.of());
+            Step next = offerNext(afterDecline, attempt.partnerId(), "declined", ROUTER, now);
+            List<PendingEvent> events = new ArrayList<>();
+            events.add(pending("declined", assignmentId, event));
+            events.addAll(next.events());
+            List<Attempt> changed = new ArrayList<>();
+            changed.add(declined);
+            changed.addAll(next.attempts());
+            return new Step(next.state(), changed, next.reason(), events, next.undo(), () -> {
+                loads.release(partnerId, assignmentId);
+                records.answered(partnerId, assignmentId, false, took, now);
+                deadlines.done(Deadlines.Timer.expiry(current.leadId(), assignmentId, partnerId, now).id());
+                meters.counter("leadrelay.router.answers", "answer", "decline").increment();
+                log.info("lead {} declined by partner {}", current.leadId(), partnerId);
+                next.after().run();
+            }, next.outcome());
+        });
+    }
+
+    /** The offer's deadline passed: it expires and the lead moves on. Firing twice changes nothing. */
+    public Optional<LeadCase> expire(UUID leadId, UUID assignmentId) {
+        try {
+            return Optional.of(changeLead(leadId, current -> {
+                Attempt attempt = current.attempt(assignmentId).orElse(null);
+                Instant now = now();
+                if (attempt == null || attempt.outcome() != Outcome.PENDING) {
+                    return null;
+                }
+                if (now.isBefore(attempt.respondBy())) {
+                    return null; // not due (a clock skew between instances): the timer fires again
+                }
+                Attempt expired = attempt.settled(Outcome.EXPIRED, "no answer by " + attempt.respondBy(), now);
+                LeadAssignmentExpired event = new LeadAssignmentExpired(current.leadId(), assignmentId, attempt.partnerId(),
+                        attempt.respondBy(), now);
+                LeadCase afterExpiry = current.next(current.state(), List.of(expired), null, now, List.of());
+                Step next = offerNext(afterExpiry, attempt.partnerId(), "expired", ROUTER, now);
+                List<PendingEvent> events = new ArrayList<>();
+                events.add(pending("expired", assignmentId, event));
+                events.addAll(next.events());
+                List<Attempt> changed = new ArrayList<>();
+                changed.add(expired);
+                changed.addAll(next.attempts());
+                return new Step(next.state(), changed, next.reason(), events, next.undo(), () -> {
+                    loads.release(attempt.partnerId(), assignmentId);
+                    records.answered(attempt.partnerId(), assignmentId, false, Duration.between(attempt.offeredAt(), now), now);
+                    meters.counter("leadrelay.router.expiries").increment();
+                    log.info("offer {} of lead {} to partner {} expired", assignmentId, current.leadId(), attempt.partnerId());
+                    next.after().run();
+                }, next.outcome());
+            }));
+        } catch (OfferClosedException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    /** An accepted lead stops counting against its partner's capacity. */
+    public void releaseAccepted(UUID partnerId, UUID assignmentId) {
+        loads.release(partnerId, assignmentId);
+    }
+
+    /**
+     * An operator gives the lead to a partner of their choosing, whatever its capacity: the pending
+     * offer, if any, is withdrawn, and the partner gets it as LeadReassigned.
+     */
+    public LeadCase assignByHand(UUID leadId, UUID partnerId, String reason, String operator) {
+        RoutablePartner partner = partners.find(partnerId).orElseThrow(() -> new UnknownPartnerException(partnerId));
+        return changeLead(leadId, current -> {
+            if (current.state() == State.ACCEPTED) {
+                throw new OfferClosedException("this lead was accepted; reopen it first");
+            }
+            Instant now = now();
+            List<Attempt> changed = new ArrayList<>();
+            Attempt withdrawn = current.current().map(attempt -> attempt.settled(Outcome.WITHDRAWN, "assigned by " + operator, now))
+                    .orElse(null);
+            if (withdrawn != null) {
+                changed.add(withdrawn);
+            }
+            UUID previous = current.attempts().isEmpty() ? null : current.attempts().get(current.attempts().size() - 1).partnerId();
+            int number = current.attempts().size() + 1;
+            UUID assignmentId = EventIds.derived("assignment", leadId, number);
+            Instant respondBy = answerDeadlines.respondBy(current.lead(), partner, now);
+            Score score = Score.of(List.of(new ScoreComponent("operator", 0, "assigned by " + operator + ": " + reason)));
+            LeadReassigned event = new LeadReassigned(leadId, assignmentId, partner.id(), partner.name(), previous,
+                    "operator: " + reason, number, score, List.of(), List.of(), current.lead().brief(), now, respondBy, Map.of());
+            Attempt offered = new Attempt(number, assignmentId, partner.id(), partner.name(), now, respondBy, Outcome.PENDING, null, null,
+                    operator, event);
+            changed.add(offered);
+            return new Step(State.OFFERED, changed, null, List.of(pending("offered", assignmentId, event)),
+                    () -> loads.release(partner.id(), assignmentId), () -> {
+                        loads.force(partner.id(), assignmentId, week(now));
+                        if (withdrawn != null) {
+                            loads.release(withdrawn.partnerId(), withdrawn.assignmentId());
+                            deadlines.done(Deadlines.Timer.expiry(leadId, withdrawn.assignmentId(), withdrawn.partnerId(), now).id());
+                        }
+                        records.offered(partner.id(), assignmentId, now);
+                        deadlines.schedule(Deadlines.Timer.expiry(leadId, assignmentId, partner.id(), respondBy));
+                        log.info("lead {} assigned by hand to partner {}", leadId, partner.id());
+                    }, "manual");
+        });
+    }
+
+    /** Routes an unroutable lead again from scratch (partners that declined or let it expire stay excluded). */
+    public LeadCase reopen(UUID leadId) {
+        return changeLead(leadId, current -> {
+            if (current.state() != State.UNROUTABLE) {
+                throw new OfferClosedException("only a lead in the operators' queue can be reopened; this one is " + current.state());
+            }
+            Instant now = now();
+            return offerNext(current, null, "reopened", ROUTER, now);
+        });
+    }
+
+    /** The operators' queue. */
+    public List<LeadCase> unroutable(int limit) {
+        return cases.unroutable(limit);
+    }
+
+    public Optional<LeadCase> find(UUID leadId) {
+        return cases.find(leadId);
+    }
+
+    private LeadCase changeLead(UUID leadId, Function<LeadCase, Step> stepping) {
+        for (int attempt = 0; attempt < ATTEMPTS_ON_CONFLICT; attempt++) {
+            LeadCase current = cases.find(leadId).orElseThrow(() -> new OfferClosedException("this lead is not known here"));
+            Step step = stepping.apply(current);
+            if (step == null) {
+                relay.send(current);
+                return current;
+            }
+            LeadCase next = current.next(step.state(), step.attempts(), step.reason(), now(), step.events());
+            if (cases.replace(next)) {
+                step.after().run();
+                count(step);
+                relay.send(next);
+                return next;
+            }
+            step.undo().run();
+        }
+        throw new IllegalStateException("lead " + leadId + " kept changing under " + ATTEMPTS_ON_CONFLICT + " attempts");
+    }
+
+    /**
+     * Offers the lead to the best partner whose capacity can still be reserved, or puts it in the
+     * operators' queue. Nothing is stored here: the caller stores the step, then runs its
+     * {@code after}, or its {@code undo} if the store lost a race.
+     */
+    private Step offerNext(LeadCase current, UUID previousPartner, String why, String by, Instant now) {
+        LeadReceived lead = current.lead();
+        int routed = current.routedAttempts();
+        if (routed >= properties.maxAttempts()) {
+            return unroutable(current, "no answer after " + routed + " offers", List.of(), Map.of(), routed, now);
+        }
+        List<RoutablePartner> candidates = partners.candidatesFor(lead.location().country());
+        Map<UUID, Standing> standings = standings(candidates, now);
+        RoutingDecision decision = policy.decide(lead, candidates, standings, current.tried(), now);
+        if (decision instanceof RoutingDecision.Nobody nobody) {
+            String reason = current.attempts().isEmpty() ? nobody.reason() : "nobody else can take it: " + nobody.reason();
+            return unroutable(current, reason, nobody.passedOver(), nobody.passedOverCounts(), routed, now);
+        }
+        RoutingDecision.Chosen chosen = (RoutingDecision.Chosen) decision;
+        int number = current.attempts().size() + 1;
+        UUID assignmentId = EventIds.derived("assignment", current.leadId(), number);
+        String week = week(now);
+        List<PassedOver> full = new ArrayList<>();
+        for (int i = 0; i < chosen.ranked().size(); i++) {
+            Ranked ranked = chosen.ranked().get(i);
+            RoutablePartner partner = ranked.partner();
+            if (!loads.reserve(partner.id(), assignmentId, partner.capacity(), partner.weeklyCapacity(), week)) {
+                full.add(new PassedOver(partner.id(), partner.name(), "capacity taken meanwhile"));
+                continue;
+            }
+            Instant respondBy = answerDeadlines.respondBy(lead, partner, now);
+            List<Fallback> fallbacks = chosen.ranked().stream().skip(i + 1L).limit(MAX_FALLBACKS)
+                    .map(next -> new Fallback(next.partner().id(), next.partner().name(), next.score().total(), next.score().components()))
+                    .toList();
+            List<PassedOver> passedOver = new ArrayList<>(full);
+            passedOver.addAll(chosen.passedOver());
+            Map<String, Integer> counts = new HashMap<>(chosen.passedOverCounts());
+            if (!full.isEmpty()) {
+                counts.merge("capacity", full.size(), Integer::sum);
+            }
+            AssignmentEvent event = number == 1
+                    ? new LeadAssigned(current.leadId(), assignmentId, partner.id(), partner.name(), number, ranked.score(), fallbacks,
+                            passedOver, lead.brief(), now, respondBy, counts)
+                    : new LeadReassigned(current.leadId(), assignmentId, partner.id(), partner.name(), previousPartner,
+                            why == null ? "reopened" : why, number, ranked.score(), fallbacks, passedOver, lead.brief(), now, respondBy,
+                            counts);
+            Attempt offered = new Attempt(number, assignmentId, partner.id(), partner.name(), now, respondBy, Outcome.PENDING, null, null,
+                    by, event);
+            return new Step(State.OFFERED, List.of(offered), null, List.of(pending("offered", assignmentId, event)),
+                    () -> loads.release(partner.id(), assignmentId), () -> {
+                        records.offered(partner.id(), assignmentId, now);
+                        deadlines.schedule(Deadlines.Timer.expiry(current.leadId(), assignmentId, partner.id(), respondBy));
+                        log.info("lead {} offered to partner {} (attempt {}, score {})", current.leadId(), partner.id(), number,
+                                "%.1f".formatted(ranked.score().total()));
+                    }, number == 1 ? "assigned" : "reassigned");
+        }
+        Map<String, Integer> counts = new HashMap<>(chosen.passedOverCounts());
+        counts.merge("capacity", full.size(), Integer::sum);
+        List<PassedOver> passedOver = new ArrayList<>(full);
+        passedOver.addAll(chosen.passedOver());
+        return unroutable(current, "every eligible partner's capacity was taken", passedOver, counts, routed, now);
+    }
+
+    private Step unroutable(LeadCase current, String reason, List<PassedOver> passedOver, Map<String, Integer> counts, int attempts,
+            Instant now) {
+        LeadUnroutable event = new LeadUnroutable(current.leadId(), reason, passedOver.stream().limit(20).toList(), now, counts, attempts);
+        return new Step(State.UNROUTABLE, List.of(), reason,
+                List.of(new PendingEvent(EventIds.derived("unroutable", current.leadId(), current.version()), event)), () -> {
+                }, () -> log.info("lead {} unroutable: {}", current.leadId(), reason), "unroutable");
+    }
+
+    private Map<UUID, Standing> standings(List<RoutablePartner> candidates, Instant now) {
+        List<UUID> ids = candidates.stream().map(RoutablePartner::id).toList();
+        Map<UUID, PartnerLoads.Load> load = loads.of(ids, week(now));
+        Map<UUID, PartnerRecords.Record> record = records.of(ids, now);
+        Map<UUID, Standing> standings = new HashMap<>();
+        for (UUID id : ids) {
+            PartnerLoads.Load l = load.getOrDefault(id, PartnerLoads.Load.NONE);
+            PartnerRecords.Record r = record.getOrDefault(id, PartnerRecords.Record.NONE);
+            standings.put(id, new Standing(l.open(), l.thisWeek(), r.offers(), r.accepts(), r.medianAnswerTime(), r.recentLeads()));
+        }
+        return standings;
+    }
+
+    private void count(Step step) {
+        meters.counter("leadrelay.router.decisions", "outcome", step.outcome()).increment();
+    }
+
+    private static PendingEvent pending(String what, UUID assignmentId, AssignmentEvent event) {
+        return new PendingEvent(EventIds.derived(what, assignmentId), event);
+    }
+
+    private static String closed(Attempt attempt) {
+        switch (attempt.outcome()) {
+            case ACCEPTED:
+                return "this lead was already accepted";
+            case DECLINED:
+                return "this lead was already declined";
+            case EXPIRED:
+                return "the deadline to answer this offer passed and the lead moved on";
+            case WITHDRAWN:
+                return "this lead was reassigned";
+            default:
+                return "this offer is closed";
+        }
+    }
+
+    /** The ISO week of the instant, in UTC ({@code 2026-W48}), which weekly capacities count. */
+    public static String week(Instant instant) {
+        var date = instant.atZone(ZoneOffset.UTC);
+        return date.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /**
+     * One step of a lead's life, not yet stored.
+     *
+     * @param undo  what to take back if storing it loses a race (a capacity reservation)
+     * @param after what to do once it is stored (release capacity, record stats, schedule deadlines)
+     */
+    record Step(State state, List<Attempt> attempts, String reason, List<PendingEvent> events, Runnable undo, Runnable after,
+            String outcome) {
+    }
+}

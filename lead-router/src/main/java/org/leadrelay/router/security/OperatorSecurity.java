@@ -1,0 +1,79 @@
+package org.leadrelay.router.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * Partners answer through {@code /answers/**} and {@code /api/answers/**} with their signed token,
+ * no sign-in. The operator API ({@code /api/leads/**}, {@code /api/partners/**}) needs an operator:
+ * HTTP Basic against {@code leadrelay.router.security.operators}, or an OIDC issuer's JWT once
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} is set. Stateless, so no CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OperatorProperties.class)
+class OperatorSecurity {
+
+    private static final Logger log = LoggerFactory.getLogger(OperatorSecurity.class);
+
+    @Bean
+    SecurityFilterChain routerSecurity(HttpSecurity http, OperatorProperties properties, ObjectProvider<JwtDecoder> jwt) throws Exception {
+        var operator = AuthorizationManagers.<RequestAuthorizationContext>anyOf(AuthorityAuthorizationManager.hasRole("OPERATOR"),
+                AuthorityAuthorizationManager.hasAuthority(properties.jwtAuthority()));
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/answers/**", "/api/answers/**", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        .requestMatchers("/api/leads/**", "/api/partners/**").access(operator)
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, e) -> unauthorized(response))
+                        .accessDeniedHandler((request, response, e) -> problem(response, 403, "Forbidden", "this account may not do this")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        if (jwt.getIfAvailable() != null) {
+            http.oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()));
+        }
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService operators(OperatorProperties properties) {
+        List<UserDetails> accounts = properties.operators().entrySet().stream()
+                .map(account -> User.withUsername(account.getKey()).password(account.getValue()).roles("OPERATOR").build()).toList();
+        if (properties.operators().values().stream().anyMatch(password -> password.startsWith("{noop}"))) {
+            log.warn("an operator account has a plain-text development password: configure {bcrypt} passwords or an OIDC issuer outside a local stack");
+        }
+        return new InMemoryUserDetailsManager(accounts);
+    }
+
+    private static void unauthorized(HttpServletResponse response) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Lead Relay operators\"");
+        problem(response, 401, "Unauthorized", "sign in as an operator");
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+}

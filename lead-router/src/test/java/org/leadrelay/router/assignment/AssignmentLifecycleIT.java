@@ -1,0 +1,241 @@
+package org.leadrelay.router.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.leadrelay.testing.TopicProbe.event;
+import static org.leadrelay.testing.TopicProbe.header;
+import static org.leadrelay.testing.TopicProbe.keyed;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.leadrelay.events.EventTypes;
+import org.leadrelay.events.LeadAccepted;
+import org.leadrelay.events.LeadAssigned;
+import org.leadrelay.events.LeadAssignmentExpired;
+import org.leadrelay.events.LeadDeclined;
+import org.leadrelay.events.LeadReassigned;
+import org.leadrelay.events.LeadReceived;
+import org.leadrelay.events.LeadUnroutable;
+import org.leadrelay.events.PartnerUpserted;
+import org.leadrelay.events.Topics;
+import org.leadrelay.router.Fixtures;
+import org.leadrelay.router.LeadRouterApplication;
+import org.leadrelay.router.partners.PartnerCopies;
+import org.leadrelay.testing.TopicProbe;
+import org.leadrelay.testing.WithInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Accept, decline, deadlines, the operators' queue and hand assignment, through the broker, the database and the operator API. */
+@WithInfrastructure
+@SpringBootTest(classes = LeadRouterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=" + LeadRouterApplication.CONFIG_NAME, "leadrelay.router.deadline-poll=200ms"})
+class AssignmentLifecycleIT {
+
+    static final String OPERATOR = "Basic " + Base64.getEncoder().encodeToString("operator:local-operator-password".getBytes(StandardCharsets.UTF_8));
+    private static final AtomicInteger COUNTRY = new AtomicInteger();
+    private static TopicProbe kafka;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = new JsonMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ManagingAssignments assignments;
+
+    @Autowired
+    PartnerCopies partners;
+
+    @BeforeAll
+    static void connect() {
+        kafka = TopicProbe.on(Topics.ASSIGNMENTS);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void aDeclinedLeadGoesToTheNextBestPartnerAndAnAcceptedOneCarriesTheContact() {
+        String country = country();
+        UUID best = partner(country, "GOLD", 5, null);
+        UUID next = partner(country, "SILVER", 5, null);
+        LeadReceived lead = lead(country);
+
+        LeadAssigned assigned = event(awaitType(lead.leadId(), EventTypes.LEAD_ASSIGNED), LeadAssigned.class);
+        assignments.answer(lead.leadId(), assigned.assignmentId(), best, false, "too busy");
+        LeadDeclined declined = event(awaitType(lead.leadId(), EventTypes.LEAD_DECLINED), LeadDeclined.class);
+        LeadReassigned reassigned = event(awaitType(lead.leadId(), EventTypes.LEAD_REASSIGNED), LeadReassigned.class);
+        assignments.answer(lead.leadId(), reassigned.assignmentId(), next, true, null);
+        assignments.answer(lead.leadId(), reassigned.assignmentId(), next, true, null); // the same answer twice changes nothing
+        LeadAccepted accepted = event(awaitType(lead.leadId(), EventTypes.LEAD_ACCEPTED), LeadAccepted.class);
+
+        assertThat(assigned.partnerId()).isEqualTo(best);
+        assertThat(declined.reason()).isEqualTo("too busy");
+        assertThat(reassigned.partnerId()).isEqualTo(next);
+        assertThat(reassigned.previousPartnerId()).isEqualTo(best);
+        assertThat(reassigned.reason()).isEqualTo("declined");
+        assertThat(reassigned.attempt()).isEqualTo(2);
+        assertThat(reassigned.passedOver()).extracting(passed -> passed.partnerId()).contains(best);
+        assertThat(accepted.partnerId()).isEqualTo(next);
+        assertThat(accepted.contact()).isEqualTo(lead.contact());
+        assertThat(kafka.recordsAfter(Duration.ofMillis(500), keyed(lead.leadId()).and(TopicProbe.ofType(EventTypes.LEAD_ACCEPTED))))
+                .hasSize(1);
+        assertThatThrownBy(() -> assignments.answer(lead.leadId(), reassigned.assignmentId(), next, false, "changed my mind"))
+                .isInstanceOf(OfferClosedException.class).hasMessageContaining("accepted");
+        assertThatThrownBy(() -> assignments.answer(lead.leadId(), assigned.assignmentId(), best, true, null))
+                .isInstanceOf(OfferClosedException.class).hasMessageContaining("declined");
+    }
+
+    @Test
+    void silencePastTheDeadlineExpiresTheOfferOnceAndMovesTheLeadOn() {
+        String country = country();
+        UUID slow = partner(country, "PLATINUM", 5, Duration.ofSeconds(1));
+        UUID next = partner(country, "REGISTERED", 5, null);
+        LeadReceived lead = lead(country);
+
+        LeadAssigned assigned = event(awaitType(lead.leadId(), EventTypes.LEAD_ASSIGNED), LeadAssigned.class);
+        LeadAssignmentExpired expired = event(awaitType(lead.leadId(), EventTypes.LEAD_ASSIGNMENT_EXPIRED), LeadAssignmentExpired.class);
+        LeadReassigned reassigned = event(awaitType(lead.leadId(), EventTypes.LEAD_REASSIGNED), LeadReassigned.class);
+
+        assertThat(assigned.partnerId()).isEqualTo(slow);
+        assertThat(assigned.respondBy()).isEqualTo(assigned.assignedAt().plusSeconds(1));
+        assertThat(expired.assignmentId()).isEqualTo(assigned.assignmentId());
+        assertThat(expired.expiredAt()).isAfterOrEqualTo(assigned.respondBy());
+        assertThat(reassigned.partnerId()).isEqualTo(next);
+        assertThat(reassigned.reason()).isEqualTo("expired");
+        assertThat(kafka.recordsAfter(Duration.ofSeconds(2), keyed(lead.leadId()).and(TopicProbe.ofType(EventTypes.LEAD_ASSIGNMENT_EXPIRED))))
+                .hasSize(1);
+        assertThatThrownBy(() -> assignments.answer(lead.leadId(), assigned.assignmentId(), slow, true, null))
+                .isInstanceOf(OfferClosedException.class).hasMessageContaining("moved on");
+    }
+
+    @Test
+    void whenEveryoneDeclinesTheLeadWaitsForOperatorsWhoAssignItByHand() throws Exception {
+        String country = country();
+        UUID first = partner(country, "GOLD", 5, null);
+        UUID second = partner(country, "SILVER", 5, null);
+        UUID elsewhere = partner(country() , "GOLD", 5, null);
+        LeadReceived lead = lead(country);
+        LeadAssigned assigned = event(awaitType(lead.leadId(), EventTypes.LEAD_ASSIGNED), LeadAssigned.class);
+        assignments.answer(lead.leadId(), assigned.assignmentId(), first, false, null);
+        LeadReassigned reassigned = event(awaitType(lead.leadId(), EventTypes.LEAD_REASSIGNED), LeadReassigned.class);
+        assignments.answer(lead.leadId(), reassigned.assignmentId(), second, false, "not our field");
+
+        LeadUnroutable unroutable = event(awaitType(lead.leadId(), EventTypes.LEAD_UNROUTABLE), LeadUnroutable.class);
+        JsonNode queue = json.readTree(get("/api/leads/unroutable?limit=500").body());
+        HttpResponse<String> byHand = send("POST", "/api/leads/" + lead.leadId() + "/assignment",
+                "{\"partnerId\": \"" + elsewhere + "\", \"reason\": \"knows the customer\"}", OPERATOR);
+        LeadReassigned manual = event(kafka.awaitRecord(keyed(lead.leadId()).and(record -> EventTypes.LEAD_REASSIGNED.equals(header(record, "ce_type"))
+                && event(record, LeadReassigned.class).partnerId().equals(elsewhere))), LeadReassigned.class);
+        JsonNode decision = json.readTree(get("/api/leads/" + lead.leadId() + "/decision").body());
+
+        assertThat(unroutable.attempts()).isEqualTo(2);
+        assertThat(unroutable.reason()).startsWith("nobody else can take it");
+        assertThat(unroutable.passedOverCounts()).isNotEmpty();
+        assertThat(queue.findValuesAsString("leadId")).contains(lead.leadId().toString());
+        assertThat(byHand.statusCode()).as(byHand.body()).isEqualTo(200);
+        assertThat(manual.reason()).isEqualTo("operator: knows the customer");
+        assertThat(manual.previousPartnerId()).isEqualTo(second);
+        assertThat(decision.get("state").asString()).isEqualTo("OFFERED");
+        assertThat(decision.get("offers").findValuesAsString("outcome")).containsExactly("DECLINED", "DECLINED", "PENDING");
+        assertThat(decision.get("offers").get(0).get("score").get("components")).isNotEmpty();
+        assertThat(decision.get("offers").get(2).get("assignedBy").asString()).isEqualTo("operator");
+        assertThat(send("GET", "/api/leads/" + lead.leadId() + "/decision", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/api/leads/" + lead.leadId() + "/reopen", null, OPERATOR).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aPartnerAtItsCapacityIsPassedOverAndTheLoadIsShown() throws Exception {
+        String country = country();
+        UUID small = partner(country, "PLATINUM", 1, null);
+        LeadReceived first = lead(country);
+        LeadReceived second = lead(country);
+
+        // routed in parallel: whichever reserved the one place first gets it, the other finds it taken
+        ConsumerRecord<String, byte[]> firstDecision = kafka.awaitRecord(keyed(first.leadId()));
+        boolean firstWon = EventTypes.LEAD_ASSIGNED.equals(header(firstDecision, "ce_type"));
+        LeadReceived winner = firstWon ? first : second;
+        LeadReceived loser = firstWon ? second : first;
+        LeadAssigned assigned = event(awaitType(winner.leadId(), EventTypes.LEAD_ASSIGNED), LeadAssigned.class);
+        LeadUnroutable unroutable = event(awaitType(loser.leadId(), EventTypes.LEAD_UNROUTABLE), LeadUnroutable.class);
+        JsonNode loads = json.readTree(get("/api/partners/load").body());
+
+        assertThat(assigned.partnerId()).isEqualTo(small);
+        assertThat(unroutable.passedOver()).extracting(passed -> passed.partnerId()).contains(small);
+        JsonNode load = null;
+        for (JsonNode row : loads) {
+            if (row.get("partnerId").asString().equals(small.toString())) {
+                load = row;
+            }
+        }
+        assertThat(load).isNotNull();
+        assertThat(load.get("openLeads").asInt()).isEqualTo(1);
+        assertThat(load.get("capacity").asInt()).isEqualTo(1);
+        assignments.answer(winner.leadId(), assigned.assignmentId(), small, false, "full after all");
+        assertThat(send("POST", "/api/leads/" + loser.leadId() + "/reopen", null, OPERATOR).statusCode()).isEqualTo(200);
+        LeadAssigned afterReopen = event(awaitType(loser.leadId(), EventTypes.LEAD_ASSIGNED), LeadAssigned.class);
+        assertThat(afterReopen.partnerId()).as("the place the decline freed").isEqualTo(small);
+    }
+
+    private ConsumerRecord<String, byte[]> awaitType(UUID leadId, String type) {
+        return kafka.awaitRecord(keyed(leadId).and(record -> type.equals(header(record, "ce_type"))));
+    }
+
+    private UUID partner(String country, String tier, int capacity, Duration deadline) {
+        UUID id = UUID.randomUUID();
+        kafka.publish(new PartnerUpserted(id, tier + " " + id.toString().substring(0, 6), tier, List.of(country), List.of("postgresql", "migration"),
+                List.of("fr"), capacity, "leads@partner.example", null, true, 1, Fixtures.NOW, "ACTIVE", null, null, null, null, null,
+                null, null, null, deadline, null, null, null, null, null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> partners.find(id).isPresent());
+        return id;
+    }
+
+    private LeadReceived lead(String country) {
+        LeadReceived lead = Fixtures.lead(country, "fr", List.of("postgresql"), List.of("migration"));
+        kafka.publish(lead);
+        return lead;
+    }
+
+    /** A country of its own for each test, so partners from one test never take another test's leads. */
+    private static String country() {
+        int n = COUNTRY.getAndIncrement();
+        return "Q" + (char) ('A' + n % 26);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return send("GET", path, null, OPERATOR);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
