@@ -27,13 +27,19 @@ final class Fairness implements ScoringCriterion {
     }
 
     @Override
+    public double points(RoutedLead lead, Candidate candidate, Pool pool) {
+        double share = pool.totalWeight() > 0 ? candidate.weight() / pool.totalWeight() : 1.0 / pool.size();
+        double behind = share * (pool.recentLeads() + 1) - candidate.standing().recentLeads();
+        return Wording.points(weights.fairness() * Math.max(-1, Math.min(1, behind / weights.fairnessScaleLeads())));
+    }
+
+    @Override
     public ScoreComponent score(RoutedLead lead, Candidate candidate, Pool pool) {
         double share = pool.totalWeight() > 0 ? candidate.weight() / pool.totalWeight() : 1.0 / pool.size();
         double due = share * (pool.recentLeads() + 1);
         double behind = due - candidate.standing().recentLeads();
-        double tilt = Math.max(-1, Math.min(1, behind / weights.fairnessScaleLeads()));
         String position = behind >= 0 ? Wording.decimal(behind) + " behind" : Wording.decimal(-behind) + " ahead";
-        return new ScoreComponent(NAME, Wording.points(weights.fairness() * tilt),
+        return new ScoreComponent(NAME, points(lead, candidate, pool),
                 "had " + Wording.decimal(candidate.standing().recentLeads()) + " recent leads; its weight's share ("
                         + Wording.decimal(candidate.weight()) + " of " + Wording.decimal(pool.totalWeight()) + ") of the eligible partners' "
                         + Wording.decimal(pool.recentLeads() + 1) + ", this lead included, is " + Wording.decimal(due) + ": " + position);

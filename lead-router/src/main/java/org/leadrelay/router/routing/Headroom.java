@@ -20,18 +20,28 @@ final class Headroom implements ScoringCriterion {
     }
 
     @Override
+    public double points(RoutedLead lead, Candidate candidate, Pool pool) {
+        RoutablePartner partner = candidate.partner();
+        Standing standing = candidate.standing();
+        double share = partner.capacity() == 0 ? 0 : (double) Math.max(0, partner.capacity() - standing.openLeads()) / partner.capacity();
+        if (partner.weeklyCapacity() != null) {
+            share = Math.min(share, partner.weeklyCapacity() == 0
+                    ? 0
+                    : (double) Math.max(0, partner.weeklyCapacity() - standing.leadsThisWeek()) / partner.weeklyCapacity());
+        }
+        return Wording.points(weights.headroom() * share);
+    }
+
+    @Override
     public ScoreComponent score(RoutedLead lead, Candidate candidate, Pool pool) {
         RoutablePartner partner = candidate.partner();
         Standing standing = candidate.standing();
         int free = Math.max(0, partner.capacity() - standing.openLeads());
-        double share = partner.capacity() == 0 ? 0 : (double) free / partner.capacity();
         String why = free + " of " + partner.capacity() + " open-lead slots free";
         if (partner.weeklyCapacity() != null) {
             int weeklyFree = Math.max(0, partner.weeklyCapacity() - standing.leadsThisWeek());
-            double weeklyShare = partner.weeklyCapacity() == 0 ? 0 : (double) weeklyFree / partner.weeklyCapacity();
-            share = Math.min(share, weeklyShare);
             why += ", " + weeklyFree + " of " + partner.weeklyCapacity() + " left this week";
         }
-        return new ScoreComponent(NAME, Wording.points(weights.headroom() * share), why);
+        return new ScoreComponent(NAME, points(lead, candidate, pool), why);
     }
 }

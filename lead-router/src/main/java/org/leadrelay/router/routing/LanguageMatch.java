@@ -19,6 +19,11 @@ final class LanguageMatch implements ScoringCriterion {
     }
 
     @Override
+    public double points(RoutedLead lead, Candidate candidate, Pool pool) {
+        return candidate.partner().languages().contains(lead.language()) ? Wording.points(weights.language()) : 0;
+    }
+
+    @Override
     public ScoreComponent score(RoutedLead lead, Candidate candidate, Pool pool) {
         if (candidate.partner().languages().contains(lead.language())) {
             return new ScoreComponent(NAME, Wording.points(weights.language()), "serves in " + lead.language());

@@ -24,6 +24,18 @@ final class Proximity implements ScoringCriterion {
     }
 
     @Override
+    public double points(RoutedLead lead, Candidate candidate, Pool pool) {
+        if (lead.coordinates() == null || candidate.partner().serviceAreas().isEmpty()) {
+            return Wording.points(weights.distance() / 2);
+        }
+        double nearestKm = Double.MAX_VALUE;
+        for (ServiceArea area : candidate.partner().serviceAreas()) {
+            nearestKm = Math.min(nearestKm, GreatCircle.km(area.centre(), lead.coordinates()));
+        }
+        return Wording.points(weights.distance() * Math.max(0, 1 - nearestKm / weights.distanceHorizonKm()));
+    }
+
+    @Override
     public ScoreComponent score(RoutedLead lead, Candidate candidate, Pool pool) {
         if (lead.coordinates() == null) {
             return new ScoreComponent(NAME, Wording.points(weights.distance() / 2), "the lead has no coordinates: neutral");
@@ -40,8 +52,7 @@ final class Proximity implements ScoringCriterion {
                 nearest = area;
             }
         }
-        double closeness = Math.max(0, 1 - nearestKm / weights.distanceHorizonKm());
-        return new ScoreComponent(NAME, Wording.points(weights.distance() * closeness),
+        return new ScoreComponent(NAME, points(lead, candidate, pool),
                 Wording.decimal(nearestKm) + " km from " + CoveragePolicy.label(nearest));
     }
 }

@@ -36,8 +36,12 @@ final class Responsiveness implements ScoringCriterion {
     }
 
     @Override
-    public ScoreComponent score(RoutedLead lead, Candidate candidate, Pool pool) {
-        Standing standing = candidate.standing();
+    public double points(RoutedLead lead, Candidate candidate, Pool pool) {
+        double[] rateAndSpeed = rateAndSpeed(candidate.standing(), pool);
+        return Wording.points(weights.responsiveness() * (rateAndSpeed[0] + rateAndSpeed[1]) / 2);
+    }
+
+    private double[] rateAndSpeed(Standing standing, Pool pool) {
         double prior = priorRate(pool);
         double k = weights.priorOffers();
         double offers = Math.max(0, standing.offers());
@@ -48,7 +52,18 @@ final class Responsiveness implements ScoringCriterion {
                 ? PRIOR_SPEED
                 : referenceSeconds / (referenceSeconds + Math.max(0, standing.medianAnswerTime().toMillis() / 1000.0));
         double speed = evidence == 0 ? rawSpeed : (rawSpeed * offers + PRIOR_SPEED * k) / evidence;
-        double points = Wording.points(weights.responsiveness() * (rate + speed) / 2);
+        return new double[] {rate, speed};
+    }
+
+    @Override
+    public ScoreComponent score(RoutedLead lead, Candidate candidate, Pool pool) {
+        Standing standing = candidate.standing();
+        double[] rateAndSpeed = rateAndSpeed(standing, pool);
+        double rate = rateAndSpeed[0];
+        double speed = rateAndSpeed[1];
+        double offers = Math.max(0, standing.offers());
+        double accepts = Math.min(offers, Math.max(0, standing.accepts()));
+        double points = points(lead, candidate, pool);
         if (offers == 0) {
             return new ScoreComponent(NAME, points, "no answers on record: neutral prior (acceptance "
                     + Wording.fraction(rate) + ", speed " + Wording.fraction(speed) + ")");

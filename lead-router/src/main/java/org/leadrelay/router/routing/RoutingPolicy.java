@@ -2,6 +2,7 @@ package org.leadrelay.router.routing;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ public class RoutingPolicy {
                 excluded.add(new Excluded(partner, standing, failed, Candidate.tieBreak(lead.leadId(), partner.id())));
             }
         }
-        List<PassedOver> passedOver = passedOver(routed, excluded);
+        List<PassedOver> passedOver = passedOver(routed, excluded, counts);
         Map<String, Integer> passedOverCounts = new LinkedHashMap<>();
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
@@ -88,28 +89,31 @@ public class RoutingPolicy {
             return new RoutingDecision.Nobody(nobodyReason(routed, candidates.size(), counts), passedOver, passedOverCounts);
         }
         Pool pool = Pool.of(eligible);
-        List<Ranked> ranked = new ArrayList<>(eligible.size());
-        List<Long> tieBreaks = new ArrayList<>(eligible.size());
-        for (Candidate candidate : eligible) {
-            List<ScoreComponent> components = new ArrayList<>(criteria.size());
+        Scored[] scored = new Scored[eligible.size()];
+        for (int i = 0; i < scored.length; i++) {
+            Candidate candidate = eligible.get(i);
+            double total = 0;
             for (ScoringCriterion criterion : criteria) {
-                components.add(criterion.score(routed, candidate, pool));
+                total += criterion.points(routed, candidate, pool);
             }
-            ranked.add(new Ranked(candidate.partner(), Score.of(components)));
+            double sum = total;
+            Ranked ranked = new Ranked(candidate.partner(), sum, () -> explain(routed, candidate, pool, sum));
+            scored[i] = new Scored(ranked, sum, candidate.tieBreak());
         }
-        Integer[] order = new Integer[ranked.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-            tieBreaks.add(eligible.get(i).tieBreak());
-        }
-        java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -ranked.get(i).score().total())
-                .thenComparingLong(tieBreaks::get)
-                .thenComparing(i -> ranked.get(i).partner().id()));
-        List<Ranked> best = new ArrayList<>(order.length);
-        for (Integer i : order) {
-            best.add(ranked.get(i));
+        Arrays.sort(scored, BEST_FIRST);
+        List<Ranked> best = new ArrayList<>(scored.length);
+        for (Scored one : scored) {
+            best.add(one.ranked());
         }
         return new RoutingDecision.Chosen(best, passedOver, passedOverCounts);
+    }
+
+    private Score explain(RoutedLead lead, Candidate candidate, Pool pool, double total) {
+        List<ScoreComponent> components = new ArrayList<>(criteria.size());
+        for (ScoringCriterion criterion : criteria) {
+            components.add(criterion.score(lead, candidate, pool));
+        }
+        return new Score(total, components);
     }
 
     private int firstFailed(RoutedLead lead, RoutablePartner partner, Standing standing) {
@@ -132,18 +136,27 @@ public class RoutingPolicy {
      * rule: full partners before partners of the wrong speciality before paused ones), then in the
      * lead's tie-break order, so the list does not depend on the candidates' order.
      */
-    private List<PassedOver> passedOver(RoutedLead lead, List<Excluded> excluded) {
-        return excluded.stream()
-                .sorted(Comparator.comparingInt(Excluded::failedRule).reversed()
-                        .thenComparingLong(Excluded::tieBreak)
-                        .thenComparing(ex -> ex.partner().id()))
-                .limit(weights.maxPassedOver())
-                .map(ex -> {
-                    EligibilityPolicy rule = rules.get(ex.failedRule());
-                    return new PassedOver(ex.partner().id(), ex.partner().name(),
-                            rule.name() + ": " + rule.refusal(lead, ex.partner(), ex.standing()));
-                })
-                .toList();
+    private List<PassedOver> passedOver(RoutedLead lead, List<Excluded> excluded, int[] counts) {
+        List<PassedOver> named = new ArrayList<>(Math.min(weights.maxPassedOver(), excluded.size()));
+        for (int rule = rules.size() - 1; rule >= 0 && named.size() < weights.maxPassedOver(); rule--) {
+            if (counts[rule] == 0) {
+                continue;
+            }
+            List<Excluded> byRule = new ArrayList<>(counts[rule]);
+            for (Excluded ex : excluded) {
+                if (ex.failedRule() == rule) {
+                    byRule.add(ex);
+                }
+            }
+            byRule.sort(Comparator.comparingLong(Excluded::tieBreak).thenComparing(ex -> ex.partner().id()));
+            EligibilityPolicy policy = rules.get(rule);
+            for (int i = 0; i < byRule.size() && named.size() < weights.maxPassedOver(); i++) {
+                Excluded ex = byRule.get(i);
+                named.add(new PassedOver(ex.partner().id(), ex.partner().name(),
+                        policy.name() + ": " + policy.refusal(lead, ex.partner(), ex.standing())));
+            }
+        }
+        return named;
     }
 
     private String nobodyReason(RoutedLead lead, int candidates, int[] counts) {
@@ -168,4 +181,16 @@ public class RoutingPolicy {
 
     private record Excluded(RoutablePartner partner, Standing standing, int failedRule, long tieBreak) {
     }
+
+    private record Scored(Ranked ranked, double total, long tieBreak) {
+    }
+
+    private static final Comparator<Scored> BEST_FIRST = (a, b) -> {
+        int byTotal = Double.compare(b.total(), a.total());
+        if (byTotal != 0) {
+            return byTotal;
+        }
+        int byTie = Long.compare(a.tieBreak(), b.tieBreak());
+        return byTie != 0 ? byTie : a.ranked().partner().id().compareTo(b.ranked().partner().id());
+    };
 }

@@ -8,5 +8,9 @@ interface ScoringCriterion {
     /** The component's name in the score ({@code speciality}, {@code fairness}). */
     String name();
 
+    /** The points alone, as {@link #score} gives them: ranking needs only these, so thousands of partners cost no words. */
+    double points(RoutedLead lead, Candidate candidate, Pool pool);
+
+    /** The points with their reason. */
     ScoreComponent score(RoutedLead lead, Candidate candidate, Pool pool);
 }

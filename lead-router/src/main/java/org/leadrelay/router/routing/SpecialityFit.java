@@ -47,6 +47,22 @@ final class SpecialityFit implements ScoringCriterion {
     }
 
     @Override
+    public double points(RoutedLead lead, Candidate candidate, Pool pool) {
+        double earned = 0;
+        for (String term : lead.asked()) {
+            earned += credit(level(candidate.partner(), term, lead.today()));
+        }
+        double possible = lead.asked().size();
+        if (weights.environmentCredit() > 0) {
+            for (String term : lead.environment()) {
+                earned += weights.environmentCredit() * credit(level(candidate.partner(), term, lead.today()));
+                possible += weights.environmentCredit();
+            }
+        }
+        return Wording.points(weights.speciality() * (possible == 0 ? 0 : earned / possible));
+    }
+
+    @Override
     public ScoreComponent score(RoutedLead lead, Candidate candidate, Pool pool) {
         RoutablePartner partner = candidate.partner();
         double earned = 0;
@@ -76,7 +92,7 @@ final class SpecialityFit implements ScoringCriterion {
             }
         }
         double fit = possible == 0 ? 0 : earned / possible;
-        return new ScoreComponent(NAME, Wording.points(weights.speciality() * fit),
+        return new ScoreComponent(NAME, points(lead, candidate, pool),
                 why.append(" (fit ").append(Wording.fraction(fit)).append(')').toString());
     }
 

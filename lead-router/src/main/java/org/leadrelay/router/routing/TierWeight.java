@@ -26,10 +26,14 @@ final class TierWeight implements ScoringCriterion {
     }
 
     @Override
+    public double points(RoutedLead lead, Candidate candidate, Pool pool) {
+        return Wording.points(weights.tier() * (top == 0 ? 0 : Math.min(1, candidate.weight() / top)));
+    }
+
+    @Override
     public ScoreComponent score(RoutedLead lead, Candidate candidate, Pool pool) {
-        double share = top == 0 ? 0 : Math.min(1, candidate.weight() / top);
         String source = candidate.partner().routingWeight() == null ? " (its tier's)" : " (set for the partner)";
-        return new ScoreComponent(NAME, Wording.points(weights.tier() * share),
+        return new ScoreComponent(NAME, points(lead, candidate, pool),
                 candidate.partner().tier() + ", routing weight " + Wording.decimal(candidate.weight()) + source
                         + " of at most " + Wording.decimal(top));
     }

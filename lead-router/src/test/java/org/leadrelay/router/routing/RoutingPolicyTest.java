@@ -146,6 +146,32 @@ class RoutingPolicyTest {
     }
 
     @Test
+    void theWordedScoresAreTheOnesTheRankingUsed() {
+        Random random = new Random(11);
+        List<RoutablePartner> partners = IntStream.range(0, 60)
+                .mapToObj(i -> partner("Mixed " + i).tier(List.of("PLATINUM", "GOLD", "SILVER", "REGISTERED").get(i % 4))
+                        .capacity(3 + i % 5).serviceArea("Office " + i, i % 2 == 0 ? LYON : VILLEURBANNE, 20 + i).build())
+                .toList();
+        Map<UUID, Standing> standings = new HashMap<>();
+        partners.forEach(p -> standings.put(p.id(), new Standing(random.nextInt(3), 0, random.nextInt(20), random.nextInt(10),
+                Duration.ofMinutes(1 + random.nextInt(500)), random.nextInt(30) * random.nextDouble())));
+
+        List<Ranked> ranked = ((RoutingDecision.Chosen) policy.decide(lead().at(LYON).build(), partners, standings, Map.of(), NOW))
+                .ranked();
+
+        assertThat(ranked).hasSize(60);
+        for (int i = 0; i < ranked.size(); i++) {
+            Ranked one = ranked.get(i);
+            assertThat(one.score().total()).isEqualTo(one.total());
+            assertThat(one.score().components().stream().mapToDouble(ScoreComponent::points).sum()).isCloseTo(one.total(),
+                    org.assertj.core.data.Offset.offset(1e-9));
+            if (i > 0) {
+                assertThat(one.score().total()).isLessThanOrEqualTo(ranked.get(i - 1).score().total());
+            }
+        }
+    }
+
+    @Test
     void equalPartnersAreOrderedByTheLeadSoEachComesFirstForSomeLeads() {
         RoutablePartner a = partner("A").build();
         RoutablePartner b = partner("B").build();
