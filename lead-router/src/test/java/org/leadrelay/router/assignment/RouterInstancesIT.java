@@ -58,7 +58,9 @@ class RouterInstancesIT {
         List<ConfigurableApplicationContext> instances = new ArrayList<>();
         Map<String, Integer> highestLoad = new ConcurrentHashMap<>();
         ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
-        try (TopicProbe kafka = TopicProbe.on(Topics.ASSIGNMENTS); MongoClient mongo = MongoClients.create(System.getProperty(InfrastructureExtension.MONGO_PROPERTY))) {
+        try (TopicProbe kafka = TopicProbe.on(Topics.ASSIGNMENTS); MongoClient mongo = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(System.getProperty(InfrastructureExtension.MONGO_PROPERTY)))
+                .uuidRepresentation(org.bson.UuidRepresentation.STANDARD).build())) {
             MongoDatabase database = mongo.getDatabase(DATABASE);
             for (int i = 0; i < 3; i++) {
                 instances.add(instance(i));
@@ -97,6 +99,16 @@ class RouterInstancesIT {
             watcher.shutdownNow();
 
             // no lead lost: each has its case, and its first decision is on the topic
+            long expiredInDatabase = 0;
+            for (Document leadCase : database.getCollection("leads").find()) {
+                expiredInDatabase += leadCase.getList("attempts", Document.class).stream()
+                        .filter(attempt -> "EXPIRED".equals(attempt.getString("outcome"))).count();
+            }
+            kafka.awaitRecords(record -> SOURCE.equals(header(record, "ce_source"))
+                    && (EventTypes.LEAD_ASSIGNED.equals(header(record, "ce_type")) || EventTypes.LEAD_UNROUTABLE.equals(header(record, "ce_type"))),
+                    LEADS);
+            kafka.awaitRecords(record -> SOURCE.equals(header(record, "ce_source"))
+                    && EventTypes.LEAD_ASSIGNMENT_EXPIRED.equals(header(record, "ce_type")), (int) expiredInDatabase);
             List<ConsumerRecord<String, byte[]>> records = kafka.recordsAfter(Duration.ofSeconds(2),
                     record -> SOURCE.equals(header(record, "ce_source")));
             Set<String> decided = new HashSet<>();
@@ -125,7 +137,8 @@ class RouterInstancesIT {
                     if ("EXPIRED".equals(attempt.getString("outcome"))) {
                         expiredAttempts++;
                         // fired once: one expiry event (one id, however often relayed) per expired offer, never before its deadline
-                        assertThat(expiryIdsByAssignment.get(attempt.get("assignmentId").toString())).hasSize(1);
+                        assertThat(expiryIdsByAssignment.get(attempt.get("assignmentId").toString()))
+                                .as("expiry events of %s in %s", attempt.get("assignmentId"), leadCase.toJson()).hasSize(1);
                         assertThat(attempt.getDate("answeredAt")).isAfterOrEqualTo(attempt.getDate("respondBy"));
                     }
                 }
@@ -147,17 +160,17 @@ class RouterInstancesIT {
     }
 
     private static ConfigurableApplicationContext instance(int number) {
-        return LeadRouterApplication.application().properties(
-                "server.port=0",
-                "spring.mongodb.database=" + DATABASE,
-                "leadrelay.events.source=" + SOURCE,
-                "spring.cloud.stream.bindings.leadReceived-in-0.group=instances-test.leads-received",
-                "spring.cloud.stream.bindings.partnerUpserted-in-0.group=instances-test.partners",
-                "leadrelay.router.deadline-poll=100ms",
-                "leadrelay.router.deadline-lease=3s",
-                "leadrelay.router.max-attempts=3",
-                "leadrelay.events.sweep-interval=1s",
-                "leadrelay.events.send-timeout=2s",
-                "leadrelay.events.sweep-grace=3s").run();
+        return LeadRouterApplication.application().run(
+                "--server.port=0",
+                "--spring.mongodb.database=" + DATABASE,
+                "--leadrelay.events.source=" + SOURCE,
+                "--spring.cloud.stream.bindings.leadReceived-in-0.group=instances-test.leads-received",
+                "--spring.cloud.stream.bindings.partnerUpserted-in-0.group=instances-test.partners",
+                "--leadrelay.router.deadline-poll=100ms",
+                "--leadrelay.router.deadline-lease=3s",
+                "--leadrelay.router.max-attempts=3",
+                "--leadrelay.events.sweep-interval=1s",
+                "--leadrelay.events.send-timeout=2s",
+                "--leadrelay.events.sweep-grace=3s");
     }
 }
