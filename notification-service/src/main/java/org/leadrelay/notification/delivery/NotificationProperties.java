@@ -2,19 +2,37 @@ package org.leadrelay.notification.delivery;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Delivery settings ({@code leadrelay.notification.*}).
  *
- * @param from           the sender address of lead emails
- * @param webhookTimeout how long a partner's endpoint has to answer a webhook
- * @param senders        how many deliveries (emails, webhooks) may be under way at once
- * @param answerBaseUrl  where partners reach lead-router's answer pages and API
+ * @param from              the sender address of lead emails; its domain names emails' Message-IDs
+ * @param webhookTimeout    how long a partner's endpoint has to answer a webhook, connection included
+ * @param responseBodyLimit how much of an endpoint's answer is read, at most; the rest is dropped
+ * @param senders           how many deliveries (emails, webhooks) may be under way at once
+ * @param answerBaseUrl     where partners reach lead-router's answer pages and API
+ * @param operatorEmails    who is told when a delivery gives up or an endpoint is disabled; none
+ *                          to only log and count
+ * @param shutdownGrace     how long a stopping instance lets attempts under way finish; an attempt
+ *                          cut off is retried, with the same id, once its lease expires
  */
 @ConfigurationProperties("leadrelay.notification")
 public record NotificationProperties(@DefaultValue("leads@leadrelay.local") String from,
-        @DefaultValue("5s") Duration webhookTimeout, @DefaultValue("16") int senders,
-        @DefaultValue("http://127.0.0.1:8083") URI answerBaseUrl) {
+        @DefaultValue("15s") Duration webhookTimeout, @DefaultValue("4KB") DataSize responseBodyLimit,
+        @DefaultValue("16") int senders, @DefaultValue("http://127.0.0.1:8083") URI answerBaseUrl,
+        @DefaultValue List<String> operatorEmails, @DefaultValue("20s") Duration shutdownGrace) {
+
+    public NotificationProperties {
+        operatorEmails = operatorEmails == null ? List.of() : List.copyOf(operatorEmails);
+    }
+
+    /** The domain of {@code from}, for Message-IDs. */
+    public String mailDomain() {
+        int at = from.lastIndexOf('@');
+        return at < 0 ? "leadrelay.local" : from.substring(at + 1);
+    }
 }

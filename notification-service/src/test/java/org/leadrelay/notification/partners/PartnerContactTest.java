@@ -17,7 +17,7 @@ class PartnerContactTest {
     @Test
     void aCopyKeptBeforeContactsAndKeysExistedReadsWithTheEventsDefaults() {
         PartnerContact old = new PartnerContact(UUID.randomUUID(), "Old", "leads@old.example", URI.create("https://old.example/hooks"), 3,
-                null, null, null);
+                null, null, null, null, null);
 
         assertThat(old.contacts()).containsExactly(new NotificationContact("leads@old.example", null));
         assertThat(old.sendsWebhooks()).isTrue();
@@ -27,7 +27,7 @@ class PartnerContactTest {
     @Test
     void signsWithTheOldGenerationOnlyUntilItsEnd() {
         PartnerContact rotating = new PartnerContact(UUID.randomUUID(), "Rotating", "leads@rotating.example", null, 4, null, null,
-                List.of(new SigningKey(2, null), new SigningKey(1, NOW)));
+                List.of(new SigningKey(2, null), new SigningKey(1, NOW)), null, null);
 
         assertThat(rotating.signingGenerationsAt(NOW.minusMillis(1))).containsExactly(2, 1);
         assertThat(rotating.signingGenerationsAt(NOW)).containsExactly(2);
@@ -37,7 +37,17 @@ class PartnerContactTest {
     void sendsNoWebhookWhenDisabledOrWithoutUrl() {
         URI url = URI.create("https://partner.example/hooks");
 
-        assertThat(new PartnerContact(UUID.randomUUID(), "P", "a@p.example", url, 1, null, false, null).sendsWebhooks()).isFalse();
-        assertThat(new PartnerContact(UUID.randomUUID(), "P", "a@p.example", null, 1, null, true, null).sendsWebhooks()).isFalse();
+        assertThat(new PartnerContact(UUID.randomUUID(), "P", "a@p.example", url, 1, null, false, null, null, null).sendsWebhooks()).isFalse();
+        assertThat(new PartnerContact(UUID.randomUUID(), "P", "a@p.example", null, 1, null, true, null, null, null).sendsWebhooks()).isFalse();
+    }
+
+    @Test
+    void readsDeadlinesInThePartnersTimeZoneAndInUtcWhenItHasNone() {
+        assertThat(new PartnerContact(UUID.randomUUID(), "P", "a@p.example", null, 1, null, null, null, null, "Europe/Paris").zone())
+                .isEqualTo(java.time.ZoneId.of("Europe/Paris"));
+        assertThat(new PartnerContact(UUID.randomUUID(), "P", "a@p.example", null, 1, null, null, null, null, null).zone())
+                .isEqualTo(java.time.ZoneOffset.UTC);
+        assertThat(new PartnerContact(UUID.randomUUID(), "P", "a@p.example", null, 1, null, null, null, null, "Mars/Olympus").zone())
+                .isEqualTo(java.time.ZoneOffset.UTC);
     }
 }

@@ -1,34 +1,42 @@
 package org.leadrelay.notification.delivery.channels;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.util.Date;
 import org.leadrelay.events.Channel;
-import org.leadrelay.events.NotificationContact;
-import org.leadrelay.notification.delivery.DeliveryFailedException;
-import org.leadrelay.notification.delivery.LeadOffer;
+import org.leadrelay.notification.delivery.AttemptResult;
+import org.leadrelay.notification.delivery.DeliveryChannel;
+import org.leadrelay.notification.delivery.DeliveryJob;
+import org.leadrelay.notification.delivery.DeliveryKind;
 import org.leadrelay.notification.delivery.NotificationProperties;
-import org.leadrelay.notification.delivery.PartnerChannel;
-import org.leadrelay.notification.partners.PartnerContact;
-import org.springframework.core.annotation.Order;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Lead offers by email over SMTP: one message to every contact of the partner, so the offer is
- * sent, or fails, once for all of them.
+ * Emails over SMTP: one message per job, to every recipient of the job at once, with a plain-text
+ * and an HTML part. Its {@code Message-ID} is the job's, the same on every attempt, so a message
+ * sent again after a crash is recognisably the same message. All of a service's emails share one
+ * circuit breaker and bulkhead: the mail relay's.
  */
 @Component
-@Order(1)
-class EmailChannel implements PartnerChannel {
+class EmailChannel implements DeliveryChannel {
 
+    static final String RELAY = "smtp";
     static final String DELIVERY_ID_HEADER = "X-LeadRelay-Delivery";
 
     private final JavaMailSender mail;
     private final NotificationProperties properties;
+    private final Clock clock;
 
-    EmailChannel(JavaMailSender mail, NotificationProperties properties) {
+    EmailChannel(JavaMailSender mail, NotificationProperties properties, Clock clock) {
         this.mail = mail;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -37,21 +45,35 @@ class EmailChannel implements PartnerChannel {
     }
 
     @Override
-    public boolean reaches(PartnerContact partner) {
-        return !partner.contacts().isEmpty();
+    public Attempt prepare(DeliveryJob job) {
+        String target = job.kind() == DeliveryKind.OPERATOR_ALERT ? "operators" : "partner:" + job.partnerId();
+        return new Call(RELAY, target, () -> send(job));
     }
 
-    @Override
-    public void deliver(PartnerContact partner, LeadOffer offer, String deliveryId) throws DeliveryFailedException {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.from());
-        message.setTo(partner.contacts().stream().map(NotificationContact::email).distinct().toArray(String[]::new));
-        message.setSubject(OfferText.subject(offer));
-        message.setText(OfferText.body(offer));
+    private AttemptResult send(DeliveryJob job) {
+        DeliveryJob.Email email = job.email();
         try {
+            MimeMessage message = mail.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+            helper.setFrom(properties.from());
+            helper.setTo(email.to().toArray(String[]::new));
+            helper.setSubject(email.subject());
+            helper.setText(email.text(), email.html());
+            helper.setSentDate(Date.from(clock.instant()));
+            message.setHeader(DELIVERY_ID_HEADER, job.id());
+            if (email.language() != null) {
+                message.setHeader("Content-Language", email.language());
+            }
+            // JavaMailSenderImpl keeps a Message-ID set before sending
+            message.setHeader("Message-ID", job.messageId());
             mail.send(message);
+            return new AttemptResult.Delivered("SMTP accepted");
+        } catch (MailParseException | MailPreparationException e) {
+            return AttemptResult.Failed.permanent("SMTP: " + e.getClass().getSimpleName());
         } catch (MailException e) {
-            throw new DeliveryFailedException("SMTP: " + e.getClass().getSimpleName(), e);
+            return AttemptResult.Failed.retryable("SMTP: " + e.getClass().getSimpleName());
+        } catch (MessagingException e) {
+            return AttemptResult.Failed.permanent("SMTP: message not built (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -32,7 +32,9 @@ class MongoPartnerContacts implements PartnerContacts {
                 .set("webhookUrl", contact.webhookUrl() == null ? null : contact.webhookUrl().toString())
                 .set("contacts", contact.contacts())
                 .set("webhookEnabled", contact.webhookEnabled())
-                .set("signingKeys", contact.signingKeys()));
+                .set("signingKeys", contact.signingKeys())
+                .set("languages", contact.languages())
+                .set("timeZone", contact.timeZone()));
     }
 
     @Override

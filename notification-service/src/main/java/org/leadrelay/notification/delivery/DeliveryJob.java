@@ -1,0 +1,54 @@
+package org.leadrelay.notification.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.leadrelay.events.Channel;
+
+/**
+ * A delivery still to be made, kept in the database until it succeeds or gives up, so a restart
+ * loses no pending attempt. Its content is fixed when it is scheduled, and so is its
+ * {@code messageId}: every attempt, by whichever instance, sends the same {@code webhook-id} or
+ * email {@code Message-ID}, by which the receiver recognises a repeat.
+ *
+ * @param id        the delivery key, {@code <assignmentId>:<kind>:<channel>[:<language>]}; one
+ *                  delivery per key, ever
+ * @param attempts  how many attempts were started
+ * @param dueAt     when the next attempt may start
+ * @param notAfter  after this instant the delivery is pointless and is cancelled (an offer past
+ *                  its deadline); null for no limit
+ * @param email     what an email delivery sends; null for a webhook
+ * @param webhook   what a webhook delivery sends; null for an email
+ */
+public record DeliveryJob(String id, DeliveryKind kind, Channel channel, UUID leadId, UUID assignmentId, UUID partnerId,
+        String messageId, int attempts, Instant dueAt, Instant notAfter, Instant createdAt, String lastError, Email email,
+        Webhook webhook) {
+
+    public DeliveryJob {
+        if ((channel == Channel.EMAIL) != (email != null) || (channel == Channel.WEBHOOK) != (webhook != null)) {
+            throw new IllegalArgumentException("a delivery carries the content of its channel, and only that");
+        }
+    }
+
+    /**
+     * An email's content. Recipients are the partner's business mailboxes or the operators'; the
+     * text of an acceptance carries the customer's contact, so it is never logged and the job,
+     * with its content, is deleted once it ends.
+     */
+    public record Email(List<String> to, String subject, String text, String html, String language) {
+
+        public Email {
+            to = List.copyOf(to);
+        }
+    }
+
+    /** A webhook's content: its type and JSON body; the URL and signing keys are the partner's at send time. */
+    public record Webhook(String type, String body) {
+    }
+
+    /** The job as an attempt starts: one more attempt counted. */
+    public DeliveryJob startingAttempt() {
+        return new DeliveryJob(id, kind, channel, leadId, assignmentId, partnerId, messageId, attempts + 1, dueAt, notAfter,
+                createdAt, lastError, email, webhook);
+    }
+}

@@ -1,0 +1,192 @@
+package org.leadrelay.notification.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.leadrelay.events.AnswerTokens;
+import org.leadrelay.events.Channel;
+import org.leadrelay.events.LeadAccepted;
+import org.leadrelay.events.LeadAssigned;
+import org.leadrelay.events.LeadAssignmentExpired;
+import org.leadrelay.events.LeadDeclined;
+import org.leadrelay.events.LeadReassigned;
+import org.leadrelay.events.NotificationContact;
+import org.leadrelay.kit.outbox.EventIds;
+import org.leadrelay.notification.messages.Acceptance;
+import org.leadrelay.notification.messages.EmailText;
+import org.leadrelay.notification.messages.Languages;
+import org.leadrelay.notification.messages.LeadOffer;
+import org.leadrelay.notification.messages.PartnerEmails;
+import org.leadrelay.notification.messages.WebhookPayloads;
+import org.leadrelay.notification.messages.Withdrawal;
+import org.leadrelay.notification.partners.PartnerContact;
+import org.leadrelay.notification.partners.PartnerContacts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Decides what partners are told of each assignment event, and schedules it, once per channel:
+ * <ul>
+ * <li>an offer (LeadAssigned, LeadReassigned) to the offered partner, with its signed answer links;</li>
+ * <li>the customer's contact details (LeadAccepted) to the partner that accepted, and nobody else;</li>
+ * <li>that the lead moved on (LeadAssignmentExpired; LeadReassigned away from a previous partner) to
+ * the partner whose offer is over;</li>
+ * <li>nothing on LeadDeclined, but the declined offer's pending deliveries stop, as do an accepted
+ * or withdrawn offer's.</li>
+ * </ul>
+ * Emails go to every contact of the partner, one message per language (the contact's, else the
+ * partner's, else English); webhooks to the partner's endpoint when it has one, enabled and not
+ * disabled by a 410.
+ */
+@Service
+public class NotifyingPartners {
+
+    private static final Logger log = LoggerFactory.getLogger(NotifyingPartners.class);
+
+    private final PartnerContacts contacts;
+    private final OfferedLeads offers;
+    private final DisabledEndpoints disabled;
+    private final DeliveringMessages delivering;
+    private final PartnerEmails emails;
+    private final AnswerTokens tokens;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    NotifyingPartners(PartnerContacts contacts, OfferedLeads offers, DisabledEndpoints disabled, DeliveringMessages delivering,
+            PartnerEmails emails, AnswerTokens tokens, NotificationProperties properties, Clock clock) {
+        this.contacts = contacts;
+        this.offers = offers;
+        this.disabled = disabled;
+        this.delivering = delivering;
+        this.emails = emails;
+        this.tokens = tokens;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public void on(LeadAssigned assigned) {
+        offer(LeadOffer.of(assigned));
+    }
+
+    public void on(LeadReassigned reassigned) {
+        offer(LeadOffer.of(reassigned));
+        UUID previous = reassigned.previousPartnerId();
+        if (previous != null && !previous.equals(reassigned.partnerId())) {
+            withdraw(reassigned.leadId(), previous, null, Withdrawal.Reason.of(reassigned.reason()), reassigned.assignedAt());
+        }
+    }
+
+    public void on(LeadAssignmentExpired expired) {
+        withdraw(expired.leadId(), expired.partnerId(), expired.assignmentId(), Withdrawal.Reason.EXPIRED, expired.expiredAt());
+    }
+
+    public void on(LeadDeclined declined) {
+        stopOffer(declined.assignmentId(), "the partner declined");
+    }
+
+    public void on(LeadAccepted accepted) {
+        stopOffer(accepted.assignmentId(), "the partner accepted");
+        Optional<PartnerContact> found = contacts.find(accepted.partnerId());
+        if (found.isEmpty()) {
+            log.warn("lead {} accepted by partner {}, which is no longer known: its contact details are not sent", accepted.leadId(),
+                    accepted.partnerId());
+            return;
+        }
+        PartnerContact partner = found.get();
+        Acceptance acceptance = new Acceptance(accepted.leadId(), accepted.assignmentId(), accepted.partnerId(), accepted.acceptedAt(),
+                accepted.contact(), offers.find(accepted.leadId(), accepted.partnerId()).map(OfferedLeads.Offered::lead).orElse(null));
+        String key = accepted.assignmentId() + ":" + DeliveryKind.ACCEPTANCE.code();
+        emailEveryone(key, DeliveryKind.ACCEPTANCE, accepted.leadId(), accepted.assignmentId(), partner, null,
+                language -> emails.acceptance(acceptance, partner.name(), partner.zone(), language));
+        webhook(key, DeliveryKind.ACCEPTANCE, accepted.leadId(), accepted.assignmentId(), partner, null, WebhookPayloads.ACCEPTED,
+                WebhookPayloads.accepted(acceptance));
+    }
+
+    private void offer(LeadOffer offer) {
+        PartnerContact partner = contacts.find(offer.partnerId()).orElseThrow(() -> new PartnerNotKnownYetException(offer.partnerId()));
+        offers.remember(new OfferedLeads.Offered(offer.leadId(), offer.partnerId(), offer.assignmentId(), offer.lead(), offer.respondBy()));
+        String token = tokens.issue(new AnswerTokens.Claims(offer.leadId(), offer.assignmentId(), offer.partnerId(), offer.respondBy()));
+        LeadOffer answerable = offer.withAnswer(token, properties.answerBaseUrl());
+        String key = offer.assignmentId() + ":" + DeliveryKind.OFFER.code();
+        emailEveryone(key, DeliveryKind.OFFER, offer.leadId(), offer.assignmentId(), partner, offer.respondBy(),
+                language -> emails.offer(answerable, partner.name(), partner.zone(), language));
+        webhook(key, DeliveryKind.OFFER, offer.leadId(), offer.assignmentId(), partner, offer.respondBy(), WebhookPayloads.OFFERED,
+                WebhookPayloads.offered(answerable));
+    }
+
+    /** Tells a partner its offer is over, when this service told it of that offer. */
+    private void withdraw(UUID leadId, UUID partnerId, UUID assignmentId, Withdrawal.Reason reason, Instant at) {
+        Optional<OfferedLeads.Offered> offered = offers.find(leadId, partnerId);
+        UUID assignment = assignmentId != null ? assignmentId : offered.map(OfferedLeads.Offered::assignmentId).orElse(null);
+        if (assignment == null) {
+            log.debug("lead {} moved on from partner {}, which this service never told of it", leadId, partnerId);
+            return;
+        }
+        stopOffer(assignment, "the lead moved on");
+        Optional<PartnerContact> found = contacts.find(partnerId);
+        if (found.isEmpty()) {
+            log.info("lead {} moved on from partner {}, which is no longer known", leadId, partnerId);
+            return;
+        }
+        PartnerContact partner = found.get();
+        Withdrawal withdrawal = new Withdrawal(leadId, assignment, partnerId, reason, at == null ? clock.instant() : at,
+                offered.map(OfferedLeads.Offered::lead).orElse(null));
+        String key = assignment + ":" + DeliveryKind.WITHDRAWAL.code();
+        emailEveryone(key, DeliveryKind.WITHDRAWAL, leadId, assignment, partner, null,
+                language -> emails.withdrawal(withdrawal, partner.name(), partner.zone(), language));
+        webhook(key, DeliveryKind.WITHDRAWAL, leadId, assignment, partner, null, WebhookPayloads.WITHDRAWN,
+                WebhookPayloads.withdrawn(withdrawal));
+    }
+
+    /** Stops the pending deliveries of an offer that was answered or moved on. */
+    private void stopOffer(UUID assignmentId, String why) {
+        String key = assignmentId + ":" + DeliveryKind.OFFER.code();
+        delivering.cancel(key + ":" + Channel.WEBHOOK, why);
+        java.util.Set<String> languages = new java.util.TreeSet<>(emails.languages());
+        languages.add(Languages.FALLBACK);
+        for (String language : languages) {
+            delivering.cancel(key + ":" + Channel.EMAIL + ":" + language, why);
+        }
+    }
+
+    private void emailEveryone(String key, DeliveryKind kind, UUID leadId, UUID assignmentId, PartnerContact partner, Instant notAfter,
+            java.util.function.Function<String, EmailText> render) {
+        Map<String, List<String>> byLanguage = new LinkedHashMap<>();
+        for (NotificationContact contact : partner.contacts()) {
+            String language = Languages.choose(contact.language(), partner.languages(), emails.languages());
+            List<String> addresses = byLanguage.computeIfAbsent(language, any -> new java.util.ArrayList<>());
+            if (!addresses.contains(contact.email())) {
+                addresses.add(contact.email());
+            }
+        }
+        Instant now = clock.instant();
+        byLanguage.forEach((language, addresses) -> {
+            String id = key + ":" + Channel.EMAIL + ":" + language;
+            EmailText text = render.apply(language);
+            delivering.schedule(new DeliveryJob(id, kind, Channel.EMAIL, leadId, assignmentId, partner.id(),
+                    "<" + EventIds.derived("email", id) + "@" + properties.mailDomain() + ">", 0, now, notAfter, now, null,
+                    new DeliveryJob.Email(addresses, text.subject(), text.text(), text.html(), language), null), "partner:" + partner.id());
+        });
+    }
+
+    private void webhook(String key, DeliveryKind kind, UUID leadId, UUID assignmentId, PartnerContact partner, Instant notAfter,
+            String type, String body) {
+        if (!partner.sendsWebhooks()) {
+            return;
+        }
+        if (disabled.isDisabled(partner.id(), partner.webhookUrl())) {
+            log.info("no webhook for lead {} to partner {}: its endpoint is disabled after a 410 answer", leadId, partner.id());
+            return;
+        }
+        String id = key + ":" + Channel.WEBHOOK;
+        Instant now = clock.instant();
+        delivering.schedule(new DeliveryJob(id, kind, Channel.WEBHOOK, leadId, assignmentId, partner.id(),
+                "msg_" + EventIds.derived("webhook", id).toString().replace("-", ""), 0, now, notAfter, now, null, null,
+                new DeliveryJob.Webhook(type, body)), Origins.of(partner.webhookUrl()));
+    }
+}

@@ -1,0 +1,167 @@
+package org.leadrelay.notification.delivery.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.leadrelay.events.Channel;
+import org.leadrelay.notification.delivery.DeliveryJob;
+import org.leadrelay.notification.delivery.DeliveryJobs;
+import org.leadrelay.notification.delivery.DeliveryKind;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Pending deliveries ({@code delivery_jobs}): one document per job, removed when the delivery ends,
+ * so the collection holds only work to do and its scans stay small. A claim is one conditional
+ * findAndModify that sets a lease (a token, an owner and an expiry) and counts the attempt; every
+ * later change of the job is conditioned on the token, so an instance that lost its lease changes
+ * nothing.
+ */
+@Repository
+class MongoDeliveryJobs implements DeliveryJobs {
+
+    static final String COLLECTION = "delivery_jobs";
+    private static final Date UNLEASED = new Date(0);
+
+    private final MongoTemplate mongo;
+
+    MongoDeliveryJobs(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("dueAt", Sort.Direction.ASC));
+    }
+
+    @Override
+    public boolean add(DeliveryJob job) {
+        try {
+            mongo.insert(document(job).append("leaseUntil", UNLEASED).append("lease", null).append("owner", null), COLLECTION);
+            return true;
+        } catch (DuplicateKeyException pending) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Claim> addClaimed(DeliveryJob job, Instant now, Duration lease, String owner) {
+        DeliveryJob attempting = job.startingAttempt();
+        String token = UUID.randomUUID().toString();
+        try {
+            mongo.insert(document(attempting).append("leaseUntil", Date.from(now.plus(lease))).append("lease", token).append("owner", owner),
+                    COLLECTION);
+            return Optional.of(new Claim(attempting, token));
+        } catch (DuplicateKeyException pending) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<Claim> claimDue(Instant now, Duration lease, String owner, int limit, Set<String> busy) {
+        Date at = Date.from(now);
+        Query due = Query.query(where("dueAt").lte(at).and("leaseUntil").lte(at)).with(Sort.by("dueAt")).limit(limit);
+        if (!busy.isEmpty()) {
+            due.addCriteria(where("_id").nin(busy));
+        }
+        due.fields().include("_id");
+        List<Claim> claimed = new ArrayList<>();
+        for (Document candidate : mongo.find(due, Document.class, COLLECTION)) {
+            String token = UUID.randomUUID().toString();
+            Document won = mongo.findAndModify(Query.query(where("_id").is(candidate.get("_id")).and("leaseUntil").lte(at)),
+                    new Update().set("leaseUntil", Date.from(now.plus(lease))).set("lease", token).set("owner", owner).inc("attempts", 1),
+                    FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+            if (won != null && token.equals(won.getString("lease"))) {
+                claimed.add(new Claim(job(won), token));
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public boolean retryAt(Claim claim, Instant dueAt, String lastError) {
+        return mongo.updateFirst(held(claim), new Update().set("dueAt", Date.from(dueAt)).set("lastError", lastError)
+                .set("leaseUntil", UNLEASED).set("lease", null).set("owner", null), COLLECTION).getMatchedCount() > 0;
+    }
+
+    @Override
+    public boolean postpone(Claim claim, Instant dueAt) {
+        return mongo.updateFirst(held(claim), new Update().set("dueAt", Date.from(dueAt)).inc("attempts", -1)
+                .set("leaseUntil", UNLEASED).set("lease", null).set("owner", null), COLLECTION).getMatchedCount() > 0;
+    }
+
+    @Override
+    public boolean finish(Claim claim) {
+        return mongo.remove(held(claim), COLLECTION).getDeletedCount() > 0;
+    }
+
+    @Override
+    public Optional<DeliveryJob> cancel(String id) {
+        return Optional.ofNullable(mongo.findAndRemove(Query.query(where("_id").is(id)), Document.class, COLLECTION)).map(MongoDeliveryJobs::job);
+    }
+
+    @Override
+    public List<DeliveryJob> failing(int limit) {
+        return mongo.find(Query.query(where("lastError").ne(null)).with(Sort.by("dueAt")).limit(limit), Document.class, COLLECTION)
+                .stream().map(MongoDeliveryJobs::job).toList();
+    }
+
+    @Override
+    public List<DeliveryJob> pending() {
+        Query all = new Query();
+        all.fields().exclude("email").exclude("webhook");
+        return mongo.find(all, Document.class, COLLECTION).stream().map(MongoDeliveryJobs::job).toList();
+    }
+
+    private static Query held(Claim claim) {
+        return Query.query(where("_id").is(claim.job().id()).and("lease").is(claim.lease()));
+    }
+
+    private static Document document(DeliveryJob job) {
+        Document document = new Document("_id", job.id()).append("kind", job.kind().name()).append("channel", job.channel().name())
+                .append("leadId", job.leadId()).append("assignmentId", job.assignmentId()).append("partnerId", job.partnerId())
+                .append("messageId", job.messageId()).append("attempts", job.attempts()).append("dueAt", Date.from(job.dueAt()))
+                .append("notAfter", job.notAfter() == null ? null : Date.from(job.notAfter()))
+                .append("createdAt", Date.from(job.createdAt())).append("lastError", job.lastError());
+        if (job.email() != null) {
+            DeliveryJob.Email email = job.email();
+            document.append("email", new Document("to", email.to()).append("subject", email.subject()).append("text", email.text())
+                    .append("html", email.html()).append("language", email.language()));
+        }
+        if (job.webhook() != null) {
+            document.append("webhook", new Document("type", job.webhook().type()).append("body", job.webhook().body()));
+        }
+        return document;
+    }
+
+    private static DeliveryJob job(Document document) {
+        Channel channel = Channel.valueOf(document.getString("channel"));
+        Document email = document.get("email", Document.class);
+        Document webhook = document.get("webhook", Document.class);
+        // the gauges read jobs without their content
+        boolean withContent = email != null || webhook != null;
+        return new DeliveryJob(document.getString("_id"), DeliveryKind.valueOf(document.getString("kind")), channel,
+                document.get("leadId", UUID.class), document.get("assignmentId", UUID.class), document.get("partnerId", UUID.class),
+                document.getString("messageId"), document.getInteger("attempts", 0), instant(document.getDate("dueAt")),
+                instant(document.getDate("notAfter")), instant(document.getDate("createdAt")), document.getString("lastError"),
+                email != null ? new DeliveryJob.Email(email.getList("to", String.class), email.getString("subject"), email.getString("text"),
+                        email.getString("html"), email.getString("language"))
+                        : !withContent && channel == Channel.EMAIL ? new DeliveryJob.Email(List.of(), null, null, null, null) : null,
+                webhook != null ? new DeliveryJob.Webhook(webhook.getString("type"), webhook.getString("body"))
+                        : !withContent && channel == Channel.WEBHOOK ? new DeliveryJob.Webhook(null, null) : null);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,142 @@
+package org.leadrelay.notification.delivery.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.leadrelay.events.Channel;
+import org.leadrelay.kit.web.InvalidRequestException;
+import org.leadrelay.kit.web.ProblemException;
+import org.leadrelay.notification.delivery.DeliveryJob;
+import org.leadrelay.notification.delivery.DeliveryJobs;
+import org.leadrelay.notification.delivery.DeliveryKind;
+import org.leadrelay.notification.delivery.DeliveryLog;
+import org.leadrelay.notification.delivery.DeliveryState;
+import org.leadrelay.notification.delivery.DisabledEndpoints;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The delivery log for operators: every delivery with every attempt, by lead or by partner, the
+ * deliveries failing now, and the endpoints disabled by a 410 answer. Targets are partner ids and
+ * endpoints' origins; no email address and nothing of the customer is shown.
+ */
+@RestController
+@Tag(name = "Delivery log", description = "What was delivered to partners, how each attempt went, and what is failing now (operators)")
+class DeliveryLogController {
+
+    private static final int MAX_LIMIT = 500;
+
+    private final DeliveryLog log;
+    private final DeliveryJobs jobs;
+    private final DisabledEndpoints disabled;
+
+    DeliveryLogController(DeliveryLog log, DeliveryJobs jobs, DisabledEndpoints disabled) {
+        this.log = log;
+        this.jobs = jobs;
+        this.disabled = disabled;
+    }
+
+    @GetMapping(path = "/api/deliveries", produces = "application/json")
+    @Operation(summary = "Deliveries of a lead, or a partner's most recent ones, each with its attempts",
+            description = "Give exactly one of leadId and partnerId.")
+    List<DeliveryView> deliveries(@RequestParam(required = false) UUID leadId, @RequestParam(required = false) UUID partnerId,
+            @RequestParam(defaultValue = "50") int limit) {
+        if ((leadId == null) == (partnerId == null)) {
+            throw new InvalidRequestException("/leadId", "give exactly one of leadId and partnerId");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidRequestException("/limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        if (leadId != null) {
+            return views(log.ofLead(leadId), log.attemptsOfLead(leadId));
+        }
+        List<DeliveryLog.Entry> entries = log.ofPartner(partnerId, limit);
+        return views(entries, log.attemptsOf(entries.stream().map(DeliveryLog.Entry::id).toList()));
+    }
+
+    @GetMapping(path = "/api/deliveries/failing", produces = "application/json")
+    @Operation(summary = "Deliveries failing now: pending, with at least one failed attempt, soonest retry first")
+    List<FailingView> failing(@RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidRequestException("/limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return jobs.failing(limit).stream().map(FailingView::of).toList();
+    }
+
+    @GetMapping(path = "/api/deliveries/{deliveryId}", produces = "application/json")
+    @Operation(summary = "One delivery with its attempts")
+    DeliveryView delivery(@PathVariable String deliveryId) {
+        DeliveryLog.Entry entry = log.find(deliveryId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Not Found",
+                "no delivery " + deliveryId));
+        return DeliveryView.of(entry, log.attemptsOf(List.of(deliveryId)));
+    }
+
+    @GetMapping(path = "/api/disabled-endpoints", produces = "application/json")
+    @Operation(summary = "Partners' webhook endpoints disabled after answering 410 Gone")
+    List<DisabledEndpoints.Disabled> disabledEndpoints() {
+        return disabled.all();
+    }
+
+    @DeleteMapping("/api/disabled-endpoints/{partnerId}")
+    @Operation(summary = "Enables a partner's webhook endpoint again", description = "Webhooks resume for new deliveries.")
+    ResponseEntity<Void> enable(@PathVariable UUID partnerId) {
+        if (!disabled.enable(partnerId)) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, "Not Found", "partner " + partnerId + "'s endpoint is not disabled");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static List<DeliveryView> views(List<DeliveryLog.Entry> entries, List<DeliveryLog.Attempt> attempts) {
+        Map<String, List<DeliveryLog.Attempt>> byDelivery = attempts.stream()
+                .collect(Collectors.groupingBy(DeliveryLog.Attempt::deliveryId));
+        return entries.stream().map(entry -> DeliveryView.of(entry, byDelivery.getOrDefault(entry.id(), List.of()))).toList();
+    }
+
+    /**
+     * A delivery.
+     *
+     * @param id     {@code <assignmentId>:<kind>:<channel>[:<language>]}
+     * @param target {@code partner:<partnerId>} for partners' emails, {@code operators}, or a webhook endpoint's origin
+     */
+    record DeliveryView(String id, DeliveryKind kind, Channel channel, UUID leadId, UUID assignmentId, UUID partnerId, String target,
+            DeliveryState state, int attempts, Instant createdAt, Instant lastAttemptAt, Instant nextAttemptAt, Instant finishedAt,
+            String lastError, List<AttemptView> attemptLog) {
+
+        static DeliveryView of(DeliveryLog.Entry entry, List<DeliveryLog.Attempt> attempts) {
+            return new DeliveryView(entry.id(), entry.kind(), entry.channel(), entry.leadId(), entry.assignmentId(), entry.partnerId(),
+                    entry.target(), entry.state(), entry.attempts(), entry.createdAt(), entry.lastAttemptAt(), entry.nextAttemptAt(),
+                    entry.finishedAt(), entry.lastError(), attempts.stream().map(AttemptView::of).toList());
+        }
+    }
+
+    /**
+     * One attempt.
+     *
+     * @param outcome {@code delivered}, {@code failed} or {@code gone}
+     */
+    record AttemptView(int attempt, String outcome, String error, long latencyMs, Instant at, String target) {
+
+        static AttemptView of(DeliveryLog.Attempt attempt) {
+            return new AttemptView(attempt.attempt(), attempt.outcome(), attempt.error(), attempt.latencyMs(), attempt.at(), attempt.target());
+        }
+    }
+
+    /** A delivery failing now, and when it is tried next. */
+    record FailingView(String id, DeliveryKind kind, Channel channel, UUID leadId, UUID assignmentId, UUID partnerId, int attempts,
+            Instant nextAttemptAt, String lastError) {
+
+        static FailingView of(DeliveryJob job) {
+            return new FailingView(job.id(), job.kind(), job.channel(), job.leadId(), job.assignmentId(), job.partnerId(), job.attempts(),
+                    job.dueAt(), job.lastError());
+        }
+    }
+}

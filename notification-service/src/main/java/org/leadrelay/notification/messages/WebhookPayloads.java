@@ -1,0 +1,67 @@
+package org.leadrelay.notification.messages;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.leadrelay.events.Contact;
+import org.leadrelay.events.LeadBrief;
+import org.leadrelay.events.Score;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON bodies of the webhooks partners receive (documented for partners in docs/webhooks.md).
+ * Every body names its {@code type} and when the thing it tells happened ({@code timestamp});
+ * fields may be added, never removed or renamed, so receivers ignore fields they do not know.
+ */
+public final class WebhookPayloads {
+
+    public static final String OFFERED = "lead.offered";
+    public static final String ACCEPTED = "lead.accepted";
+    public static final String WITHDRAWN = "lead.withdrawn";
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
+
+    private WebhookPayloads() {
+    }
+
+    public static String offered(LeadOffer offer) {
+        return JSON.writeValueAsString(new Offered(OFFERED, offer.assignedAt(), offer.leadId(), offer.assignmentId(), offer.partnerId(),
+                offer.attempt(), offer.reassigned(), offer.score(), offer.lead(), offer.respondBy(), offer.answerToken(),
+                offer.answerApi(), offer.answerPage(), offer.acceptPage(), offer.declinePage()));
+    }
+
+    public static String accepted(Acceptance acceptance) {
+        return JSON.writeValueAsString(new Accepted(ACCEPTED, acceptance.acceptedAt(), acceptance.leadId(), acceptance.assignmentId(),
+                acceptance.partnerId(), acceptance.contact(), acceptance.lead()));
+    }
+
+    public static String withdrawn(Withdrawal withdrawal) {
+        return JSON.writeValueAsString(new Withdrawn(WITHDRAWN, withdrawal.at(), withdrawal.leadId(), withdrawal.assignmentId(),
+                withdrawal.partnerId(), withdrawal.reason().code()));
+    }
+
+    /**
+     * A lead is offered to the partner.
+     *
+     * @param answerToken the signed token that answers this offer until {@code respondBy}
+     * @param answerUrl   where the partner's system POSTs {@code {"answer": "ACCEPT"}} or {@code {"answer": "DECLINE", "reason": "..."}}
+     * @param answerPage  the same answer as a page for a person
+     */
+    record Offered(String type, Instant timestamp, UUID leadId, UUID assignmentId, UUID partnerId, int attempt, boolean reassigned,
+            Score score, LeadBrief lead, Instant respondBy, String answerToken, URI answerUrl, URI answerPage, URI acceptPage,
+            URI declinePage) {
+    }
+
+    /** The partner accepted: the customer's contact details, for this partner only. */
+    record Accepted(String type, Instant timestamp, UUID leadId, UUID assignmentId, UUID partnerId, Contact contact, LeadBrief lead) {
+    }
+
+    /** An offer made to the partner is over: {@code reason} is {@code expired}, {@code declined}, {@code operator} or {@code reassigned}. */
+    record Withdrawn(String type, Instant timestamp, UUID leadId, UUID assignmentId, UUID partnerId, String reason) {
+    }
+}

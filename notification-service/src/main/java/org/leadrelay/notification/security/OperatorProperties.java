@@ -1,0 +1,18 @@
+package org.leadrelay.notification.security;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Operator access ({@code leadrelay.notification.security.*}).
+ *
+ * @param operators    local operator accounts, name to password in Spring Security's encoded form
+ *                     ({@code {bcrypt}...}; {@code {noop}...} only for the local stack)
+ * @param jwtAuthority the authority a JWT must grant when an OIDC issuer is configured
+ *                     ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri})
+ */
+@ConfigurationProperties("leadrelay.notification.security")
+public record OperatorProperties(@DefaultValue Map<String, String> operators,
+        @DefaultValue("SCOPE_leadrelay.operator") String jwtAuthority) {
+}

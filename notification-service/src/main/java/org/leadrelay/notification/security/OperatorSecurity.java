@@ -1,0 +1,97 @@
+package org.leadrelay.notification.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * The delivery log API is for operators. Locally they sign in with HTTP Basic against the accounts
+ * in {@code leadrelay.notification.security.operators}; in production an OIDC issuer's JWT carrying
+ * {@code leadrelay.notification.security.jwt-authority} (default scope {@code leadrelay.operator})
+ * is accepted as well, once {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} is set.
+ * Stateless: no session, no cookie, so no CSRF token to carry. Health, Prometheus metrics and the
+ * API description stay open (they bind to 127.0.0.1 by default; see docs/operations.md); the other
+ * actuator endpoints are for operators; anything else is refused.
+ *
+ * <p>{@code @EnableWebSecurity} is explicit so that this chain also guards the service where Spring
+ * Boot's security auto-configuration is excluded (the system tests run all services on one class
+ * path and exclude it for the services that do not ship Spring Security).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(OperatorProperties.class)
+class OperatorSecurity {
+
+    static final String OPERATOR = "OPERATOR";
+    private static final Logger log = LoggerFactory.getLogger(OperatorSecurity.class);
+
+    @Bean
+    SecurityFilterChain operatorApi(HttpSecurity http, OperatorProperties properties, ObjectProvider<JwtDecoder> jwt,
+            UserDetailsService operators) throws Exception {
+        var operatorOrToken = AuthorizationManagers.<RequestAuthorizationContext>anyOf(
+                AuthorityAuthorizationManager.hasRole(OPERATOR),
+                AuthorityAuthorizationManager.hasAuthority(properties.jwtAuthority()));
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        .requestMatchers("/api/**", "/actuator/**").access(operatorOrToken)
+                        .anyRequest().denyAll())
+                .authenticationManager(new ProviderManager(new DaoAuthenticationProvider(operators)))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(response))
+                        .accessDeniedHandler((request, response, e) -> problem(response, 403, "Forbidden",
+                                "this account may not do this")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        if (jwt.getIfAvailable() != null) {
+            http.oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()));
+        }
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService operators(OperatorProperties properties) {
+        List<UserDetails> accounts = properties.operators().entrySet().stream()
+                .map(account -> User.withUsername(account.getKey()).password(account.getValue()).roles(OPERATOR).build())
+                .toList();
+        if (properties.operators().values().stream().anyMatch(password -> password.startsWith("{noop}"))) {
+            log.warn("an operator account has a plain-text development password: configure {bcrypt} passwords or an OIDC issuer outside a local stack");
+        }
+        return new InMemoryUserDetailsManager(accounts);
+    }
+
+    private static void unauthorized(HttpServletResponse response) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Lead Relay operators\"");
+        problem(response, 401, "Unauthorized", "sign in as an operator");
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+}
