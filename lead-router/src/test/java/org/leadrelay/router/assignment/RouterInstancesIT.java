@@ -73,9 +73,11 @@ class RouterInstancesIT {
                         List.of("postgresql", "migration"), List.of("fr"), CAPACITY, "leads@partner.example", null, true, 1, Fixtures.NOW,
                         "ACTIVE", null, null, null, null, null, null, null, null, Duration.ofSeconds(2), null, null, null, null, null));
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> database.getCollection("partners").countDocuments() == PARTNERS);
+            // the instances read partners.v1 from its start, so their copy holds other tests' partners too
+            await().atMost(Duration.ofSeconds(120)).until(() -> database.getCollection("partners")
+                    .countDocuments(new Document("_id", new Document("$in", partners))) == PARTNERS);
             watcher.scheduleWithFixedDelay(() -> {
-                for (Document load : database.getCollection("partner_loads").find()) {
+                for (Document load : database.getCollection("partner_loads").find(new Document("_id", new Document("$in", partners)))) {
                     highestLoad.merge(load.get("_id").toString(), load.getInteger("count", 0), Math::max);
                 }
             }, 0, 20, TimeUnit.MILLISECONDS);
@@ -86,21 +88,23 @@ class RouterInstancesIT {
                 leads.add(lead.leadId());
                 kafka.publish(lead);
                 if (i == LEADS / 3) {
-                    await().atMost(Duration.ofSeconds(60)).until(() -> database.getCollection("leads").countDocuments() >= LEADS / 4);
+                    Document published = new Document("_id", new Document("$in", new ArrayList<>(leads)));
+                    await().atMost(Duration.ofSeconds(60)).until(() -> database.getCollection("leads").countDocuments(published) >= LEADS / 4);
                     instances.remove(2).close(); // one instance goes away midway, holding partitions and perhaps deadlines
                     log.info("stopped one instance after {} leads", i);
                 }
             }
 
+            Document ours = new Document("_id", new Document("$in", new ArrayList<>(leads)));
             await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    database.getCollection("leads").countDocuments() == LEADS
-                            && database.getCollection("leads").countDocuments(new Document("state", "OFFERED")) == 0
-                            && database.getCollection("leads").countDocuments(new Document("hasPending", true)) == 0);
+                    database.getCollection("leads").countDocuments(ours) == LEADS
+                            && database.getCollection("leads").countDocuments(new Document("$and", List.of(ours, new Document("state", "OFFERED")))) == 0
+                            && database.getCollection("leads").countDocuments(new Document("$and", List.of(ours, new Document("hasPending", true)))) == 0);
             watcher.shutdownNow();
 
             // no lead lost: each has its case, and its first decision is on the topic
             long expiredInDatabase = 0;
-            for (Document leadCase : database.getCollection("leads").find()) {
+            for (Document leadCase : database.getCollection("leads").find(ours)) {
                 expiredInDatabase += leadCase.getList("attempts", Document.class).stream()
                         .filter(attempt -> "EXPIRED".equals(attempt.getString("outcome"))).count();
             }
@@ -127,7 +131,7 @@ class RouterInstancesIT {
 
             int expiredAttempts = 0;
             int offers = 0;
-            for (Document leadCase : database.getCollection("leads").find()) {
+            for (Document leadCase : database.getCollection("leads").find(ours)) {
                 List<Document> attempts = leadCase.getList("attempts", Document.class);
                 offers += attempts.size();
                 // never offered to two partners at once: at most one offer open, and none once the lead is settled
@@ -148,10 +152,10 @@ class RouterInstancesIT {
             // no capacity exceeded, at any moment the watcher saw, and every offer's place given back
             assertThat(highestLoad.values()).isNotEmpty().allSatisfy(load -> assertThat(load).isLessThanOrEqualTo(CAPACITY));
             assertThat(highestLoad.values()).contains(CAPACITY);
-            for (Document load : database.getCollection("partner_loads").find()) {
+            for (Document load : database.getCollection("partner_loads").find(new Document("_id", new Document("$in", partners)))) {
                 assertThat(load.getInteger("count")).isZero();
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> database.getCollection("timers").countDocuments(new Document("done", false)) == 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> database.getCollection("timers").countDocuments(new Document("done", false).append("partnerId", new Document("$in", partners))) == 0);
             log.info("{} leads, {} offers, {} expired once each, highest loads {}", LEADS, offers, expiredAttempts, highestLoad.values());
         } finally {
             watcher.shutdownNow();
