@@ -52,11 +52,11 @@ final class LeadRelayStack implements AutoCloseable {
 
     LeadRelayStack(int smtpPort, String... extraArguments) {
         directory = start(PartnerDirectoryApplication.application(), extraArguments);
-        // one classpath serves all four here: Spring Security, which only partner-directory and lead-router have
-        // in their own jars, must not lock the others' endpoints
+        // one classpath serves all four here: Spring Security, which lead-intake does not have in its own jar,
+        // must not lock intake's endpoints (the other three have their own operator sign-in)
         String[] withoutSecurity = concat(extraArguments, "--spring.autoconfigure.exclude=" + SECURITY_AUTO_CONFIGURATION);
         router = start(LeadRouterApplication.application(), extraArguments); // the router has its own operator sign-in
-        notification = start(NotificationServiceApplication.application(), concat(withoutSecurity, "--spring.mail.port=" + smtpPort,
+        notification = start(NotificationServiceApplication.application(), concat(extraArguments, "--spring.mail.port=" + smtpPort,
                 "--leadrelay.notification.answer-base-url=" + router));
         // every test client posts from 127.0.0.1: the per-client rate limit is tested in lead-intake
         intake = start(LeadIntakeApplication.application(), concat(withoutSecurity, "--leadrelay.intake.leads-per-minute-per-client=1000000"));
