@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * same bucket (bucket4j has no MongoDB back end: this is its compare-and-swap proxy manager over
  * MongoDB). Each write of a bucket's state is a new document {@code client|version}: the unique
  * {@code _id} decides which of two instances racing on the same version wins, and every query is
- * by exact key, which is what the embedded server can serve from an index. The superseded version
- * is deleted right after; buckets idle for longer than {@link #IDLE} are swept.
+ * by exact key, which is what the embedded server can serve from an index. Versions are never
+ * reused: superseded ones stay until the bucket has been idle for {@link #IDLE} and is swept.
  */
 @Component
 class MongoClientBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
@@ -76,9 +76,8 @@ class MongoClientBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
                 } catch (DuplicateKeyException lostTheRace) {
                     return false;
                 }
-                if (version > 0) {
-                    mongo.remove(Query.query(where("_id").is(client + "|" + version)), COLLECTION);
-                }
+                // superseded versions stay until the client's bucket is swept as idle: deleting one would free its
+                // id for a slow instance that read the version before it, whose write would then win and lose a grant
                 return true;
             }
         };
