@@ -59,7 +59,6 @@ public class ManagingAssignments {
 
     public static final String ROUTER = "router";
     private static final Logger log = LoggerFactory.getLogger(ManagingAssignments.class);
-    private static final int MAX_FALLBACKS = 3;
     private static final int ATTEMPTS_ON_CONFLICT = 10;
 
     private final LeadCases cases;
@@ -319,7 +318,7 @@ public class ManagingAssignments {
                 continue;
             }
             Instant respondBy = answerDeadlines.respondBy(lead, partner, now);
-            List<Fallback> fallbacks = chosen.ranked().stream().skip(i + 1L).limit(MAX_FALLBACKS)
+            List<Fallback> fallbacks = chosen.ranked().stream().skip(i + 1L).limit(policy.weights().maxFallbacks())
                     .map(next -> new Fallback(next.partner().id(), next.partner().name(), next.score().total(), next.score().components()))
                     .toList();
             List<PassedOver> passedOver = new ArrayList<>(full);

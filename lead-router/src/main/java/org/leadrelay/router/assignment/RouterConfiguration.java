@@ -6,11 +6,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RouterProperties.class)
+@EnableConfigurationProperties({RouterProperties.class, RoutingSettings.class})
 class RouterConfiguration {
 
     @Bean
-    RoutingPolicy routingPolicy() {
-        return new RoutingPolicy();
+    RoutingPolicy routingPolicy(RoutingSettings settings) {
+        return new RoutingPolicy(settings.weights());
     }
 }

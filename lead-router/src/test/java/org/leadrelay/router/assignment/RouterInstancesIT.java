@@ -163,6 +163,30 @@ class RouterInstancesIT {
         }
     }
 
+    @Test
+    void anEmptyPartnerCopyIsRebuiltFromTheCompactedTopic() {
+        UUID partner = UUID.randomUUID();
+        String[] rebuilding = {"--server.port=0", "--spring.mongodb.database=lead-router-rebuild", "--leadrelay.events.source=" + SOURCE,
+                "--spring.cloud.stream.bindings.leadReceived-in-0.group=rebuild-test.leads-received",
+                "--spring.cloud.stream.bindings.partnerUpserted-in-0.group=rebuild-test.partners"};
+        try (TopicProbe kafka = TopicProbe.on(Topics.PARTNERS); MongoClient mongo = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(System.getProperty(InfrastructureExtension.MONGO_PROPERTY)))
+                .uuidRepresentation(org.bson.UuidRepresentation.STANDARD).build())) {
+            MongoDatabase database = mongo.getDatabase("lead-router-rebuild");
+            Document ours = new Document("_id", partner);
+            try (ConfigurableApplicationContext first = LeadRouterApplication.application().run(rebuilding)) {
+                kafka.publish(Fixtures.partnerUpserted(partner, "Rebuilt", "GOLD", List.of("ZR"), List.of("postgresql"), List.of("fr"), 1));
+                await().atMost(Duration.ofSeconds(60)).until(() -> database.getCollection("partners").countDocuments(ours) == 1);
+            } // stopping commits the group's offsets past the partner's record
+
+            database.getCollection("partners").drop(); // a wiped database
+
+            try (ConfigurableApplicationContext second = LeadRouterApplication.application().run(rebuilding)) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> database.getCollection("partners").countDocuments(ours) == 1);
+            }
+        }
+    }
+
     private static ConfigurableApplicationContext instance(int number) {
         return LeadRouterApplication.application().run(
                 "--server.port=0",
