@@ -97,15 +97,19 @@ class LeadToPartnerIT {
         JsonNode payload = json.readTree(webhook.body());
         assertThat(payload.get("leadId").asString()).isEqualTo(leadId.toString());
         assertThat(payload.get("partnerId").asString()).isEqualTo(partnerId.toString());
-        // covers mariadb and migration but not the customer's mysql (2 of 3: 40), speaks fr (15), GOLD (15)
-        assertThat(payload.get("score").get("total").asDouble()).isEqualTo(70.0);
-        assertThat(payload.get("score").get("components")).hasSize(3);
+        // the explanation travels with the offer: every named component of the score, and the total is their sum
+        JsonNode components = payload.get("score").get("components");
+        assertThat(components.findValuesAsString("criterion"))
+                .containsExactly("speciality", "distance", "language", "tier", "headroom", "responsiveness", "fairness");
+        assertThat(payload.get("score").get("total").asDouble())
+                .isCloseTo(components.findValues("points").stream().mapToDouble(JsonNode::asDouble).sum(), org.assertj.core.data.Offset.offset(0.01));
         assertThat(webhook.body()).doesNotContain("jean.weber@example.lu").doesNotContain("Jean Weber");
 
         MimeMessage email = await().atMost(Duration.ofSeconds(30)).until(() -> emailAbout(leadId), found -> found != null);
         assertThat(email.getAllRecipients()[0].toString()).isEqualTo("leads@lux-data.example");
-        assertThat(email.getSubject()).isEqualTo("New lead: mariadb, migration in Esch-sur-Alzette, LU");
-        assertThat(GreenMailUtil.getBody(email)).contains("score 70").doesNotContain("jean.weber@example.lu");
+        // the partner serves in French, so its email is in French
+        assertThat(email.getSubject()).isEqualTo("Nouvelle demande : mariadb, migration à Esch-sur-Alzette, LU");
+        assertThat(GreenMailUtil.getBody(email)).contains("mariadb").doesNotContain("jean.weber@example.lu").doesNotContain("Jean Weber");
 
         var delivered = kafka.awaitRecords(keyed(leadId).and(ofType(EventTypes.NOTIFICATION_DELIVERED)), 2);
         assertThat(delivered).extracting(record -> event(record, NotificationDelivered.class).channel())
