@@ -58,7 +58,9 @@ class DeadlineWatch implements SmartLifecycle {
     private void fire(Deadlines.Timer timer) {
         switch (timer.kind()) {
             case EXPIRE_OFFER:
-                assignments.expire(timer.leadId(), timer.assignmentId());
+                if (!assignments.expire(timer.leadId(), timer.assignmentId(), timer.partnerId())) {
+                    return; // not due by this instance's clock: the lease runs out and it fires again
+                }
                 break;
             case RELEASE_CAPACITY:
                 assignments.releaseAccepted(timer.partnerId(), timer.assignmentId());

@@ -87,9 +87,20 @@ public record LeadCase(UUID leadId, LeadReceived lead, State state, List<Attempt
         return tried;
     }
 
-    /** Offers made by the router itself (operators' assignments do not count toward the attempt limit). */
+    /**
+     * Offers the router made since the lead was last reopened (operators' assignments do not count
+     * toward the attempt limit; reopening starts a fresh count).
+     */
     public int routedAttempts() {
-        return (int) attempts.stream().filter(attempt -> "router".equals(attempt.assignedBy())).count();
+        int routed = 0;
+        for (Attempt attempt : attempts) {
+            if ("reopen".equals(attempt.assignedBy())) {
+                routed = 1;
+            } else if ("router".equals(attempt.assignedBy())) {
+                routed++;
+            }
+        }
+        return routed;
     }
 
     /** The next state: the attempt replaced by its settled form, the new attempt appended, the events queued. */

@@ -58,6 +58,8 @@ import org.springframework.stereotype.Service;
 public class ManagingAssignments {
 
     public static final String ROUTER = "router";
+    /** Who made the first offer after an operator reopened the lead: the router, with a fresh attempt budget. */
+    public static final String REOPEN = "reopen";
     private static final Logger log = LoggerFactory.getLogger(ManagingAssignments.class);
     private static final int ATTEMPTS_ON_CONFLICT = 10;
 
@@ -137,7 +139,6 @@ public class ManagingAssignments {
                 return new Step(State.ACCEPTED, List.of(accepted), null, List.of(pending("accepted", assignmentId, event)), () -> {
                 }, () -> {
                     records.answered(partnerId, assignmentId, true, took, now);
-                    deadlines.done(Deadlines.Timer.expiry(current.leadId(), assignmentId, partnerId, now).id());
                     deadlines.schedule(Deadlines.Timer.release(current.leadId(), assignmentId, partnerId,
                             now.plus(properties.acceptedLeadHold())));
                     meters.counter("leadrelay.router.answers", "answer", "accept").increment();
@@ -157,7 +158,6 @@ public class ManagingAssignments {
             return new Step(next.state(), changed, next.reason(), events, next.undo(), () -> {
                 loads.release(partnerId, assignmentId);
                 records.answered(partnerId, assignmentId, false, took, now);
-                deadlines.done(Deadlines.Timer.expiry(current.leadId(), assignmentId, partnerId, now).id());
                 meters.counter("leadrelay.router.answers", "answer", "decline").increment();
                 log.info("lead {} declined by partner {}", current.leadId(), partnerId);
                 next.after().run();
@@ -165,23 +165,49 @@ public class ManagingAssignments {
         });
     }
 
-    /** The offer's deadline passed: it expires and the lead moves on. Firing twice changes nothing. */
-    public Optional<LeadCase> expire(UUID leadId, UUID assignmentId) {
+    /**
+     * An offer's deadline timer fired. A pending offer past its deadline expires and the lead moves
+     * on. The timer also repairs what a crash between a lead's write and the steps after it left
+     * behind: a place reserved for an offer that was never stored, or held by an offer already
+     * settled, is given back, and an accepted offer gets its release timer. Firing twice changes
+     * nothing.
+     *
+     * @return false when the offer is not due yet (the timer must fire again later)
+     */
+    public boolean expire(UUID leadId, UUID assignmentId, UUID partnerId) {
+        Optional<LeadCase> known = cases.find(leadId);
+        Optional<Attempt> offer = known.flatMap(found -> found.attempt(assignmentId));
+        if (offer.isEmpty()) {
+            loads.cancel(partnerId, assignmentId, null); // reserved, then the process died before the lead was stored
+            return true;
+        }
+        Instant now = now();
+        switch (offer.get().outcome()) {
+            case PENDING:
+                if (now.isBefore(offer.get().respondBy())) {
+                    return false;
+                }
+                break;
+            case ACCEPTED:
+                deadlines.schedule(Deadlines.Timer.release(leadId, assignmentId, offer.get().partnerId(),
+                        offer.get().answeredAt().plus(properties.acceptedLeadHold())));
+                return true;
+            default:
+                loads.release(offer.get().partnerId(), assignmentId);
+                return true;
+        }
         try {
-            return Optional.of(changeLead(leadId, current -> {
+            changeLead(leadId, current -> {
                 Attempt attempt = current.attempt(assignmentId).orElse(null);
-                Instant now = now();
-                if (attempt == null || attempt.outcome() != Outcome.PENDING) {
-                    return null;
+                Instant at = now();
+                if (attempt == null || attempt.outcome() != Outcome.PENDING || at.isBefore(attempt.respondBy())) {
+                    return null; // answered meanwhile
                 }
-                if (now.isBefore(attempt.respondBy())) {
-                    return null; // not due (a clock skew between instances): the timer fires again
-                }
-                Attempt expired = attempt.settled(Outcome.EXPIRED, "no answer by " + attempt.respondBy(), now);
+                Attempt expired = attempt.settled(Outcome.EXPIRED, "no answer by " + attempt.respondBy(), at);
                 LeadAssignmentExpired event = new LeadAssignmentExpired(current.leadId(), assignmentId, attempt.partnerId(),
-                        attempt.respondBy(), now);
-                LeadCase afterExpiry = current.next(current.state(), List.of(expired), null, now, List.of());
-                Step next = offerNext(afterExpiry, attempt.partnerId(), "expired", ROUTER, now);
+                        attempt.respondBy(), at);
+                LeadCase afterExpiry = current.next(current.state(), List.of(expired), null, at, List.of());
+                Step next = offerNext(afterExpiry, attempt.partnerId(), "expired", ROUTER, at);
                 List<PendingEvent> events = new ArrayList<>();
                 events.add(pending("expired", assignmentId, event));
                 events.addAll(next.events());
@@ -190,15 +216,16 @@ public class ManagingAssignments {
                 changed.addAll(next.attempts());
                 return new Step(next.state(), changed, next.reason(), events, next.undo(), () -> {
                     loads.release(attempt.partnerId(), assignmentId);
-                    records.answered(attempt.partnerId(), assignmentId, false, Duration.between(attempt.offeredAt(), now), now);
+                    records.answered(attempt.partnerId(), assignmentId, false, Duration.between(attempt.offeredAt(), at), at);
                     meters.counter("leadrelay.router.expiries").increment();
                     log.info("offer {} of lead {} to partner {} expired", assignmentId, current.leadId(), attempt.partnerId());
                     next.after().run();
                 }, next.outcome());
-            }));
+            });
         } catch (OfferClosedException unknown) {
-            return Optional.empty();
+            return true;
         }
+        return true;
     }
 
     /** An accepted lead stops counting against its partner's capacity. */
@@ -214,7 +241,7 @@ public class ManagingAssignments {
         RoutablePartner partner = partners.find(partnerId).orElseThrow(() -> new UnknownPartnerException(partnerId));
         return changeLead(leadId, current -> {
             if (current.state() == State.ACCEPTED) {
-                throw new OfferClosedException("this lead was accepted; reopen it first");
+                throw new OfferClosedException("this lead was accepted: it stays with the partner that accepted it");
             }
             Instant now = now();
             List<Attempt> changed = new ArrayList<>();
@@ -233,15 +260,15 @@ public class ManagingAssignments {
             Attempt offered = new Attempt(number, assignmentId, partner.id(), partner.name(), now, respondBy, Outcome.PENDING, null, null,
                     operator, event);
             changed.add(offered);
+            // held and timed before the write: a crash after it leaves nothing the timer cannot repair
+            loads.force(partner.id(), assignmentId, week(now));
+            deadlines.schedule(Deadlines.Timer.expiry(leadId, assignmentId, partner.id(), respondBy));
             return new Step(State.OFFERED, changed, null, List.of(pending("offered", assignmentId, event)),
-                    () -> loads.release(partner.id(), assignmentId), () -> {
-                        loads.force(partner.id(), assignmentId, week(now));
+                    () -> loads.cancel(partner.id(), assignmentId, week(now)), () -> {
                         if (withdrawn != null) {
                             loads.release(withdrawn.partnerId(), withdrawn.assignmentId());
-                            deadlines.done(Deadlines.Timer.expiry(leadId, withdrawn.assignmentId(), withdrawn.partnerId(), now).id());
                         }
                         records.offered(partner.id(), assignmentId, now);
-                        deadlines.schedule(Deadlines.Timer.expiry(leadId, assignmentId, partner.id(), respondBy));
                         log.info("lead {} assigned by hand to partner {}", leadId, partner.id());
                     }, "manual");
         });
@@ -254,7 +281,8 @@ public class ManagingAssignments {
                 throw new OfferClosedException("only a lead in the operators' queue can be reopened; this one is " + current.state());
             }
             Instant now = now();
-            return offerNext(current, null, "reopened", ROUTER, now);
+            UUID previous = current.attempts().isEmpty() ? null : current.attempts().get(current.attempts().size() - 1).partnerId();
+            return offerNext(current, previous, "reopened", REOPEN, now);
         });
     }
 
@@ -335,10 +363,11 @@ public class ManagingAssignments {
                             counts);
             Attempt offered = new Attempt(number, assignmentId, partner.id(), partner.name(), now, respondBy, Outcome.PENDING, null, null,
                     by, event);
+            // timed before the write: if the process dies before the lead is stored, the timer gives the place back
+            deadlines.schedule(Deadlines.Timer.expiry(current.leadId(), assignmentId, partner.id(), respondBy));
             return new Step(State.OFFERED, List.of(offered), null, List.of(pending("offered", assignmentId, event)),
-                    () -> loads.release(partner.id(), assignmentId), () -> {
+                    () -> loads.cancel(partner.id(), assignmentId, week), () -> {
                         records.offered(partner.id(), assignmentId, now);
-                        deadlines.schedule(Deadlines.Timer.expiry(current.leadId(), assignmentId, partner.id(), respondBy));
                         log.info("lead {} offered to partner {} (attempt {}, score {})", current.leadId(), partner.id(), number,
                                 "%.1f".formatted(ranked.score().total()));
                     }, number == 1 ? "assigned" : "reassigned");

@@ -26,6 +26,12 @@ public interface PartnerLoads {
     /** Frees the offer's place; freeing one not held changes nothing. */
     void release(UUID partnerId, UUID assignmentId);
 
+    /**
+     * Takes back a reservation for an offer that was never stored: its open place and, in
+     * {@code week} (or any week when null), its count toward the weekly cap.
+     */
+    void cancel(UUID partnerId, UUID assignmentId, String week);
+
     /** Open leads and offers this week for each of the partners. */
     Map<UUID, Load> of(Collection<UUID> partnerIds, String week);
 

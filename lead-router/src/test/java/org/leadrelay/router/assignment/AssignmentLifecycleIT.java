@@ -65,6 +65,12 @@ class AssignmentLifecycleIT {
     @Autowired
     PartnerCopies partners;
 
+    @Autowired
+    PartnerLoads loads;
+
+    @Autowired
+    Deadlines deadlines;
+
     @BeforeAll
     static void connect() {
         kafka = TopicProbe.on(Topics.ASSIGNMENTS);
@@ -196,6 +202,23 @@ class AssignmentLifecycleIT {
         assertThat(send("POST", "/api/leads/" + loser.leadId() + "/reopen", null, OPERATOR).statusCode()).isEqualTo(200);
         LeadAssigned afterReopen = event(awaitType(loser.leadId(), EventTypes.LEAD_ASSIGNED), LeadAssigned.class);
         assertThat(afterReopen.partnerId()).as("the place the decline freed").isEqualTo(small);
+    }
+
+    @Test
+    void aPlaceReservedForAnOfferThatWasNeverStoredIsGivenBackByItsTimer() {
+        String country = country();
+        UUID partner = partner(country, "GOLD", 1, null);
+        UUID neverStoredLead = UUID.randomUUID();
+        UUID neverStoredOffer = UUID.randomUUID();
+        String week = ManagingAssignments.week(java.time.Instant.now());
+
+        // as if an instance reserved the place and scheduled the deadline, then died before storing the lead
+        assertThat(loads.reserve(partner, neverStoredOffer, 1, null, week)).isTrue();
+        deadlines.schedule(Deadlines.Timer.expiry(neverStoredLead, neverStoredOffer, partner, java.time.Instant.now().minusSeconds(1)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> loads.of(List.of(partner), week).get(partner).open() == 0);
+        LeadReceived lead = lead(country);
+        assertThat(event(awaitType(lead.leadId(), EventTypes.LEAD_ASSIGNED), LeadAssigned.class).partnerId()).isEqualTo(partner);
     }
 
     private ConsumerRecord<String, byte[]> awaitType(UUID leadId, String type) {

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.leadrelay.events.Availability;
 import org.leadrelay.events.BusinessHours;
@@ -78,6 +79,22 @@ class RouterSettingsTest {
                 .isEqualTo(ZonedDateTime.of(2026, 11, 30, 18, 0, 0, 0, PARIS).toInstant());
         assertThat(AnswerDeadlines.addBusinessTime(mondayEight, Duration.ofHours(10), weekdays))
                 .isEqualTo(ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, PARIS).toInstant());
+    }
+
+    @Test
+    void reopeningALeadGivesTheRouterAFreshAttemptBudget() {
+        LeadReceived lead = lead(10);
+        java.util.function.BiFunction<Integer, String, LeadCase.Attempt> attempt = (number, by) -> new LeadCase.Attempt(number,
+                UUID.randomUUID(), UUID.randomUUID(), "P" + number, Fixtures.NOW, Fixtures.NOW.plusSeconds(60), LeadCase.Outcome.DECLINED,
+                null, Fixtures.NOW, by, null);
+        LeadCase three = new LeadCase(lead.leadId(), lead, LeadCase.State.UNROUTABLE,
+                List.of(attempt.apply(1, "router"), attempt.apply(2, "operator"), attempt.apply(3, "router"), attempt.apply(4, "router")),
+                "no answer", Fixtures.NOW, 4, List.of());
+        LeadCase reopened = three.next(LeadCase.State.OFFERED, List.of(attempt.apply(5, "reopen"), attempt.apply(6, "router")), null,
+                Fixtures.NOW, List.of());
+
+        assertThat(three.routedAttempts()).as("operators' assignments do not count").isEqualTo(3);
+        assertThat(reopened.routedAttempts()).isEqualTo(2);
     }
 
     private static LeadReceived lead(int employees) {

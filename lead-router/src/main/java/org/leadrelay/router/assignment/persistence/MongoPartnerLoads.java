@@ -61,6 +61,17 @@ class MongoPartnerLoads implements PartnerLoads {
     }
 
     @Override
+    public void cancel(UUID partnerId, UUID assignmentId, String week) {
+        give(LOADS, partnerId, assignmentId);
+        if (week != null) {
+            give(WEEKS, partnerId + "|" + week, assignmentId);
+        } else {
+            mongo.updateMulti(Query.query(Criteria.where("partnerId").is(partnerId).and("held").is(assignmentId)),
+                    new Update().inc("count", -1).pull("held", assignmentId), WEEKS);
+        }
+    }
+
+    @Override
     public Map<UUID, Load> of(Collection<UUID> partnerIds, String week) {
         Map<UUID, Load> loads = new HashMap<>();
         if (partnerIds.isEmpty()) {
