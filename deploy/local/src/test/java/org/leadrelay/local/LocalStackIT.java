@@ -70,7 +70,8 @@ class LocalStackIT {
                 """);
         String leadId = accepted.get("leadId").asString();
         JsonNode email = awaitListed(URI.create("http://127.0.0.1:" + ports.mailCatcher() + "/api/messages"), leadId);
-        assertThat(email.get("subject").asString()).isEqualTo("New lead: postgresql, migration in Lyon, FR");
+        // the seeded Lyon partners serve in French, so the offer is written in French
+        assertThat(email.get("subject").asString()).isEqualTo("Nouvelle demande : postgresql, migration à Lyon, FR");
         JsonNode webhook = awaitListed(URI.create("http://127.0.0.1:" + ports.demoPartner() + "/api/webhooks"), leadId);
         assertThat(webhook.get("verified").asBoolean()).as(webhook.toString()).isTrue();
         JsonNode answered = awaitListed(URI.create("http://127.0.0.1:" + ports.demoPartner() + "/api/webhooks"), "accepted (HTTP 200)");
