@@ -1,6 +1,7 @@
 package org.leadrelay.router.assignment;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,6 +143,8 @@ public class ManagingAssignments {
                     deadlines.schedule(Deadlines.Timer.release(current.leadId(), assignmentId, partnerId,
                             now.plus(properties.acceptedLeadHold())));
                     meters.counter("leadrelay.router.answers", "answer", "accept").increment();
+                    Timer.builder("leadrelay.router.time.to.accept").description("from an offer to the partner's acceptance")
+                            .publishPercentiles(0.5, 0.95).register(meters).record(took);
                     log.info("lead {} accepted by partner {} after {}", current.leadId(), partnerId, took);
                 }, "accepted");
             }
@@ -269,6 +272,7 @@ public class ManagingAssignments {
                             loads.release(withdrawn.partnerId(), withdrawn.assignmentId());
                         }
                         records.offered(partner.id(), assignmentId, now);
+                        meters.counter("leadrelay.router.reassignments", "reason", "operator").increment();
                         log.info("lead {} assigned by hand to partner {}", leadId, partner.id());
                     }, "manual");
         });
@@ -368,6 +372,13 @@ public class ManagingAssignments {
             return new Step(State.OFFERED, List.of(offered), null, List.of(pending("offered", assignmentId, event)),
                     () -> loads.cancel(partner.id(), assignmentId, week), () -> {
                         records.offered(partner.id(), assignmentId, now);
+                        if (number == 1) {
+                            Timer.builder("leadrelay.router.time.to.assign").description("from the lead's receipt at intake to its first offer")
+                                    .publishPercentiles(0.5, 0.95, 0.99).register(meters)
+                                    .record(Duration.between(lead.receivedAt(), now).isNegative() ? Duration.ZERO : Duration.between(lead.receivedAt(), now));
+                        } else {
+                            meters.counter("leadrelay.router.reassignments", "reason", why == null ? "reopened" : why).increment();
+                        }
                         log.info("lead {} offered to partner {} (attempt {}, score {})", current.leadId(), partner.id(), number,
                                 "%.1f".formatted(ranked.score().total()));
                     }, number == 1 ? "assigned" : "reassigned");
@@ -381,10 +392,15 @@ public class ManagingAssignments {
 
     private Step unroutable(LeadCase current, String reason, List<PassedOver> passedOver, Map<String, Integer> counts, int attempts,
             Instant now) {
+        String category = reason.startsWith("no answer after") ? "attempts-exhausted"
+                : reason.startsWith("every eligible partner's capacity") ? "capacity-taken" : "nobody-eligible";
         LeadUnroutable event = new LeadUnroutable(current.leadId(), reason, passedOver.stream().limit(20).toList(), now, counts, attempts);
         return new Step(State.UNROUTABLE, List.of(), reason,
                 List.of(new PendingEvent(EventIds.derived("unroutable", current.leadId(), current.version()), event)), () -> {
-                }, () -> log.info("lead {} unroutable: {}", current.leadId(), reason), "unroutable");
+                }, () -> {
+                    meters.counter("leadrelay.router.unroutable", "reason", category).increment();
+                    log.info("lead {} unroutable: {}", current.leadId(), reason);
+                }, "unroutable");
     }
 
     private Map<UUID, Standing> standings(List<RoutablePartner> candidates, Instant now) {

@@ -71,6 +71,9 @@ class AssignmentLifecycleIT {
     @Autowired
     Deadlines deadlines;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @BeforeAll
     static void connect() {
         kafka = TopicProbe.on(Topics.ASSIGNMENTS);
@@ -111,6 +114,9 @@ class AssignmentLifecycleIT {
                 .isInstanceOf(OfferClosedException.class).hasMessageContaining("accepted");
         assertThatThrownBy(() -> assignments.answer(lead.leadId(), assigned.assignmentId(), best, true, null))
                 .isInstanceOf(OfferClosedException.class).hasMessageContaining("declined");
+        assertThat(meters.counter("leadrelay.router.reassignments", "reason", "declined").count()).isPositive();
+        assertThat(meters.timer("leadrelay.router.time.to.assign").count()).isPositive();
+        assertThat(meters.timer("leadrelay.router.time.to.accept").count()).isPositive();
     }
 
     @Test
@@ -134,6 +140,8 @@ class AssignmentLifecycleIT {
                 .hasSize(1);
         assertThatThrownBy(() -> assignments.answer(lead.leadId(), assigned.assignmentId(), slow, true, null))
                 .isInstanceOf(OfferClosedException.class).hasMessageContaining("moved on");
+        assertThat(meters.counter("leadrelay.router.expiries").count()).isPositive();
+        assertThat(meters.counter("leadrelay.router.reassignments", "reason", "expired").count()).isPositive();
     }
 
     @Test
@@ -169,6 +177,8 @@ class AssignmentLifecycleIT {
         assertThat(decision.get("offers").get(2).get("assignedBy").asString()).isEqualTo("operator");
         assertThat(send("GET", "/api/leads/" + lead.leadId() + "/decision", null, null).statusCode()).isEqualTo(401);
         assertThat(send("POST", "/api/leads/" + lead.leadId() + "/reopen", null, OPERATOR).statusCode()).isEqualTo(409);
+        assertThat(meters.counter("leadrelay.router.unroutable", "reason", "nobody-eligible").count()).isPositive();
+        assertThat(meters.counter("leadrelay.router.reassignments", "reason", "operator").count()).isPositive();
     }
 
     @Test
