@@ -36,7 +36,12 @@ public sealed interface AttemptResult {
     record Cancelled(String reason) implements AttemptResult {
     }
 
-    /** Not attempted now for a local reason (the endpoint's bulkhead is full); not counted as an attempt. */
+    /**
+     * Not attempted now, and not counted as an attempt: the endpoint's bulkhead is full, or its
+     * circuit is open.
+     *
+     * @param reason why, for the operators' view of failing deliveries; null for a passing reason (a full bulkhead)
+     */
     record Postponed(Duration delay, String reason) implements AttemptResult {
     }
 

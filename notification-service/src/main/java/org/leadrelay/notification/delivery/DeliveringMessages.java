@@ -1,5 +1,6 @@
 package org.leadrelay.notification.delivery;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,6 +69,7 @@ public class DeliveringMessages implements SmartLifecycle {
     private final RetryProperties retries;
     private final ExecutorService executor;
     private final Semaphore senders;
+    private final Duration openFor;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final String owner = instanceName();
     private final Object signal = new Object();
@@ -79,7 +81,7 @@ public class DeliveringMessages implements SmartLifecycle {
 
     DeliveringMessages(DeliveryJobs jobs, DeliveryLog deliveries, List<DeliveryChannel> channels, EndpointGuards guards,
             RetrySchedule schedule, DisabledEndpoints disabled, OperatorAlerts alerts, DeliveryMetrics metrics, Outbox outbox,
-            Clock clock, RetryProperties retries, NotificationProperties properties,
+            Clock clock, RetryProperties retries, NotificationProperties properties, EndpointProperties endpoints,
             @Qualifier("deliveryExecutor") ExecutorService executor) {
         this.jobs = jobs;
         this.deliveries = deliveries;
@@ -94,6 +96,7 @@ public class DeliveringMessages implements SmartLifecycle {
         this.retries = retries;
         this.executor = executor;
         this.senders = new Semaphore(properties.senders());
+        this.openFor = endpoints.openFor();
     }
 
     /**
@@ -236,13 +239,16 @@ public class DeliveringMessages implements SmartLifecycle {
         Call call = (Call) attempt;
         EndpointGuards.Guard guard = guards.of(call.endpoint());
         if (!guard.breaker().tryAcquirePermission()) {
-            record(claim, call.target(), Failed.retryable(label(job.channel()) + ": circuit open after repeated failures, not sent"),
+            // not attempted, so not counted: the job waits until the circuit may let a trial call through
+            // (half open: a trial call is under way, whose outcome decides for the others shortly)
+            Duration wait = guard.breaker().getState() == CircuitBreaker.State.HALF_OPEN ? BULKHEAD_WAIT : openFor.dividedBy(2);
+            record(claim, call.target(), new Postponed(wait, label(job.channel()) + ": circuit open after repeated failures, not sent"),
                     Duration.ZERO);
             return;
         }
         if (!guard.bulkhead().tryAcquirePermission()) {
             guard.breaker().releasePermission();
-            record(claim, call.target(), new Postponed(BULKHEAD_WAIT, "bulkhead full"), Duration.ZERO);
+            record(claim, call.target(), new Postponed(BULKHEAD_WAIT, null), Duration.ZERO);
             return;
         }
         long started = System.nanoTime();
@@ -293,8 +299,8 @@ public class DeliveringMessages implements SmartLifecycle {
                 }
             }
         } else if (result instanceof Postponed postponed) {
-            metrics.postponed(job.channel());
-            jobs.postpone(claim, now.plus(jittered(postponed.delay())));
+            metrics.postponed(job.channel(), postponed.reason() == null ? "bulkhead" : "circuit");
+            jobs.postpone(claim, now.plus(jittered(postponed.delay())), postponed.reason());
         } else if (result instanceof Abandoned abandoned) {
             log.info("delivery {} attempt {} abandoned ({}): its lease hands it on", job.id(), job.attempts(), abandoned.reason());
         }

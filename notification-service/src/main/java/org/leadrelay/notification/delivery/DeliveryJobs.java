@@ -36,8 +36,12 @@ public interface DeliveryJobs {
     /** Releases a claimed job for its next attempt; false when the claim was lost (the job was cancelled or re-claimed). */
     boolean retryAt(Claim claim, Instant dueAt, String lastError);
 
-    /** Releases a claimed job that was not attempted after all, without counting the attempt. */
-    boolean postpone(Claim claim, Instant dueAt);
+    /**
+     * Releases a claimed job that was not attempted after all, without counting the attempt.
+     *
+     * @param reason why, shown as its last error; null to leave the last error as it was
+     */
+    boolean postpone(Claim claim, Instant dueAt, String reason);
 
     /** Removes a claimed job that ended; false when the claim was lost. */
     boolean finish(Claim claim);

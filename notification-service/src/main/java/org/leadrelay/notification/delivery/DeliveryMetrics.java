@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * {@code leadrelay.notifications.pending} (jobs waiting, new or retrying, read from the database
  * when scraped), {@code leadrelay.notifications.circuits} (endpoints whose circuit is open or half
  * open on this instance), {@code leadrelay.notifications.endpoints.disabled} (410 answers that
- * disabled an endpoint), {@code leadrelay.notifications.postponed} (attempts put off because an
- * endpoint's bulkhead was full) and {@code leadrelay.notifications.operator.alerts}.
+ * disabled an endpoint), {@code leadrelay.notifications.postponed} (attempts put off, not made,
+ * because an endpoint's bulkhead was full or its circuit open) and {@code leadrelay.notifications.operator.alerts}.
  */
 @Component
 class DeliveryMetrics {
@@ -61,8 +61,9 @@ class DeliveryMetrics {
         meters.counter("leadrelay.notifications.endpoints.disabled").increment();
     }
 
-    void postponed(Channel channel) {
-        meters.counter("leadrelay.notifications.postponed", "channel", channel.name()).increment();
+    /** An attempt put off without being made: the endpoint's bulkhead was full or its circuit open. */
+    void postponed(Channel channel, String reason) {
+        meters.counter("leadrelay.notifications.postponed", "channel", channel.name(), "reason", reason).increment();
     }
 
     void alert(String reason) {

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param failureRateThreshold  the percentage of failed calls, among the last {@code slidingWindow},
  *                              that opens the circuit
- * @param minimumCalls          how many calls are needed before the rate counts
+ * @param minimumCalls          how many calls are needed before the rate counts; enough that an
+ *                              endpoint's first success after a few failed retries does not open it
  * @param slidingWindow         how many recent calls the rate is taken over
  * @param openFor               how long an open circuit refuses calls before one trial call
  * @param halfOpenCalls         how many trial calls decide whether the circuit closes again
@@ -18,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              so a slow endpoint holds at most this many senders
  */
 @ConfigurationProperties("leadrelay.notification.endpoints")
-public record EndpointProperties(@DefaultValue("50") float failureRateThreshold, @DefaultValue("5") int minimumCalls,
-        @DefaultValue("10") int slidingWindow, @DefaultValue("60s") Duration openFor, @DefaultValue("1") int halfOpenCalls,
+public record EndpointProperties(@DefaultValue("50") float failureRateThreshold, @DefaultValue("10") int minimumCalls,
+        @DefaultValue("20") int slidingWindow, @DefaultValue("60s") Duration openFor, @DefaultValue("1") int halfOpenCalls,
         @DefaultValue("4") int maxConcurrentCalls) {
 }

@@ -48,8 +48,9 @@ public final class Endpoints {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> requests(path), found -> found.size() >= count);
     }
 
+    /** How many requests to the path got an answer with that status (a dropped connection is no answer). */
     public static long answered(String path, int status) {
-        return requests(path).stream().map(ServeEvent::getResponse).filter(java.util.Objects::nonNull).mapToInt(LoggedResponse::getStatus)
-                .filter(answer -> answer == status).count();
+        return requests(path).stream().filter(event -> event.getResponseDefinition().getFault() == null).map(ServeEvent::getResponse)
+                .filter(java.util.Objects::nonNull).mapToInt(LoggedResponse::getStatus).filter(answer -> answer == status).count();
     }
 }

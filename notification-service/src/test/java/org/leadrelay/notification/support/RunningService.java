@@ -6,7 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import org.awaitility.Awaitility;
+import org.leadrelay.events.PartnerUpserted;
+import org.leadrelay.notification.partners.PartnerContacts;
+import org.leadrelay.testing.TopicProbe;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +47,9 @@ public abstract class RunningService {
     @Autowired
     protected TestClock clock;
 
+    @Autowired
+    protected PartnerContacts partnerCopies;
+
     @LocalServerPort
     protected int port;
 
@@ -53,6 +61,13 @@ public abstract class RunningService {
     @AfterEach
     void putTheClockBack() {
         clock.reset();
+    }
+
+    /** Publishes the partner and waits until the service holds its copy, as in production, where a partner is registered long before its first lead. */
+    protected PartnerUpserted known(TopicProbe kafka, PartnerUpserted partner) {
+        kafka.publish(partner);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> partnerCopies.find(partner.partnerId()).isPresent());
+        return partner;
     }
 
     protected URI service(String path) {

@@ -95,9 +95,13 @@ class MongoDeliveryJobs implements DeliveryJobs {
     }
 
     @Override
-    public boolean postpone(Claim claim, Instant dueAt) {
-        return mongo.updateFirst(held(claim), new Update().set("dueAt", Date.from(dueAt)).inc("attempts", -1)
-                .set("leaseUntil", UNLEASED).set("lease", null).set("owner", null), COLLECTION).getMatchedCount() > 0;
+    public boolean postpone(Claim claim, Instant dueAt, String reason) {
+        Update update = new Update().set("dueAt", Date.from(dueAt)).inc("attempts", -1).set("leaseUntil", UNLEASED).set("lease", null)
+                .set("owner", null);
+        if (reason != null) {
+            update.set("lastError", reason);
+        }
+        return mongo.updateFirst(held(claim), update, COLLECTION).getMatchedCount() > 0;
     }
 
     @Override

@@ -1,0 +1,171 @@
+package org.leadrelay.notification.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.leadrelay.testing.TopicProbe.event;
+import static org.leadrelay.testing.TopicProbe.keyed;
+import static org.leadrelay.testing.TopicProbe.ofType;
+
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.leadrelay.events.Channel;
+import org.leadrelay.events.EventTypes;
+import org.leadrelay.events.LeadAssigned;
+import org.leadrelay.events.NotificationDelivered;
+import org.leadrelay.events.PartnerUpserted;
+import org.leadrelay.events.Topics;
+import org.leadrelay.notification.NotificationServiceApplication;
+import org.leadrelay.notification.support.Endpoints;
+import org.leadrelay.notification.support.Fixtures;
+import org.leadrelay.notification.support.RunningService;
+import org.leadrelay.notification.support.Smtp;
+import org.leadrelay.testing.TopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two instances share the database: each delivery goes out once whichever instance claims it, and a
+ * delivery cut off between sending and recording (an instance dies) is sent again by the other, with
+ * the same webhook-id. The second instance runs as the system tests run the services, with Spring
+ * Boot's security auto-configuration excluded: its operator API stays closed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InstancesIT extends RunningService {
+
+    /** What system-tests' LeadRelayStack excludes for services that do not ship Spring Security. */
+    private static final String BOOT_SECURITY = String.join(",",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration");
+
+    private static TopicProbe kafka;
+    private static ConfigurableApplicationContext other;
+
+    @Autowired
+    DeliveryLog log;
+
+    @BeforeAll
+    static void startAnotherInstance() {
+        kafka = TopicProbe.on(Topics.NOTIFICATIONS);
+        other = NotificationServiceApplication.application().run("--server.port=0", "--spring.mail.port=" + Smtp.port(),
+                "--leadrelay.webhooks.allowed-hosts=127.0.0.1", "--leadrelay.notification.retries.poll-interval=100ms",
+                "--leadrelay.notification.webhook-timeout=30s", "--leadrelay.notification.shutdown-grace=0s",
+                "--logging.include-application-name=false", "--spring.autoconfigure.exclude=" + BOOT_SECURITY);
+    }
+
+    @AfterAll
+    static void stopIt() {
+        if (other.isActive()) {
+            other.close();
+        }
+        kafka.close();
+    }
+
+    @Test
+    @Order(1)
+    void theOperatorApiStaysClosedWithoutBootsSecurityAutoConfiguration() throws Exception {
+        URI base = URI.create("http://127.0.0.1:" + ((WebServerApplicationContext) other).getWebServer().getPort());
+
+        assertThat(status(base.resolve("/api/deliveries/failing"), null)).isEqualTo(401);
+        assertThat(status(base.resolve("/api/deliveries/failing"), OPERATOR)).isEqualTo(200);
+        assertThat(status(base.resolve("/actuator/health"), null)).isEqualTo(200);
+        assertThat(status(base.resolve("/actuator/prometheus"), null)).isEqualTo(200);
+    }
+
+    @Test
+    @Order(2)
+    void withTwoInstancesRetryingTheSameDeliveriesEachGoesOutOnce() {
+        // four leads per endpoint: too few failures to open an endpoint's circuit
+        List<String> paths = IntStream.range(0, 10).mapToObj(i -> "/instances/partner-" + i).toList();
+        // unavailable, and asking for 10 s: no retry comes before every first attempt has failed
+        paths.forEach(path -> Endpoints.server().stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(503)
+                .withHeader("Retry-After", "10"))));
+        List<PartnerUpserted> partners = paths.stream()
+                .map(path -> known(kafka, Fixtures.partner("two-instances" + path.substring(path.lastIndexOf('-')) + "@partner.example", "en",
+                        Endpoints.url(path))))
+                .toList();
+        List<LeadAssigned> leads = IntStream.range(0, 40).mapToObj(i -> Fixtures.assigned(partners.get(i % 10).partnerId())).toList();
+
+        leads.forEach(kafka::publish);
+        paths.forEach(path -> Endpoints.awaitRequests(path, 4));
+        // every first attempt failed; the retries, 10 s later, are claimed by whichever instance polls first
+        paths.forEach(path -> Endpoints.server().stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(204))));
+
+        List<String> webhooks = leads.stream().map(lead -> lead.assignmentId() + ":offer:WEBHOOK").toList();
+        java.util.concurrent.atomic.AtomicBoolean movedOn = new java.util.concurrent.atomic.AtomicBoolean();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            List<DeliveryLog.Entry> entries = webhooks.stream().map(id -> log.find(id).orElseThrow()).toList();
+            boolean retriedTooEarly = entries.stream().anyMatch(entry -> entry.state() == DeliveryState.PENDING && entry.attempts() > 1);
+            if (retriedTooEarly && !movedOn.getAndSet(true)) {
+                // should a retry have come before the endpoint was back, it waits 5 min: this instance's clock gets there at once
+                clock.advance(Duration.ofMinutes(7));
+            }
+            return entries.stream().allMatch(entry -> entry.state() == DeliveryState.DELIVERED);
+        });
+        for (String path : paths) {
+            Map<String, Long> answeredById = Endpoints.requests(path).stream().filter(request -> request.getResponse().getStatus() == 204)
+                    .collect(Collectors.groupingBy(request -> request.getRequest().getHeader("webhook-id"), Collectors.counting()));
+            assertThat(answeredById).hasSize(4).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThat(Smtp.to("two-instances-" + i + "@partner.example")).hasSize(4);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aDeliveryCutOffBetweenSendingAndRecordingIsSentAgainWithTheSameWebhookId() {
+        String path = "/instances/crash";
+        Endpoints.server().stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
+        PartnerUpserted partner = known(kafka, Fixtures.partner("crash@partner.example", "en", Endpoints.url(path)));
+        LeadAssigned assigned = Fixtures.assigned(partner.partnerId());
+
+        // the other instance takes the offer and sends the webhook; it dies while the partner answers
+        other.getBean(NotifyingPartners.class).on(assigned);
+        Endpoints.awaitRequests(path, 1);
+        other.close();
+        Endpoints.server().stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
+        assertThat(log.find(assigned.assignmentId() + ":offer:WEBHOOK")).get().extracting(DeliveryLog.Entry::state)
+                .isEqualTo(DeliveryState.PENDING);
+
+        // once its lease (2 min) has run out, this instance claims the delivery and sends it again
+        clock.advance(Duration.ofMinutes(3));
+
+        List<ServeEvent> requests = Endpoints.awaitRequests(path, 2);
+        assertThat(requests.get(1).getRequest().getHeader("webhook-id")).isEqualTo(requests.get(0).getRequest().getHeader("webhook-id"));
+        assertThat(requests.get(1).getRequest().getBodyAsString()).isEqualTo(requests.get(0).getRequest().getBodyAsString());
+        NotificationDelivered delivered = event(kafka.awaitRecord(keyed(assigned.leadId()).and(ofType(EventTypes.NOTIFICATION_DELIVERED))
+                .and(record -> event(record, NotificationDelivered.class).channel() == Channel.WEBHOOK)), NotificationDelivered.class);
+        assertThat(delivered.attempt()).isEqualTo(2);
+        assertThat(log.attemptsOf(List.of(assigned.assignmentId() + ":offer:WEBHOOK"))).extracting(DeliveryLog.Attempt::attempt)
+                .containsExactly(2);
+    }
+
+    private static int status(URI uri, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+}
