@@ -2,6 +2,8 @@ package org.leadrelay.router.partners;
 
 import java.util.List;
 import java.util.UUID;
+import org.leadrelay.events.LeadReceived;
+import org.leadrelay.router.routing.CandidateSearch;
 
 /** The router's copy of the partner network. */
 public interface PartnerCopies {
@@ -29,6 +31,16 @@ public interface PartnerCopies {
      * policy decides which are eligible.
      */
     List<RoutablePartner> candidatesFor(String country);
+
+    /**
+     * The partners worth routing the lead to, found without reading the others: those offering a
+     * product or service asked for that cover the lead's country, deliver every service asked
+     * remotely, or have a service area containing its coordinates (exactly what
+     * {@link CandidateSearch#finds} accepts), whatever their status. The routing policy decides which
+     * are eligible; partners offering nothing asked are not among them, so they are not counted as
+     * passed over either.
+     */
+    List<RoutablePartner> candidatesFor(LeadReceived lead);
 
     java.util.Optional<RoutablePartner> find(UUID partnerId);
 

@@ -1,0 +1,107 @@
+package org.leadrelay.router.routing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.leadrelay.events.Coordinates;
+import org.leadrelay.events.Expertise;
+import org.leadrelay.events.LeadReceived;
+import org.leadrelay.events.ServiceArea;
+import org.leadrelay.router.partners.RoutablePartner;
+
+/**
+ * Which partners are worth handing to the {@link RoutingPolicy} for a lead: those offering at least
+ * one product or service asked for (the {@code speciality} rule) that also reach the lead one way
+ * of the {@code coverage} rule: they cover its country, deliver every service asked remotely, or
+ * have a service area containing its coordinates. Every other partner would fail one of these
+ * two rules, so leaving it out changes which partner is chosen in no case; it is only no longer
+ * counted among the passed-over. Status, regions, language and capacity are left to the policy,
+ * which explains them.
+ *
+ * @param country     the lead's country, upper case, as {@link RoutedLead} has it
+ * @param terms       the products and services asked, lower case, without repeats
+ * @param services    the services asked, lower case
+ * @param coordinates the lead's position, null when unknown
+ */
+public record CandidateSearch(String country, List<String> terms, List<String> services, Coordinates coordinates) {
+
+    /** Separates the country from the term in {@link #countryTerms()} keys. */
+    public static final char KEY_SEPARATOR = ':';
+
+    public CandidateSearch {
+        terms = List.copyOf(terms);
+        services = List.copyOf(services);
+    }
+
+    public static CandidateSearch of(LeadReceived lead) {
+        Set<String> terms = new LinkedHashSet<>();
+        lead.need().products().forEach(term -> terms.add(term.toLowerCase(Locale.ROOT)));
+        Set<String> services = new LinkedHashSet<>();
+        lead.need().services().forEach(term -> services.add(term.toLowerCase(Locale.ROOT)));
+        terms.addAll(services);
+        return new CandidateSearch(lead.location().country().toUpperCase(Locale.ROOT), List.copyOf(terms), List.copyOf(services),
+                lead.location().coordinates());
+    }
+
+    /** The {@link #countryTermsOf country and term keys} a partner covering the lead's country and offering a term asked has. */
+    public List<String> countryTerms() {
+        List<String> keys = new ArrayList<>(terms.size());
+        for (String term : terms) {
+            keys.add(country + KEY_SEPARATOR + term);
+        }
+        return keys;
+    }
+
+    /** Whether the partner offers a term asked and reaches the lead: the exact test the lookups narrow to. */
+    public boolean finds(RoutablePartner partner) {
+        return offersATerm(partner) && (partner.countries().contains(country) || deliversRemotely(partner) || reachesInArea(partner));
+    }
+
+    boolean offersATerm(RoutablePartner partner) {
+        for (String term : terms) {
+            if (SpecialityFit.knows(partner, term)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean deliversRemotely(RoutablePartner partner) {
+        return !services.isEmpty() && partner.remoteServices().containsAll(services);
+    }
+
+    boolean reachesInArea(RoutablePartner partner) {
+        if (coordinates == null) {
+            return false;
+        }
+        for (ServiceArea area : partner.serviceAreas()) {
+            if (GreatCircle.km(area.centre(), coordinates) <= area.radiusKm()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every term the partner offers, as the {@code speciality} rule reads them: its specialities and its expertise. */
+    public static List<String> termsOf(RoutablePartner partner) {
+        Set<String> terms = new LinkedHashSet<>(partner.specialities());
+        for (Expertise expertise : partner.expertise()) {
+            terms.add(expertise.term());
+        }
+        return List.copyOf(terms);
+    }
+
+    /** One key per country the partner covers and term it offers, to look partners up by both at once. */
+    public static List<String> countryTermsOf(RoutablePartner partner) {
+        List<String> terms = termsOf(partner);
+        List<String> keys = new ArrayList<>(partner.countries().size() * terms.size());
+        for (String country : partner.countries()) {
+            for (String term : terms) {
+                keys.add(country + KEY_SEPARATOR + term);
+            }
+        }
+        return keys;
+    }
+}
