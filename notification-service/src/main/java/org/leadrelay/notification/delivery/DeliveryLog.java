@@ -39,11 +39,13 @@ public interface DeliveryLog {
     /**
      * One delivery.
      *
-     * @param target a partner ({@code partner:<id>}), the operators, or a webhook endpoint's origin
+     * @param target    a partner ({@code partner:<id>}), the operators, or a webhook endpoint's origin
+     * @param messageId the {@code webhook-id} or email {@code Message-ID} every attempt carries, which
+     *                  the partner finds in its own logs
      */
     record Entry(String id, DeliveryKind kind, Channel channel, UUID leadId, UUID assignmentId, UUID partnerId, String target,
-            DeliveryState state, int attempts, Instant createdAt, Instant lastAttemptAt, Instant nextAttemptAt, Instant finishedAt,
-            String lastError) {
+            String messageId, DeliveryState state, int attempts, Instant createdAt, Instant lastAttemptAt, Instant nextAttemptAt,
+            Instant finishedAt, String lastError) {
     }
 
     /**

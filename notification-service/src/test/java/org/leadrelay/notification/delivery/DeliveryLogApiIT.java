@@ -67,11 +67,13 @@ class DeliveryLogApiIT extends RunningService {
         JsonNode email = find(deliveries, "EMAIL");
         assertThat(email.get("id").asString()).isEqualTo(assigned.assignmentId() + ":offer:EMAIL:en");
         assertThat(email.get("state").asString()).isEqualTo("DELIVERED");
+        assertThat(email.get("messageId").asString()).endsWith("@leadrelay.local>");
         assertThat(email.get("target").asString()).isEqualTo("partner:" + partner.partnerId());
         assertThat(email.get("attemptLog").get(0).get("outcome").asString()).isEqualTo("delivered");
         assertThat(email.get("attemptLog").get(0).get("latencyMs").asLong()).isNotNegative();
         JsonNode webhook = find(deliveries, "WEBHOOK");
         assertThat(webhook.get("state").asString()).isEqualTo("PENDING");
+        assertThat(webhook.get("messageId").asString()).startsWith("msg_");
         assertThat(webhook.get("target").asString()).isEqualTo("http://127.0.0.1:" + Endpoints.server().port());
         assertThat(webhook.get("lastError").asString()).isEqualTo("webhook: HTTP 500");
         assertThat(Instant.parse(webhook.get("nextAttemptAt").asString())).isAfter(Instant.now());

@@ -32,6 +32,9 @@ class EmailOutageIT extends RunningService {
     @Autowired
     DeliveryJobs jobs;
 
+    @Autowired
+    DeliveryLog log;
+
     @BeforeAll
     static void watch() {
         kafka = TopicProbe.on(Topics.NOTIFICATIONS);
@@ -69,6 +72,9 @@ class EmailOutageIT extends RunningService {
             NotificationDelivered delivered = event(kafka.awaitRecord(keyed(leads.get(i).leadId())
                     .and(ofType(EventTypes.NOTIFICATION_DELIVERED))), NotificationDelivered.class);
             assertThat(delivered.attempt()).isEqualTo(2);
+            // the Message-ID fixed when the email was scheduled, before the relay went down
+            assertThat(Smtp.to("relay-down-" + i + "@partner.example").get(0).getMessageID())
+                    .isEqualTo(log.find(leads.get(i).assignmentId() + ":offer:EMAIL:en").orElseThrow().messageId());
         }
         clock.advance(Duration.ofHours(12));
         assertThat(jobs.pending()).extracting(DeliveryJob::leadId).doesNotContainAnyElementsOf(leads.stream().map(LeadAssigned::leadId).toList());

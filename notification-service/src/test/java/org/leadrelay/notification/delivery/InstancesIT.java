@@ -101,9 +101,11 @@ class InstancesIT extends RunningService {
         paths.forEach(path -> Endpoints.server().stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(503)
                 .withHeader("Retry-After", "10"))));
         List<PartnerUpserted> partners = paths.stream()
-                .map(path -> known(kafka, Fixtures.partner("two-instances" + path.substring(path.lastIndexOf('-')) + "@partner.example", "en",
-                        Endpoints.url(path))))
+                .map(path -> Fixtures.partner("two-instances" + path.substring(path.lastIndexOf('-')) + "@partner.example", "en",
+                        Endpoints.url(path)))
                 .toList();
+        partners.forEach(kafka::publish);
+        partners.forEach(partner -> known(kafka, partner));
         List<LeadAssigned> leads = IntStream.range(0, 40).mapToObj(i -> Fixtures.assigned(partners.get(i % 10).partnerId())).toList();
 
         leads.forEach(kafka::publish);
@@ -152,7 +154,8 @@ class InstancesIT extends RunningService {
         clock.advance(Duration.ofMinutes(3));
 
         List<ServeEvent> requests = Endpoints.awaitRequests(path, 2);
-        assertThat(requests.get(1).getRequest().getHeader("webhook-id")).isEqualTo(requests.get(0).getRequest().getHeader("webhook-id"));
+        assertThat(requests.get(1).getRequest().getHeader("webhook-id")).isEqualTo(requests.get(0).getRequest().getHeader("webhook-id"))
+                .isEqualTo(log.find(assigned.assignmentId() + ":offer:WEBHOOK").orElseThrow().messageId());
         assertThat(requests.get(1).getRequest().getBodyAsString()).isEqualTo(requests.get(0).getRequest().getBodyAsString());
         NotificationDelivered delivered = event(kafka.awaitRecord(keyed(assigned.leadId()).and(ofType(EventTypes.NOTIFICATION_DELIVERED))
                 .and(record -> event(record, NotificationDelivered.class).channel() == Channel.WEBHOOK)), NotificationDelivered.class);

@@ -201,10 +201,11 @@ class WebhookOutcomesIT extends RunningService {
         stub(slow, aResponse().withStatus(200).withFixedDelay(6_000));
         PartnerUpserted slowPartner = known(Fixtures.partner("slow@partner.example", "en", Endpoints.url(slow)));
         PartnerUpserted quickPartner = known(Fixtures.partner("quick@partner.example", "en", Endpoints.url("/outcomes/quick")));
-        List<LeadAssigned> slowLeads = java.util.stream.Stream.generate(() -> Fixtures.assigned(slowPartner.partnerId())).limit(6).toList();
+        // more deliveries to the slow endpoint than the service has senders (16)
+        List<LeadAssigned> slowLeads = java.util.stream.Stream.generate(() -> Fixtures.assigned(slowPartner.partnerId())).limit(20).toList();
 
         slowLeads.forEach(kafka::publish);
-        // at most four calls are under way to one endpoint (its bulkhead); the others wait their turn
+        // at most four calls are under way to one endpoint (its bulkhead); the others wait their turn, holding no sender
         await().atMost(Duration.ofSeconds(10)).until(() -> Endpoints.requests(slow).size() >= 4);
         long started = System.nanoTime();
         LeadAssigned quick = Fixtures.assigned(quickPartner.partnerId());
@@ -221,6 +222,8 @@ class WebhookOutcomesIT extends RunningService {
         long first = calls.get(0).getRequest().getLoggedDate().getTime();
         assertThat(calls).as("calls under way at once before the first timed out")
                 .filteredOn(call -> call.getRequest().getLoggedDate().getTime() < first + 1_900).hasSizeLessThanOrEqualTo(4);
+        // the endpoint recovers, so its deliveries do not linger into other tests
+        stub(slow, aResponse().withStatus(204));
     }
 
     @Test

@@ -50,7 +50,7 @@ class MongoDeliveryLog implements DeliveryLog {
     public void opened(org.leadrelay.notification.delivery.DeliveryJob job, String target) {
         mongo.upsert(byId(job.id()), new Update().setOnInsert("kind", job.kind().name()).setOnInsert("channel", job.channel().name())
                 .setOnInsert("leadId", job.leadId()).setOnInsert("assignmentId", job.assignmentId())
-                .setOnInsert("partnerId", job.partnerId()).setOnInsert("target", target)
+                .setOnInsert("partnerId", job.partnerId()).setOnInsert("target", target).setOnInsert("messageId", job.messageId())
                 .setOnInsert("state", DeliveryState.PENDING.name()).setOnInsert("attempts", 0)
                 .setOnInsert("createdAt", Date.from(job.createdAt())), DELIVERIES);
     }
@@ -126,7 +126,8 @@ class MongoDeliveryLog implements DeliveryLog {
     private static Entry entry(Document document) {
         return new Entry(document.getString("_id"), DeliveryKind.valueOf(document.getString("kind")),
                 Channel.valueOf(document.getString("channel")), document.get("leadId", UUID.class), document.get("assignmentId", UUID.class),
-                document.get("partnerId", UUID.class), document.getString("target"), DeliveryState.valueOf(document.getString("state")),
+                document.get("partnerId", UUID.class), document.getString("target"), document.getString("messageId"),
+                DeliveryState.valueOf(document.getString("state")),
                 document.getInteger("attempts", 0), instant(document.getDate("createdAt")), instant(document.getDate("lastAttemptAt")),
                 instant(document.getDate("nextAttemptAt")), instant(document.getDate("finishedAt")), document.getString("lastError"));
     }

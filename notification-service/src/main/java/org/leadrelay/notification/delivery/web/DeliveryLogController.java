@@ -105,15 +105,16 @@ class DeliveryLogController {
      * A delivery.
      *
      * @param id     {@code <assignmentId>:<kind>:<channel>[:<language>]}
-     * @param target {@code partner:<partnerId>} for partners' emails, {@code operators}, or a webhook endpoint's origin
+     * @param target    {@code partner:<partnerId>} for partners' emails, {@code operators}, or a webhook endpoint's origin
+     * @param messageId the {@code webhook-id} or email {@code Message-ID} of every attempt, as the partner's logs show it
      */
     record DeliveryView(String id, DeliveryKind kind, Channel channel, UUID leadId, UUID assignmentId, UUID partnerId, String target,
-            DeliveryState state, int attempts, Instant createdAt, Instant lastAttemptAt, Instant nextAttemptAt, Instant finishedAt,
+            String messageId, DeliveryState state, int attempts, Instant createdAt, Instant lastAttemptAt, Instant nextAttemptAt, Instant finishedAt,
             String lastError, List<AttemptView> attemptLog) {
 
         static DeliveryView of(DeliveryLog.Entry entry, List<DeliveryLog.Attempt> attempts) {
             return new DeliveryView(entry.id(), entry.kind(), entry.channel(), entry.leadId(), entry.assignmentId(), entry.partnerId(),
-                    entry.target(), entry.state(), entry.attempts(), entry.createdAt(), entry.lastAttemptAt(), entry.nextAttemptAt(),
+                    entry.target(), entry.messageId(), entry.state(), entry.attempts(), entry.createdAt(), entry.lastAttemptAt(), entry.nextAttemptAt(),
                     entry.finishedAt(), entry.lastError(), attempts.stream().map(AttemptView::of).toList());
         }
     }
