@@ -44,6 +44,8 @@ class WebhookPayloadsTest {
         assertThat(payload.get("answerUrl").asString()).isEqualTo("https://router.leadrelay.example/api/answers/TOKEN");
         assertThat(payload.get("reassigned").asBoolean()).isTrue();
         assertThat(payload.has("contact")).isFalse();
+        assertThat(payload.get("lead").has("asked")).as("only the brief's fields").isFalse();
+        assertThat(payload.get("lead").has("place")).isFalse();
     }
 
     @Test
