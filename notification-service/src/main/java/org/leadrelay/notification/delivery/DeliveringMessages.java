@@ -69,6 +69,8 @@ public class DeliveringMessages implements SmartLifecycle {
     private final RetryProperties retries;
     private final ExecutorService executor;
     private final Semaphore senders;
+    private final int capacity;
+    private final Duration shutdownGrace;
     private final Duration openFor;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final String owner = instanceName();
@@ -96,6 +98,8 @@ public class DeliveringMessages implements SmartLifecycle {
         this.retries = retries;
         this.executor = executor;
         this.senders = new Semaphore(properties.senders());
+        this.capacity = properties.senders();
+        this.shutdownGrace = properties.shutdownGrace();
         this.openFor = endpoints.openFor();
     }
 
@@ -408,7 +412,11 @@ public class DeliveringMessages implements SmartLifecycle {
         poller.start();
     }
 
-    /** Stops claiming work; attempts under way are cut off by the executor's shutdown and left to their lease. */
+    /**
+     * Stops claiming work and lets the attempts under way finish within the shutdown grace; the ones
+     * still under way then are cut off and left to their lease, which hands them to another instance
+     * with the same id. Runs before any bean is destroyed, so finished attempts are still recorded.
+     */
     @Override
     public void stop() {
         running = false;
@@ -416,6 +424,14 @@ public class DeliveringMessages implements SmartLifecycle {
         if (poller != null) {
             poller.interrupt();
         }
+        try {
+            if (senders.tryAcquire(capacity, shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                senders.release(capacity);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor.shutdownNow();
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.leadrelay.notification.delivery;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.leadrelay.notification.messages.TemplateProperties;
@@ -15,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({NotificationProperties.class, RetryProperties.class, EndpointProperties.class, TemplateProperties.class})
 class DeliveryConfiguration {
 
-    /** The threads that talk to mail relays and partners' endpoints, which mostly wait. */
-    @Bean(destroyMethod = "")
+    /** The threads that talk to mail relays and partners' endpoints, which mostly wait; stopped by {@link DeliveringMessages#stop()}. */
+    @Bean(destroyMethod = "shutdownNow")
     ExecutorService deliveryExecutor(NotificationProperties properties) {
         AtomicInteger count = new AtomicInteger();
         return Executors.newFixedThreadPool(properties.senders(), runnable -> {
@@ -26,27 +25,9 @@ class DeliveryConfiguration {
         });
     }
 
-    /** Lets attempts under way finish within the grace period, then cuts the rest off (their lease hands them on). */
-    @Bean
-    DisposableExecutor deliveryExecutorShutdown(ExecutorService deliveryExecutor, NotificationProperties properties) {
-        return new DisposableExecutor(deliveryExecutor, properties);
-    }
-
     @Bean
     RetrySchedule retrySchedule(RetryProperties retries) {
         RandomGenerator threadSafe = () -> ThreadLocalRandom.current().nextLong();
         return new RetrySchedule(retries.delays(), retries.jitter(), retries.maxRetryAfter(), threadSafe);
-    }
-
-    record DisposableExecutor(ExecutorService executor, NotificationProperties properties)
-            implements org.springframework.beans.factory.DisposableBean {
-
-        @Override
-        public void destroy() throws InterruptedException {
-            executor.shutdown();
-            if (!executor.awaitTermination(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                executor.shutdownNow();
-            }
-        }
     }
 }
