@@ -206,7 +206,8 @@ class WebhookOutcomesIT extends RunningService {
 
         slowLeads.forEach(kafka::publish);
         // at most four calls are under way to one endpoint (its bulkhead); the others wait their turn, holding no sender
-        await().atMost(Duration.ofSeconds(10)).until(() -> Endpoints.requests(slow).size() >= 4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Endpoints.requests(slow).size() >= 4
+                && slowLeads.stream().allMatch(lead -> log.find(lead.assignmentId() + ":offer:WEBHOOK").isPresent()));
         long started = System.nanoTime();
         LeadAssigned quick = Fixtures.assigned(quickPartner.partnerId());
         kafka.publish(quick);
@@ -224,6 +225,22 @@ class WebhookOutcomesIT extends RunningService {
                 .filteredOn(call -> call.getRequest().getLoggedDate().getTime() < first + 1_900).hasSizeLessThanOrEqualTo(4);
         // the endpoint recovers, so its deliveries do not linger into other tests
         stub(slow, aResponse().withStatus(204));
+    }
+
+    @Test
+    void anEndlessAnswerIsReadOnlyUpToItsLimit() {
+        String path = "/outcomes/chatty";
+        // 5 MB dribbled over 20 s: read to the end, it would outlast the 2 s timeout
+        stub(path, aResponse().withStatus(200).withBody(new byte[5 * 1024 * 1024]).withChunkedDribbleDelay(2_000, 20_000));
+        PartnerUpserted partner = known(Fixtures.partner("chatty@partner.example", "en", Endpoints.url(path)));
+        LeadAssigned assigned = Fixtures.assigned(partner.partnerId());
+
+        kafka.publish(assigned);
+
+        NotificationDelivered delivered = event(kafka.awaitRecord(keyed(assigned.leadId()).and(ofType(EventTypes.NOTIFICATION_DELIVERED))
+                .and(record -> event(record, NotificationDelivered.class).channel() == Channel.WEBHOOK)), NotificationDelivered.class);
+        assertThat(delivered.attempt()).isEqualTo(1);
+        assertThat(log.attemptsOf(List.of(assigned.assignmentId() + ":offer:WEBHOOK")).get(0).latencyMs()).isLessThan(2_000);
     }
 
     @Test
