@@ -330,7 +330,7 @@ public class ManagingAssignments {
         if (routed >= properties.maxAttempts()) {
             return unroutable(current, "no answer after " + routed + " offers", List.of(), Map.of(), routed, now);
         }
-        List<RoutablePartner> candidates = partners.candidatesFor(lead.location().country());
+        List<RoutablePartner> candidates = partners.candidatesFor(lead);
         Map<UUID, Standing> standings = standings(candidates, now);
         RoutingDecision decision = policy.decide(lead, candidates, standings, current.tried(), now);
         if (decision instanceof RoutingDecision.Nobody nobody) {
