@@ -2,10 +2,7 @@ package org.leadrelay.router.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.leadrelay.kit.security.OperatorAccounts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,11 +13,8 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
@@ -35,11 +29,9 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 @EnableConfigurationProperties(OperatorProperties.class)
 class OperatorSecurity {
 
-    private static final Logger log = LoggerFactory.getLogger(OperatorSecurity.class);
-
     @Bean
     SecurityFilterChain routerSecurity(HttpSecurity http, OperatorProperties properties, ObjectProvider<JwtDecoder> jwt) throws Exception {
-        var operator = AuthorizationManagers.<RequestAuthorizationContext>anyOf(AuthorityAuthorizationManager.hasRole("OPERATOR"),
+        var operator = AuthorizationManagers.<RequestAuthorizationContext>anyOf(AuthorityAuthorizationManager.hasRole(OperatorAccounts.OPERATOR),
                 AuthorityAuthorizationManager.hasAuthority(properties.jwtAuthority()));
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/answers/**", "/api/answers/**", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
@@ -48,7 +40,7 @@ class OperatorSecurity {
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, e) -> unauthorized(response))
-                        .accessDeniedHandler((request, response, e) -> problem(response, 403, "Forbidden", "this account may not do this")))
+                        .accessDeniedHandler((request, response, e) -> OperatorAccounts.forbidden(response, "this account may not do this")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         if (jwt.getIfAvailable() != null) {
@@ -59,23 +51,10 @@ class OperatorSecurity {
 
     @Bean
     UserDetailsService operators(OperatorProperties properties) {
-        List<UserDetails> accounts = properties.operators().entrySet().stream()
-                .map(account -> User.withUsername(account.getKey()).password(account.getValue()).roles("OPERATOR").build()).toList();
-        if (properties.operators().values().stream().anyMatch(password -> password.startsWith("{noop}"))) {
-            log.warn("an operator account has a plain-text development password: configure {bcrypt} passwords or an OIDC issuer outside a local stack");
-        }
-        return new InMemoryUserDetailsManager(accounts);
+        return OperatorAccounts.of(properties.operators());
     }
 
     private static void unauthorized(HttpServletResponse response) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Lead Relay operators\"");
-        problem(response, 401, "Unauthorized", "sign in as an operator");
-    }
-
-    private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+        OperatorAccounts.unauthorized(response, "sign in as an operator");
     }
 }

@@ -1,24 +1,18 @@
 package org.leadrelay.directory.security;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.leadrelay.directory.partners.PartnerKeys;
+import org.leadrelay.kit.security.OperatorAccounts;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -42,9 +36,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 @EnableConfigurationProperties(OperatorProperties.class)
 class OperatorSecurity {
 
-    static final String OPERATOR = "OPERATOR";
+    static final String OPERATOR = OperatorAccounts.OPERATOR;
     static final String PARTNER = "PARTNER";
-    private static final Logger log = LoggerFactory.getLogger(OperatorSecurity.class);
 
     @Bean
     SecurityFilterChain operatorApi(HttpSecurity http, OperatorProperties properties, ObjectProvider<JwtDecoder> jwt,
@@ -66,8 +59,7 @@ class OperatorSecurity {
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) -> unauthorized(response))
-                        .accessDeniedHandler((request, response, e) -> problem(response, 403, "Forbidden",
-                                "this account may not do this")))
+                        .accessDeniedHandler((request, response, e) -> OperatorAccounts.forbidden(response, "this account may not do this")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         if (jwt.getIfAvailable() != null) {
@@ -78,24 +70,10 @@ class OperatorSecurity {
 
     @Bean
     UserDetailsService operators(OperatorProperties properties) {
-        List<UserDetails> accounts = properties.operators().entrySet().stream()
-                .map(account -> User.withUsername(account.getKey()).password(account.getValue()).roles(OPERATOR).build())
-                .toList();
-        if (properties.operators().values().stream().anyMatch(password -> password.startsWith("{noop}"))) {
-            log.warn("an operator account has a plain-text development password: configure {bcrypt} passwords or an OIDC issuer outside a local stack");
-        }
-        return new InMemoryUserDetailsManager(accounts);
+        return OperatorAccounts.of(properties.operators());
     }
 
     private static void unauthorized(HttpServletResponse response) throws java.io.IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Lead Relay operators\"");
-        problem(response, 401, "Unauthorized", "sign in as an operator, or as a partner with its id and key");
-    }
-
-    private static void problem(HttpServletResponse response, int status, String title, String detail) throws java.io.IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+        OperatorAccounts.unauthorized(response, "sign in as an operator, or as a partner with its id and key");
     }
 }
