@@ -5,6 +5,16 @@ import java.util.UUID;
 /** The outcome of one delivery attempt to a partner, published on {@link Topics#NOTIFICATIONS}. */
 public sealed interface NotificationEvent extends LeadRelayEvent permits NotificationDelivered, NotificationFailed {
 
+    /** An offer of the lead, with its answer links. */
+    String OFFER = "offer";
+    /** The customer's contact details, to the partner that accepted. */
+    String ACCEPTANCE = "acceptance";
+    /** The lead moved on from this partner (declined elsewhere, expired or reassigned). */
+    String WITHDRAWAL = "withdrawal";
+
+    /** What the partner was told: {@link #OFFER}, {@link #ACCEPTANCE} or {@link #WITHDRAWAL}. */
+    String message();
+
     UUID leadId();
 
     UUID assignmentId();

@@ -8,10 +8,17 @@ import java.util.UUID;
  *
  * @param reason   what went wrong, without personal data
  * @param retrying whether another attempt will follow
+ * @param message  what the partner was to be told: {@code offer} (the default, and all older events),
+ *                 {@code acceptance} or {@code withdrawal}
  */
 public record NotificationFailed(
         UUID leadId, UUID assignmentId, UUID partnerId, Channel channel, int attempt, String reason,
-        boolean retrying, Instant failedAt) implements NotificationEvent {
+        boolean retrying, Instant failedAt, String message) implements NotificationEvent {
+
+    public NotificationFailed(UUID leadId, UUID assignmentId, UUID partnerId, Channel channel, int attempt, String reason,
+            boolean retrying, Instant failedAt) {
+        this(leadId, assignmentId, partnerId, channel, attempt, reason, retrying, failedAt, null);
+    }
 
     public NotificationFailed {
         Require.present(leadId, "leadId");
@@ -21,5 +28,6 @@ public record NotificationFailed(
         Require.positive(attempt, "attempt");
         Require.text(reason, "reason");
         Require.present(failedAt, "failedAt");
+        message = message == null ? NotificationEvent.OFFER : message;
     }
 }

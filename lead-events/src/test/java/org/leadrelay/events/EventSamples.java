@@ -74,6 +74,8 @@ final class EventSamples {
                 new LeadAccepted(LEAD, ASSIGNMENT, PARTNER, NOW, new Contact("Camille Martin", "camille@client.example", "+33612345678", "Client SA")),
                 new LeadDeclined(LEAD, ASSIGNMENT, PARTNER, "fully booked until March", NOW),
                 new NotificationDelivered(LEAD, ASSIGNMENT, PARTNER, Channel.WEBHOOK, 1, NOW),
+                new NotificationDelivered(LEAD, ASSIGNMENT, PARTNER, Channel.EMAIL, 2, NOW, NotificationEvent.ACCEPTANCE),
+                new NotificationFailed(LEAD, ASSIGNMENT, PARTNER, Channel.EMAIL, 1, "smtp down", true, NOW, NotificationEvent.WITHDRAWAL),
                 new NotificationFailed(LEAD, ASSIGNMENT, PARTNER, Channel.EMAIL, 2, "SMTP 451 try again later", true, NOW),
                 new LeadErased(LEAD, NOW));
     }
