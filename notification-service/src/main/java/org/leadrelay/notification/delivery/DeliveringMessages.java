@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.leadrelay.events.Channel;
 import org.leadrelay.events.NotificationDelivered;
+import org.leadrelay.events.NotificationEvent;
 import org.leadrelay.events.NotificationFailed;
 import org.leadrelay.kit.outbox.EventIds;
 import org.leadrelay.kit.outbox.Outbox;
@@ -41,8 +42,9 @@ import org.springframework.stereotype.Service;
  * Makes deliveries, durably. A delivery is scheduled as a job in the database and, when a sender is
  * free, attempted at once by the instance that scheduled it (speed to partner is the product);
  * otherwise, and for every retry, an instance's poller claims it when due. Each attempt runs under
- * its endpoint's circuit breaker and bulkhead, is logged, counted, and, for offers, published as
- * NotificationDelivered or NotificationFailed. A failed attempt is retried on the schedule; when the
+ * its endpoint's circuit breaker and bulkhead, is logged, counted, and, when it is to a partner,
+ * published as NotificationDelivered or NotificationFailed saying which message it was (offer,
+ * acceptance, withdrawal) and never what it said. A failed attempt is retried on the schedule; when the
  * schedule is used up the delivery fails for good and the operators are told.
  *
  * <p>Exactly once, as far as it can be controlled: a delivery key is scheduled once ever (the log
@@ -142,7 +144,7 @@ public class DeliveringMessages implements SmartLifecycle {
 
     /**
      * Cancels a pending delivery that is no longer needed (its offer was answered or moved on).
-     * An offer that had failed before is published as failed for good, so nobody waits for its retry.
+     * A delivery that had failed before is published as failed for good, so nobody waits for its retry.
      */
     public void cancel(String deliveryId, String reason) {
         jobs.cancel(deliveryId).ifPresent(job -> {
@@ -321,10 +323,9 @@ public class DeliveringMessages implements SmartLifecycle {
         metrics.settled(job.channel(), job.kind(), "delivered");
         log.info("lead {} {} delivered to partner {} by {} (attempt {}, {} ms)", job.leadId(), job.kind().code(), job.partnerId(),
                 job.channel(), job.attempts(), took.toMillis());
-        if (job.kind() == DeliveryKind.OFFER) {
-            publish(job, outbox.envelope(EventIds.derived("notification", job.id(), job.attempts()),
-                    new NotificationDelivered(job.leadId(), job.assignmentId(), job.partnerId(), job.channel(), job.attempts(), now)));
-        }
+        message(job.kind()).ifPresent(message -> publish(job,
+                outbox.envelope(EventIds.derived("notification", job.id(), job.attempts()), new NotificationDelivered(job.leadId(),
+                        job.assignmentId(), job.partnerId(), job.channel(), job.attempts(), now, message))));
     }
 
     private void failed(Claim claim, String target, Failed failed, Duration took, Instant now) {
@@ -363,10 +364,21 @@ public class DeliveringMessages implements SmartLifecycle {
     }
 
     private void publishFailed(DeliveryJob job, int attempt, String reason, boolean retrying, Instant at) {
-        if (job.kind() == DeliveryKind.OFFER && attempt > 0) {
-            publish(job, outbox.envelope(EventIds.derived("notification", job.id(), attempt, retrying),
-                    new NotificationFailed(job.leadId(), job.assignmentId(), job.partnerId(), job.channel(), attempt, reason, retrying, at)));
+        if (attempt > 0) {
+            message(job.kind()).ifPresent(message -> publish(job,
+                    outbox.envelope(EventIds.derived("notification", job.id(), attempt, retrying), new NotificationFailed(job.leadId(),
+                            job.assignmentId(), job.partnerId(), job.channel(), attempt, reason, retrying, at, message))));
         }
+    }
+
+    /** What a partner's delivery is published as; alerts to the operators are not a partner's notification. */
+    private static Optional<String> message(DeliveryKind kind) {
+        return switch (kind) {
+            case OFFER -> Optional.of(NotificationEvent.OFFER);
+            case ACCEPTANCE -> Optional.of(NotificationEvent.ACCEPTANCE);
+            case WITHDRAWAL -> Optional.of(NotificationEvent.WITHDRAWAL);
+            case OPERATOR_ALERT -> Optional.empty();
+        };
     }
 
     /**

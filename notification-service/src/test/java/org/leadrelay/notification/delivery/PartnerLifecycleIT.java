@@ -13,17 +13,23 @@ import static org.leadrelay.testing.TopicProbe.ofType;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.leadrelay.events.Channel;
 import org.leadrelay.events.EventTypes;
 import org.leadrelay.events.LeadAccepted;
 import org.leadrelay.events.LeadAssigned;
 import org.leadrelay.events.LeadDeclined;
 import org.leadrelay.events.LeadReassigned;
 import org.leadrelay.events.LeadReceived;
+import org.leadrelay.events.NotificationDelivered;
+import org.leadrelay.events.NotificationEvent;
 import org.leadrelay.events.NotificationFailed;
 import org.leadrelay.events.PartnerUpserted;
 import org.leadrelay.events.Topics;
@@ -90,6 +96,19 @@ class PartnerLifecycleIT extends RunningService {
         assertThat(part(movedOn, "text/plain")).contains("Thank you for your answer: it has been offered to another partner.");
         assertThat(Smtp.to("first@declined.example")).allSatisfy(email -> assertThat(part(email, "text/plain"))
                 .doesNotContain(Fixtures.CUSTOMER.email()).doesNotContain(Fixtures.CUSTOMER.name()));
+        // both are published as what they told, about the offer they concern, and without the customer
+        List<ConsumerRecord<String, byte[]>> accepting = awaitDelivered(lead.leadId(), NotificationEvent.ACCEPTANCE, 2);
+        assertThat(accepting).extracting(record -> event(record, NotificationDelivered.class))
+                .allSatisfy(delivered -> assertThat(delivered).extracting(NotificationDelivered::partnerId,
+                        NotificationDelivered::assignmentId).containsExactly(second.partnerId(), reassigned.assignmentId()))
+                .extracting(NotificationDelivered::channel).containsExactlyInAnyOrder(Channel.EMAIL, Channel.WEBHOOK);
+        NotificationDelivered withdrawn = event(awaitDelivered(lead.leadId(), NotificationEvent.WITHDRAWAL, 1).get(0),
+                NotificationDelivered.class);
+        assertThat(withdrawn).extracting(NotificationDelivered::partnerId, NotificationDelivered::assignmentId,
+                NotificationDelivered::channel).containsExactly(first.partnerId(), offered.assignmentId(), Channel.EMAIL);
+        assertThat(accepting).extracting(record -> new String(record.value(), StandardCharsets.UTF_8))
+                .allSatisfy(json -> assertThat(json).doesNotContain(Fixtures.CUSTOMER.email()).doesNotContain(Fixtures.CUSTOMER.name())
+                        .doesNotContain(Fixtures.CUSTOMER.phone()));
         // and the delivery log shows targets, never the customer
         assertThat(log.ofLead(lead.leadId())).extracting(DeliveryLog.Entry::target).doesNotContain(Fixtures.CUSTOMER.email())
                 .allSatisfy(target -> assertThat(target).matches("partner:.*|http://127\\.0\\.0\\.1:\\d+"));
@@ -115,8 +134,14 @@ class PartnerLifecycleIT extends RunningService {
         JsonNode withdrawn = JSON.readTree(Endpoints.awaitRequests("/lifecycle/silent", 2).get(1).getRequest().getBodyAsString());
         assertThat(withdrawn.get("type").asString()).isEqualTo("lead.withdrawn");
         assertThat(withdrawn.get("reason").asString()).isEqualTo("expired");
-        NotificationFailed stopped = event(kafka.awaitRecords(keyed(offered.leadId()).and(ofType(EventTypes.NOTIFICATION_FAILED)), 2)
-                .get(1), NotificationFailed.class);
+        List<ConsumerRecord<String, byte[]>> toldMovedOn = awaitDelivered(offered.leadId(), NotificationEvent.WITHDRAWAL, 2);
+        assertThat(toldMovedOn).extracting(record -> event(record, NotificationDelivered.class))
+                .allSatisfy(delivered -> assertThat(delivered).extracting(NotificationDelivered::partnerId,
+                        NotificationDelivered::assignmentId).containsExactly(silent.partnerId(), offered.assignmentId()))
+                .extracting(NotificationDelivered::channel).containsExactlyInAnyOrder(Channel.EMAIL, Channel.WEBHOOK);
+        NotificationFailed stopped = event(kafka.awaitRecords(keyed(offered.leadId()).and(ofType(EventTypes.NOTIFICATION_FAILED))
+                .and(record -> event(record, NotificationFailed.class).message().equals(NotificationEvent.OFFER)), 2).get(1),
+                NotificationFailed.class);
         assertThat(stopped.retrying()).isFalse();
         assertThat(stopped.reason()).isEqualTo("cancelled: the lead moved on");
         String offerWebhook = offered.assignmentId() + ":offer:WEBHOOK";
@@ -134,6 +159,11 @@ class PartnerLifecycleIT extends RunningService {
         MimeMessage offer = Smtp.awaitTo("chosen@operator.example", 1).get(0);
         assertThat(part(offer, "text/plain")).contains("A lead has been passed on to you: a customer in Lyon, France");
         assertThat(log.ofLead(lead.leadId())).extracting(DeliveryLog.Entry::kind).containsOnly(DeliveryKind.OFFER);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> awaitDelivered(UUID leadId, String message, int count) {
+        return kafka.awaitRecords(keyed(leadId).and(ofType(EventTypes.NOTIFICATION_DELIVERED))
+                .and(record -> event(record, NotificationDelivered.class).message().equals(message)), count);
     }
 
     private PartnerUpserted known(PartnerUpserted partner) {
