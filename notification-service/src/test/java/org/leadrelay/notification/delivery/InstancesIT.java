@@ -127,7 +127,14 @@ class InstancesIT extends RunningService {
         for (String path : paths) {
             Map<String, Long> answeredById = Endpoints.requests(path).stream().filter(request -> request.getResponse().getStatus() == 204)
                     .collect(Collectors.groupingBy(request -> request.getRequest().getHeader("webhook-id"), Collectors.counting()));
-            assertThat(answeredById).hasSize(4).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
+            // one 2xx per webhook-id, unless an attempt timed out on this busy machine after the partner had answered: then
+            // the retry carries the same webhook-id (the receiver's dedupe key), and the log counts that attempt too. Two
+            // instances sending the same delivery would show here as two 2xx for one recorded attempt.
+            assertThat(answeredById).hasSize(4).allSatisfy((id, count) -> {
+                DeliveryLog.Entry entry = webhooks.stream().map(key -> log.find(key).orElseThrow())
+                        .filter(candidate -> id.equals(candidate.messageId())).findFirst().orElseThrow();
+                assertThat(count).as(id).isLessThanOrEqualTo(entry.attempts() - 1L);
+            });
         }
         for (int i = 0; i < 10; i++) {
             assertThat(Smtp.to("two-instances-" + i + "@partner.example")).hasSize(4);
