@@ -1,11 +1,8 @@
 package org.leadrelay.notification.security;
 
+import org.leadrelay.kit.security.OperatorAccounts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,11 +15,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
@@ -44,8 +38,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 @EnableConfigurationProperties(OperatorProperties.class)
 class OperatorSecurity {
 
-    static final String OPERATOR = "OPERATOR";
-    private static final Logger log = LoggerFactory.getLogger(OperatorSecurity.class);
+    static final String OPERATOR = OperatorAccounts.OPERATOR;
 
     @Bean
     SecurityFilterChain operatorApi(HttpSecurity http, OperatorProperties properties, ObjectProvider<JwtDecoder> jwt,
@@ -62,8 +55,7 @@ class OperatorSecurity {
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) -> unauthorized(response))
-                        .accessDeniedHandler((request, response, e) -> problem(response, 403, "Forbidden",
-                                "this account may not do this")))
+                        .accessDeniedHandler((request, response, e) -> OperatorAccounts.forbidden(response, "this account may not do this")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         if (jwt.getIfAvailable() != null) {
@@ -74,24 +66,10 @@ class OperatorSecurity {
 
     @Bean
     UserDetailsService operators(OperatorProperties properties) {
-        List<UserDetails> accounts = properties.operators().entrySet().stream()
-                .map(account -> User.withUsername(account.getKey()).password(account.getValue()).roles(OPERATOR).build())
-                .toList();
-        if (properties.operators().values().stream().anyMatch(password -> password.startsWith("{noop}"))) {
-            log.warn("an operator account has a plain-text development password: configure {bcrypt} passwords or an OIDC issuer outside a local stack");
-        }
-        return new InMemoryUserDetailsManager(accounts);
+        return OperatorAccounts.of(properties.operators());
     }
 
     private static void unauthorized(HttpServletResponse response) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Lead Relay operators\"");
-        problem(response, 401, "Unauthorized", "sign in as an operator");
-    }
-
-    private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+        OperatorAccounts.unauthorized(response, "sign in as an operator");
     }
 }
