@@ -13,8 +13,23 @@ final class AlreadyTriedPolicy implements EligibilityPolicy {
     }
 
     @Override
-    public boolean admits(RoutedLead lead, RoutablePartner partner, Standing standing) {
-        return !lead.tried().containsKey(partner.id());
+    public boolean admits(RoutedLead lead, IndexedPartner partner, Standing standing) {
+        return lead.tried().isEmpty() || !lead.tried().containsKey(partner.id());
+    }
+
+    @Override
+    public long[] exclude(RoutedLead lead, PartnerIndex index, long[] remaining) {
+        long[] excluded = new long[remaining.length];
+        for (java.util.UUID partnerId : lead.tried().keySet()) {
+            int ordinal = index.ordinalOf(partnerId);
+            if (ordinal >= 0 && Bits.has(remaining, ordinal)) {
+                Bits.set(excluded, ordinal);
+            }
+        }
+        for (int i = 0; i < remaining.length; i++) {
+            remaining[i] &= ~excluded[i];
+        }
+        return excluded;
     }
 
     @Override

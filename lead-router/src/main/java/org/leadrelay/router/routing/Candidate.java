@@ -9,7 +9,15 @@ import org.leadrelay.router.partners.RoutablePartner;
  * @param weight    its routing weight: its own, or its tier's
  * @param tieBreak  where it stands among partners of equal score for this lead (lower first)
  */
-record Candidate(RoutablePartner partner, Standing standing, double weight, long tieBreak) {
+record Candidate(IndexedPartner indexed, Standing standing, double weight, long tieBreak) {
+
+    Candidate(RoutablePartner partner, Standing standing, double weight, long tieBreak) {
+        this(IndexedPartner.of(partner), standing, weight, tieBreak);
+    }
+
+    RoutablePartner partner() {
+        return indexed.partner();
+    }
 
     /**
      * A well-mixed number from the lead and the partner: equal partners come first equally often
@@ -17,10 +25,18 @@ record Candidate(RoutablePartner partner, Standing standing, double weight, long
      * stable across JVMs, unlike a hash code).
      */
     static long tieBreak(UUID leadId, UUID partnerId) {
+        return tieBreak(leadId, partnerId.getMostSignificantBits(), partnerId.getLeastSignificantBits());
+    }
+
+    static long tieBreak(UUID leadId, IndexedPartner partner) {
+        return tieBreak(leadId, partner.idHigh, partner.idLow);
+    }
+
+    private static long tieBreak(UUID leadId, long partnerHigh, long partnerLow) {
         long h = mix(leadId.getMostSignificantBits() ^ 0x9E3779B97F4A7C15L);
         h = mix(h ^ leadId.getLeastSignificantBits());
-        h = mix(h ^ partnerId.getMostSignificantBits());
-        return mix(h ^ partnerId.getLeastSignificantBits());
+        h = mix(h ^ partnerHigh);
+        return mix(h ^ partnerLow);
     }
 
     private static long mix(long z) {

@@ -8,7 +8,6 @@ import java.util.Set;
 import org.leadrelay.events.Coordinates;
 import org.leadrelay.events.Expertise;
 import org.leadrelay.events.LeadReceived;
-import org.leadrelay.events.ServiceArea;
 import org.leadrelay.router.partners.RoutablePartner;
 
 /**
@@ -31,17 +30,18 @@ public record CandidateSearch(String country, List<String> terms, List<String> s
     public static final char KEY_SEPARATOR = ':';
 
     public CandidateSearch {
-        terms = List.copyOf(terms);
-        services = List.copyOf(services);
+        country = country.intern();
+        terms = terms.stream().map(String::intern).toList();
+        services = services.stream().map(String::intern).toList();
     }
 
     public static CandidateSearch of(LeadReceived lead) {
         Set<String> terms = new LinkedHashSet<>();
-        lead.need().products().forEach(term -> terms.add(term.toLowerCase(Locale.ROOT)));
+        lead.need().products().forEach(term -> terms.add(term.toLowerCase(Locale.ROOT).intern()));
         Set<String> services = new LinkedHashSet<>();
-        lead.need().services().forEach(term -> services.add(term.toLowerCase(Locale.ROOT)));
+        lead.need().services().forEach(term -> services.add(term.toLowerCase(Locale.ROOT).intern()));
         terms.addAll(services);
-        return new CandidateSearch(lead.location().country().toUpperCase(Locale.ROOT), List.copyOf(terms), List.copyOf(services),
+        return new CandidateSearch(lead.location().country().toUpperCase(Locale.ROOT).intern(), List.copyOf(terms), List.copyOf(services),
                 lead.location().coordinates());
     }
 
@@ -56,32 +56,25 @@ public record CandidateSearch(String country, List<String> terms, List<String> s
 
     /** Whether the partner offers a term asked and reaches the lead: the exact test the lookups narrow to. */
     public boolean finds(RoutablePartner partner) {
-        return offersATerm(partner) && (partner.countries().contains(country) || deliversRemotely(partner) || reachesInArea(partner));
+        return finds(IndexedPartner.of(partner));
     }
 
-    boolean offersATerm(RoutablePartner partner) {
-        for (String term : terms) {
-            if (SpecialityFit.knows(partner, term)) {
+    boolean finds(IndexedPartner partner) {
+        return offersATerm(partner)
+                && (IndexedPartner.has(partner.countries, country) || partner.deliversRemotely(services) || reachesInArea(partner));
+    }
+
+    boolean offersATerm(IndexedPartner partner) {
+        for (int i = 0; i < terms.size(); i++) {
+            if (partner.offers(terms.get(i))) {
                 return true;
             }
         }
         return false;
     }
 
-    boolean deliversRemotely(RoutablePartner partner) {
-        return !services.isEmpty() && partner.remoteServices().containsAll(services);
-    }
-
-    boolean reachesInArea(RoutablePartner partner) {
-        if (coordinates == null) {
-            return false;
-        }
-        for (ServiceArea area : partner.serviceAreas()) {
-            if (GreatCircle.km(area.centre(), coordinates) <= area.radiusKm()) {
-                return true;
-            }
-        }
-        return false;
+    boolean reachesInArea(IndexedPartner partner) {
+        return coordinates != null && partner.reaches(coordinates.latitude(), coordinates.longitude());
     }
 
     /** Every term the partner offers, as the {@code speciality} rule reads them: its specialities and its expertise. */

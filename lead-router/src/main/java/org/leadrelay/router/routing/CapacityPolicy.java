@@ -17,9 +17,13 @@ final class CapacityPolicy implements EligibilityPolicy {
     }
 
     @Override
-    public boolean admits(RoutedLead lead, RoutablePartner partner, Standing standing) {
-        return standing.openLeads() < partner.capacity()
-                && (partner.weeklyCapacity() == null || standing.leadsThisWeek() < partner.weeklyCapacity());
+    public boolean readsStanding() {
+        return true;
+    }
+
+    @Override
+    public boolean admits(RoutedLead lead, IndexedPartner partner, Standing standing) {
+        return standing.openLeads() < partner.capacity && (partner.weeklyCapacity < 0 || standing.leadsThisWeek() < partner.weeklyCapacity);
     }
 
     @Override

@@ -22,19 +22,8 @@ final class CoveragePolicy implements EligibilityPolicy {
     }
 
     @Override
-    public boolean admits(RoutedLead lead, RoutablePartner partner, Standing standing) {
-        return coversRegion(lead, partner) || inServiceArea(lead, partner) || deliversRemotely(lead, partner);
-    }
-
-    /** How the partner covers the lead, for partners already known to cover it. */
-    static String how(RoutedLead lead, RoutablePartner partner) {
-        if (coversRegion(lead, partner)) {
-            return regionsIn(partner, lead.country()).isEmpty() ? "covers " + lead.country() : "covers " + lead.regionCode();
-        }
-        if (inServiceArea(lead, partner)) {
-            return "within a service area";
-        }
-        return "delivers " + String.join(", ", lead.services()) + " remotely";
+    public boolean admits(RoutedLead lead, IndexedPartner partner, Standing standing) {
+        return coversRegion(lead, partner) || inServiceArea(lead, partner) || partner.deliversRemotely(lead.services());
     }
 
     @Override
@@ -79,17 +68,34 @@ final class CoveragePolicy implements EligibilityPolicy {
                 : area.label();
     }
 
-    private static boolean coversRegion(RoutedLead lead, RoutablePartner partner) {
-        if (!partner.countries().contains(lead.country())) {
+    /** Partners covering all of the lead's country are in; the others are checked one by one. */
+    @Override
+    public long[] exclude(RoutedLead lead, PartnerIndex index, long[] remaining) {
+        long[] coveringAll = index.coveringAll(lead.country());
+        long[] suspects = new long[remaining.length];
+        for (int i = 0; i < remaining.length; i++) {
+            suspects[i] = coveringAll == null ? ~0L : ~coveringAll[i];
+        }
+        return Bits.removeFailing(remaining, suspects, ordinal -> !admits(lead, index.partner(ordinal), null));
+    }
+
+    /** Whether the region is an ISO 3166-2 code of the country ({@code FR-IDF} of {@code FR}). */
+    static boolean isRegionOf(String region, String country) {
+        return region.regionMatches(true, 0, country, 0, 2) && region.length() > 2 && region.charAt(2) == '-';
+    }
+
+    private static boolean coversRegion(RoutedLead lead, IndexedPartner partner) {
+        if (!IndexedPartner.has(partner.countries, lead.country())) {
             return false;
         }
-        List<String> regions = partner.regions();
-        if (regions.isEmpty()) {
+        if (!partner.listsRegions) {
             return true;
         }
+        List<String> regions = partner.partner().regions();
         boolean restricted = false;
-        for (String region : regions) {
-            if (region.regionMatches(true, 0, lead.country(), 0, 2) && region.length() > 2 && region.charAt(2) == '-') {
+        for (int i = 0; i < regions.size(); i++) {
+            String region = regions.get(i);
+            if (isRegionOf(region, lead.country())) {
                 if (region.equalsIgnoreCase(lead.regionCode())) {
                     return true;
                 }
@@ -101,23 +107,11 @@ final class CoveragePolicy implements EligibilityPolicy {
 
     private static List<String> regionsIn(RoutablePartner partner, String country) {
         return partner.regions().stream()
-                .filter(region -> region.regionMatches(true, 0, country, 0, 2) && region.length() > 2 && region.charAt(2) == '-')
+                .filter(region -> isRegionOf(region, country))
                 .toList();
     }
 
-    private static boolean inServiceArea(RoutedLead lead, RoutablePartner partner) {
-        if (lead.coordinates() == null) {
-            return false;
-        }
-        for (ServiceArea area : partner.serviceAreas()) {
-            if (GreatCircle.km(area.centre(), lead.coordinates()) <= area.radiusKm()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean deliversRemotely(RoutedLead lead, RoutablePartner partner) {
-        return !lead.services().isEmpty() && partner.remoteServices().containsAll(lead.services());
+    private static boolean inServiceArea(RoutedLead lead, IndexedPartner partner) {
+        return lead.coordinates() != null && partner.reaches(lead.coordinates().latitude(), lead.coordinates().longitude());
     }
 }

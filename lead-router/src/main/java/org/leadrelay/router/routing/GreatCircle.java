@@ -11,10 +11,14 @@ final class GreatCircle {
     }
 
     static double km(Coordinates from, Coordinates to) {
-        double lat1 = Math.toRadians(from.latitude());
-        double lat2 = Math.toRadians(to.latitude());
+        return km(from.latitude(), from.longitude(), to.latitude(), to.longitude());
+    }
+
+    static double km(double fromLatitude, double fromLongitude, double toLatitude, double toLongitude) {
+        double lat1 = Math.toRadians(fromLatitude);
+        double lat2 = Math.toRadians(toLatitude);
         double dLat = lat2 - lat1;
-        double dLon = Math.toRadians(to.longitude() - from.longitude());
+        double dLon = Math.toRadians(toLongitude - fromLongitude);
         double sinLat = Math.sin(dLat / 2);
         double sinLon = Math.sin(dLon / 2);
         double a = sinLat * sinLat + Math.cos(lat1) * Math.cos(lat2) * sinLon * sinLon;

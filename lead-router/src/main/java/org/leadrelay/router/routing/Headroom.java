@@ -21,13 +21,13 @@ final class Headroom implements ScoringCriterion {
 
     @Override
     public double points(RoutedLead lead, Candidate candidate, Pool pool) {
-        RoutablePartner partner = candidate.partner();
+        IndexedPartner partner = candidate.indexed();
         Standing standing = candidate.standing();
-        double share = partner.capacity() == 0 ? 0 : (double) Math.max(0, partner.capacity() - standing.openLeads()) / partner.capacity();
-        if (partner.weeklyCapacity() != null) {
-            share = Math.min(share, partner.weeklyCapacity() == 0
+        double share = partner.capacity == 0 ? 0 : (double) Math.max(0, partner.capacity - standing.openLeads()) / partner.capacity;
+        if (partner.weeklyCapacity >= 0) {
+            share = Math.min(share, partner.weeklyCapacity == 0
                     ? 0
-                    : (double) Math.max(0, partner.weeklyCapacity() - standing.leadsThisWeek()) / partner.weeklyCapacity());
+                    : (double) Math.max(0, partner.weeklyCapacity - standing.leadsThisWeek()) / partner.weeklyCapacity);
         }
         return Wording.points(weights.headroom() * share);
     }

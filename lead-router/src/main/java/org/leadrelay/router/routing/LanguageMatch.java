@@ -20,7 +20,7 @@ final class LanguageMatch implements ScoringCriterion {
 
     @Override
     public double points(RoutedLead lead, Candidate candidate, Pool pool) {
-        return candidate.partner().languages().contains(lead.language()) ? Wording.points(weights.language()) : 0;
+        return IndexedPartner.has(candidate.indexed().languages, lead.language()) ? Wording.points(weights.language()) : 0;
     }
 
     @Override

@@ -10,7 +10,7 @@ final class LanguagePolicy implements EligibilityPolicy {
     private final String fallback;
 
     LanguagePolicy(String fallback) {
-        this.fallback = fallback;
+        this.fallback = fallback == null ? null : fallback.intern();
     }
 
     @Override
@@ -19,8 +19,13 @@ final class LanguagePolicy implements EligibilityPolicy {
     }
 
     @Override
-    public boolean admits(RoutedLead lead, RoutablePartner partner, Standing standing) {
-        return partner.languages().contains(lead.language()) || fallback != null && partner.languages().contains(fallback);
+    public boolean admits(RoutedLead lead, IndexedPartner partner, Standing standing) {
+        return IndexedPartner.has(partner.languages, lead.language()) || fallback != null && IndexedPartner.has(partner.languages, fallback);
+    }
+
+    @Override
+    public long[] exclude(RoutedLead lead, PartnerIndex index, long[] remaining) {
+        return Bits.removeAllBut(remaining, Bits.union(remaining.length, index.speaking(lead.language()), index.speaking(fallback)));
     }
 
     @Override

@@ -14,8 +14,13 @@ final class OutOfOfficePolicy implements EligibilityPolicy {
     }
 
     @Override
-    public boolean admits(RoutedLead lead, RoutablePartner partner, Standing standing) {
-        return !partner.absentAt(lead.now());
+    public boolean admits(RoutedLead lead, IndexedPartner partner, Standing standing) {
+        return !partner.mayBeAway || !partner.partner().absentAt(lead.now());
+    }
+
+    @Override
+    public long[] exclude(RoutedLead lead, PartnerIndex index, long[] remaining) {
+        return Bits.removeFailing(remaining, index.mayBeAway(), ordinal -> !admits(lead, index.partner(ordinal), null));
     }
 
     @Override

@@ -1,13 +1,13 @@
 package org.leadrelay.router.routing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.UUID;
 import org.leadrelay.events.Coordinates;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.ServiceArea;
@@ -18,6 +18,11 @@ import org.leadrelay.router.partners.RoutablePartner;
  * remote service, and by term and a grid of 5-degree cells over their service areas' bounding
  * boxes. Returns exactly what {@link CandidateSearch#finds} accepts, in a fixed order. Immutable
  * once built, so it can be shared by threads; a changed partner means a new index.
+ *
+ * <p>Partners are numbered by country, and a lead's candidates are gathered as a set of numbers
+ * and returned in number order: the partners of one country are {@link IndexedPartner built} one
+ * after another, so a decision reads its candidates' facts from one stretch of memory, front to
+ * back, rather than from all over the heap.
  */
 public final class PartnerIndex {
 
@@ -26,27 +31,69 @@ public final class PartnerIndex {
     /** An area spanning more cells than this (near a pole, across the antimeridian, or huge) is checked for every lead. */
     private static final int MAX_CELLS_PER_AREA = 16;
 
-    private final int size;
-    private final Map<String, List<RoutablePartner>> byCountryAndTerm = new HashMap<>();
-    private final Map<String, List<RoutablePartner>> byRemoteService = new HashMap<>();
-    private final Map<String, Map<Integer, List<Area>>> areasByTermAndCell = new HashMap<>();
-    private final Map<String, List<Area>> wideAreasByTerm = new HashMap<>();
+    private final IndexedPartner[] partners;
+    private final Map<String, int[]> byCountryAndTerm;
+    private final Map<String, int[]> byRemoteService;
+    private final Map<String, Map<Integer, Area[]>> areasByTermAndCell;
+    private final Map<String, Area[]> wideAreasByTerm;
+    private final Map<UUID, Integer> ordinals = new HashMap<>();
+    /** The partners taking leads. */
+    private final long[] active;
+    /** The partners with out-of-office periods, past, present or future. */
+    private final long[] mayBeAway;
+    /** By country, the partners covering all of it (listing none of its regions). */
+    private final Map<String, long[]> coveringAll = new HashMap<>();
+    /** By term, the partners offering it. */
+    private final Map<String, long[]> offering = new HashMap<>();
+    /** By language, the partners serving in it. */
+    private final Map<String, long[]> speaking = new HashMap<>();
 
-    private PartnerIndex(Collection<RoutablePartner> partners) {
-        size = partners.size();
-        for (RoutablePartner partner : partners) {
+    private PartnerIndex(Collection<RoutablePartner> all) {
+        List<RoutablePartner> byCountry = new ArrayList<>(all);
+        byCountry.sort(BY_COUNTRY);
+        partners = new IndexedPartner[byCountry.size()];
+        active = Bits.of(partners.length);
+        mayBeAway = Bits.of(partners.length);
+        for (int ordinal = 0; ordinal < partners.length; ordinal++) {
+            IndexedPartner partner = IndexedPartner.of(byCountry.get(ordinal));
+            partners[ordinal] = partner;
+            ordinals.put(partner.id(), ordinal);
+            if (partner.active) {
+                Bits.set(active, ordinal);
+            }
+            if (partner.mayBeAway) {
+                Bits.set(mayBeAway, ordinal);
+            }
+            for (String country : partner.countries) {
+                if (partner.partner().regions().stream().noneMatch(region -> CoveragePolicy.isRegionOf(region, country))) {
+                    Bits.set(coveringAll.computeIfAbsent(country, k -> Bits.of(partners.length)), ordinal);
+                }
+            }
+            for (String term : partner.terms) {
+                Bits.set(offering.computeIfAbsent(term, k -> Bits.of(partners.length)), ordinal);
+            }
+            for (String language : partner.languages) {
+                Bits.set(speaking.computeIfAbsent(language, k -> Bits.of(partners.length)), ordinal);
+            }
+        }
+        Map<String, List<Integer>> countryTerms = new HashMap<>();
+        Map<String, List<Integer>> remote = new HashMap<>();
+        Map<String, Map<Integer, List<Area>>> cellAreas = new HashMap<>();
+        Map<String, List<Area>> wideAreas = new HashMap<>();
+        for (int ordinal = 0; ordinal < partners.length; ordinal++) {
+            RoutablePartner partner = partners[ordinal].partner();
             for (String key : CandidateSearch.countryTermsOf(partner)) {
-                byCountryAndTerm.computeIfAbsent(key, k -> new ArrayList<>()).add(partner);
+                countryTerms.computeIfAbsent(key, k -> new ArrayList<>()).add(ordinal);
             }
             for (String service : partner.remoteServices()) {
-                byRemoteService.computeIfAbsent(service, k -> new ArrayList<>()).add(partner);
+                remote.computeIfAbsent(service, k -> new ArrayList<>()).add(ordinal);
             }
             if (partner.serviceAreas().isEmpty()) {
                 continue;
             }
             List<String> terms = CandidateSearch.termsOf(partner);
             for (ServiceArea served : partner.serviceAreas()) {
-                Area area = new Area(partner, AreaBox.around(served));
+                Area area = new Area(ordinal, AreaBox.around(served));
                 int fromLat = latCell(area.box().minLat());
                 int toLat = latCell(area.box().maxLat());
                 int fromLon = lonCell(area.box().minLon());
@@ -54,10 +101,10 @@ public final class PartnerIndex {
                 boolean wide = (toLat - fromLat + 1) * (toLon - fromLon + 1) > MAX_CELLS_PER_AREA;
                 for (String term : terms) {
                     if (wide) {
-                        wideAreasByTerm.computeIfAbsent(term, k -> new ArrayList<>()).add(area);
+                        wideAreas.computeIfAbsent(term, k -> new ArrayList<>()).add(area);
                         continue;
                     }
-                    Map<Integer, List<Area>> cells = areasByTermAndCell.computeIfAbsent(term, k -> new HashMap<>());
+                    Map<Integer, List<Area>> cells = cellAreas.computeIfAbsent(term, k -> new HashMap<>());
                     for (int lat = fromLat; lat <= toLat; lat++) {
                         for (int lon = fromLon; lon <= toLon; lon++) {
                             cells.computeIfAbsent(lat * LON_CELLS + lon, k -> new ArrayList<>()).add(area);
@@ -66,6 +113,56 @@ public final class PartnerIndex {
                 }
             }
         }
+        byCountryAndTerm = ordinals(countryTerms);
+        byRemoteService = ordinals(remote);
+        areasByTermAndCell = new HashMap<>();
+        cellAreas.forEach((term, cells) -> {
+            Map<Integer, Area[]> byCell = new HashMap<>();
+            cells.forEach((cell, areas) -> byCell.put(cell, areas.toArray(Area[]::new)));
+            areasByTermAndCell.put(term, byCell);
+        });
+        wideAreasByTerm = new HashMap<>();
+        wideAreas.forEach((term, areas) -> wideAreasByTerm.put(term, areas.toArray(Area[]::new)));
+    }
+
+    private static Map<String, int[]> ordinals(Map<String, List<Integer>> lists) {
+        Map<String, int[]> arrays = new HashMap<>(lists.size() * 2);
+        lists.forEach((key, list) -> arrays.put(key, list.stream().mapToInt(Integer::intValue).toArray()));
+        return arrays;
+    }
+
+    /** The partner with that number. */
+    IndexedPartner partner(int ordinal) {
+        return partners[ordinal];
+    }
+
+    /** The number of the partner with that id, or -1 when the index does not hold it. */
+    int ordinalOf(UUID partnerId) {
+        Integer ordinal = ordinals.get(partnerId);
+        return ordinal == null ? -1 : ordinal;
+    }
+
+    long[] active() {
+        return active;
+    }
+
+    long[] mayBeAway() {
+        return mayBeAway;
+    }
+
+    /** The partners covering all of the country, or null for none. */
+    long[] coveringAll(String country) {
+        return coveringAll.get(country);
+    }
+
+    /** The partners offering the term, or null for none. */
+    long[] offering(String term) {
+        return offering.get(term);
+    }
+
+    /** The partners serving in the language, or null for none. */
+    long[] speaking(String language) {
+        return language == null ? null : speaking.get(language);
     }
 
     public static PartnerIndex of(Collection<RoutablePartner> partners) {
@@ -74,28 +171,40 @@ public final class PartnerIndex {
 
     /** How many partners the index holds. */
     public int size() {
-        return size;
+        return partners.length;
     }
 
+    /** The lead's candidates, as {@link RoutingPolicy#decideAmong} takes them. */
+    public Found find(LeadReceived lead) {
+        return find(CandidateSearch.of(lead));
+    }
+
+    /** The lead's candidates' copies. */
     public List<RoutablePartner> candidatesFor(LeadReceived lead) {
         return candidatesFor(CandidateSearch.of(lead));
     }
 
     public List<RoutablePartner> candidatesFor(CandidateSearch search) {
-        Set<RoutablePartner> found = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<RoutablePartner> candidates = new ArrayList<>();
+        return find(search).partners().stream().map(IndexedPartner::partner).toList();
+    }
+
+    public Found find(CandidateSearch search) {
+        // one bit per partner: which ones are candidates
+        long[] found = Bits.of(partners.length);
+        int count = 0;
         for (String key : search.countryTerms()) {
-            for (RoutablePartner partner : byCountryAndTerm.getOrDefault(key, List.of())) {
-                if (found.add(partner)) {
-                    candidates.add(partner);
+            int[] ordinals = byCountryAndTerm.get(key);
+            if (ordinals != null) {
+                for (int ordinal : ordinals) {
+                    count += Bits.add(found, ordinal) ? 1 : 0;
                 }
             }
         }
         if (!search.services().isEmpty()) {
-            for (RoutablePartner partner : byRemoteService.getOrDefault(search.services().get(0), List.of())) {
-                if (!found.contains(partner) && search.deliversRemotely(partner) && search.offersATerm(partner)) {
-                    found.add(partner);
-                    candidates.add(partner);
+            int[] ordinals = byRemoteService.get(search.services().get(0));
+            for (int ordinal : ordinals == null ? NONE : ordinals) {
+                if (!Bits.has(found, ordinal) && partners[ordinal].deliversRemotely(search.services()) && search.offersATerm(partners[ordinal])) {
+                    count += Bits.add(found, ordinal) ? 1 : 0;
                 }
             }
         }
@@ -103,21 +212,69 @@ public final class PartnerIndex {
         if (at != null) {
             int cell = latCell(at.latitude()) * LON_CELLS + lonCell(at.longitude());
             for (String term : search.terms()) {
-                Map<Integer, List<Area>> cells = areasByTermAndCell.get(term);
-                addReaching(cells == null ? List.of() : cells.getOrDefault(cell, List.of()), search, found, candidates);
-                addReaching(wideAreasByTerm.getOrDefault(term, List.of()), search, found, candidates);
+                Map<Integer, Area[]> cells = areasByTermAndCell.get(term);
+                count += markReaching(cells == null ? null : cells.get(cell), search, found);
+                count += markReaching(wideAreasByTerm.get(term), search, found);
             }
         }
-        return candidates;
+        return new Found(this, found, count);
     }
 
-    private static void addReaching(List<Area> areas, CandidateSearch search, Set<RoutablePartner> found, List<RoutablePartner> candidates) {
+    /** A lead's candidates in the index: a set of partner numbers. */
+    public static final class Found {
+
+        private final PartnerIndex index;
+        private final long[] bits;
+        private final int size;
+        private List<IndexedPartner> partners;
+
+        private Found(PartnerIndex index, long[] bits, int size) {
+            this.index = index;
+            this.bits = bits;
+            this.size = size;
+        }
+
+        PartnerIndex index() {
+            return index;
+        }
+
+        /** The set, as {@link Bits}; not to be changed. */
+        long[] bits() {
+            return bits;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        /** The candidates, in number order. */
+        public List<IndexedPartner> partners() {
+            if (partners == null) {
+                IndexedPartner[] found = new IndexedPartner[size];
+                int next = 0;
+                for (int word = 0; word < bits.length; word++) {
+                    for (long set = bits[word]; set != 0; set &= set - 1) {
+                        found[next++] = index.partners[(word << 6) + Long.numberOfTrailingZeros(set)];
+                    }
+                }
+                partners = Arrays.asList(found);
+            }
+            return partners;
+        }
+    }
+
+    private int markReaching(Area[] areas, CandidateSearch search, long[] found) {
+        if (areas == null) {
+            return 0;
+        }
+        int marked = 0;
         for (Area area : areas) {
-            if (area.box().contains(search.coordinates()) && !found.contains(area.partner()) && search.reachesInArea(area.partner())) {
-                found.add(area.partner());
-                candidates.add(area.partner());
+            if (area.box().contains(search.coordinates()) && !Bits.has(found, area.ordinal())
+                    && search.reachesInArea(partners[area.ordinal()])) {
+                marked += Bits.add(found, area.ordinal()) ? 1 : 0;
             }
         }
+        return marked;
     }
 
     private static int latCell(double latitude) {
@@ -128,6 +285,14 @@ public final class PartnerIndex {
         return (int) Math.floor((longitude + 180) / CELL_DEGREES);
     }
 
-    private record Area(RoutablePartner partner, AreaBox box) {
+    private static final int[] NONE = {};
+
+    /** By first country, then id: a country's partners get neighbouring numbers, and the numbering does not depend on the input's order. */
+    private static final Comparator<RoutablePartner> BY_COUNTRY = Comparator
+            .comparing((RoutablePartner partner) -> partner.countries().isEmpty() ? "" : partner.countries().get(0))
+            .thenComparing(RoutablePartner::id);
+
+    /** A service area of the partner with that ordinal. */
+    private record Area(int ordinal, AreaBox box) {
     }
 }

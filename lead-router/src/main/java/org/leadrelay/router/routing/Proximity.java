@@ -25,13 +25,11 @@ final class Proximity implements ScoringCriterion {
 
     @Override
     public double points(RoutedLead lead, Candidate candidate, Pool pool) {
-        if (lead.coordinates() == null || candidate.partner().serviceAreas().isEmpty()) {
+        IndexedPartner partner = candidate.indexed();
+        if (lead.coordinates() == null || partner.areas.length == 0) {
             return Wording.points(weights.distance() / 2);
         }
-        double nearestKm = Double.MAX_VALUE;
-        for (ServiceArea area : candidate.partner().serviceAreas()) {
-            nearestKm = Math.min(nearestKm, GreatCircle.km(area.centre(), lead.coordinates()));
-        }
+        double nearestKm = partner.nearestAreaKm(lead.coordinates().latitude(), lead.coordinates().longitude());
         return Wording.points(weights.distance() * Math.max(0, 1 - nearestKm / weights.distanceHorizonKm()));
     }
 

@@ -37,30 +37,35 @@ final class Responsiveness implements ScoringCriterion {
 
     @Override
     public double points(RoutedLead lead, Candidate candidate, Pool pool) {
-        double[] rateAndSpeed = rateAndSpeed(candidate.standing(), pool);
-        return Wording.points(weights.responsiveness() * (rateAndSpeed[0] + rateAndSpeed[1]) / 2);
+        return Wording.points(weights.responsiveness() * (rate(candidate.standing(), pool) + speed(candidate.standing())) / 2);
     }
 
-    private double[] rateAndSpeed(Standing standing, Pool pool) {
+    /** The acceptance rate, blended with the prior rate. */
+    private double rate(Standing standing, Pool pool) {
         double prior = priorRate(pool);
         double k = weights.priorOffers();
         double offers = Math.max(0, standing.offers());
         double accepts = Math.min(offers, Math.max(0, standing.accepts()));
         double evidence = offers + k;
-        double rate = evidence == 0 ? prior : (accepts + k * prior) / evidence;
+        return evidence == 0 ? prior : (accepts + k * prior) / evidence;
+    }
+
+    /** The answering speed, blended with the prior speed. */
+    private double speed(Standing standing) {
+        double k = weights.priorOffers();
+        double offers = Math.max(0, standing.offers());
+        double evidence = offers + k;
         double rawSpeed = standing.medianAnswerTime() == null
                 ? PRIOR_SPEED
                 : referenceSeconds / (referenceSeconds + Math.max(0, standing.medianAnswerTime().toMillis() / 1000.0));
-        double speed = evidence == 0 ? rawSpeed : (rawSpeed * offers + PRIOR_SPEED * k) / evidence;
-        return new double[] {rate, speed};
+        return evidence == 0 ? rawSpeed : (rawSpeed * offers + PRIOR_SPEED * k) / evidence;
     }
 
     @Override
     public ScoreComponent score(RoutedLead lead, Candidate candidate, Pool pool) {
         Standing standing = candidate.standing();
-        double[] rateAndSpeed = rateAndSpeed(standing, pool);
-        double rate = rateAndSpeed[0];
-        double speed = rateAndSpeed[1];
+        double rate = rate(standing, pool);
+        double speed = speed(standing);
         double offers = Math.max(0, standing.offers());
         double accepts = Math.min(offers, Math.max(0, standing.accepts()));
         double points = points(lead, candidate, pool);

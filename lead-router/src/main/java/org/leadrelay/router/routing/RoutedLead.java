@@ -16,7 +16,8 @@ import org.leadrelay.events.LeadReceived;
 
 /**
  * What the rules and components need of one lead, worked out once per decision rather than once
- * per partner.
+ * per partner. Its words (country, language, terms) are {@link String#intern interned}, as an
+ * {@link IndexedPartner}'s are, so the rules compare them by identity.
  *
  * @param regionCode  the lead's region as an ISO 3166-2 code of its country (upper case), null when
  *                    the region is missing or free text
@@ -29,6 +30,22 @@ import org.leadrelay.events.LeadReceived;
 record RoutedLead(UUID leadId, String country, String region, String regionCode, Coordinates coordinates, String language,
         List<String> asked, List<String> services, List<String> environment, Instant now, LocalDate today,
         Map<UUID, String> tried) {
+
+    RoutedLead {
+        country = country.intern();
+        language = language == null ? null : language.intern();
+        asked = interned(asked);
+        services = interned(services);
+        environment = interned(environment);
+    }
+
+    private static List<String> interned(List<String> words) {
+        List<String> interned = new ArrayList<>(words.size());
+        for (String word : words) {
+            interned.add(word.intern());
+        }
+        return List.copyOf(interned);
+    }
 
     private static final Pattern ISO_3166_2 = Pattern.compile("[A-Za-z]{2}-[A-Za-z0-9]{1,3}");
 

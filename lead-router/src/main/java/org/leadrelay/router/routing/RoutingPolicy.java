@@ -24,19 +24,34 @@ import org.leadrelay.router.partners.RoutablePartner;
  * are ordered by a mix of the lead's and the partner's ids, so the same inputs always give the same
  * decision, in any order of the candidates, and equal partners each come first equally often.
  * docs/routing.md explains the policy for operators. Stateless and thread-safe.
+ *
+ * <p>A decision costs a few hundred nanoseconds per candidate (docs/performance.md): standings
+ * are read only for the partners that every other rule admits, scores are worded only when read,
+ * and only the excluded partners a decision names get a tie-break and a refusal.
  */
 public class RoutingPolicy {
 
     private final RoutingWeights weights;
-    private final List<EligibilityPolicy> rules;
-    private final List<ScoringCriterion> criteria;
+    private final EligibilityPolicy[] rules;
+    /** The first of the rules that read a partner's standing; every rule from it on does. */
+    private final int firstReadingStanding;
+    private final ScoringCriterion[] criteria;
 
     public RoutingPolicy(RoutingWeights weights) {
         this.weights = weights;
-        this.rules = List.of(new AlreadyTriedPolicy(), new StatusPolicy(), new OutOfOfficePolicy(), new CoveragePolicy(),
-                new SpecialityPolicy(), new LanguagePolicy(weights.fallbackLanguage()), new CapacityPolicy());
-        this.criteria = List.of(new SpecialityFit(weights), new Proximity(weights), new LanguageMatch(weights), new TierWeight(weights),
-                new Headroom(weights), new Responsiveness(weights), new Fairness(weights));
+        this.rules = new EligibilityPolicy[] {new AlreadyTriedPolicy(), new StatusPolicy(), new OutOfOfficePolicy(), new CoveragePolicy(),
+                new SpecialityPolicy(), new LanguagePolicy(weights.fallbackLanguage()), new CapacityPolicy()};
+        int first = rules.length;
+        for (int i = 0; i < rules.length; i++) {
+            if (rules[i].readsStanding()) {
+                first = Math.min(first, i);
+            } else if (first < i) {
+                throw new IllegalStateException("rule " + rules[i].name() + " must come before the rules reading standings");
+            }
+        }
+        this.firstReadingStanding = first;
+        this.criteria = new ScoringCriterion[] {new SpecialityFit(weights), new Proximity(weights), new LanguageMatch(weights),
+                new TierWeight(weights), new Headroom(weights), new Responsiveness(weights), new Fairness(weights)};
     }
 
     /** With {@link RoutingWeights#DEFAULT}. */
@@ -50,7 +65,18 @@ public class RoutingPolicy {
 
     /** The eligibility rules' names, in the order they are checked: the keys of {@link RoutingDecision#passedOverCounts()}. */
     public List<String> ruleNames() {
-        return rules.stream().map(EligibilityPolicy::name).toList();
+        return Arrays.stream(rules).map(EligibilityPolicy::name).toList();
+    }
+
+    /**
+     * Where a decision reads partners' standings. A decision asks once, and only for the partners
+     * that every rule not reading standings admits, so the router reads its database for those alone.
+     */
+    @FunctionalInterface
+    public interface Standings {
+
+        /** The standings of these partners; a partner missing from the answer is {@link Standing#NEW}. */
+        Map<UUID, Standing> of(List<RoutablePartner> partners);
     }
 
     /**
@@ -62,31 +88,95 @@ public class RoutingPolicy {
     public RoutingDecision decide(LeadReceived lead, List<RoutablePartner> candidates, Map<UUID, Standing> standings,
             Map<UUID, String> tried, Instant now) {
         RoutedLead routed = RoutedLead.of(lead, tried, now);
-        List<Candidate> eligible = new ArrayList<>();
-        List<Excluded> excluded = new ArrayList<>();
-        int[] counts = new int[rules.size()];
-        for (RoutablePartner partner : candidates) {
-            Standing standing = standings.get(partner.id());
+        List<IndexedPartner> members = candidates.stream().map(IndexedPartner::of).toList();
+        byte[] failed = new byte[members.size()];
+        for (int i = 0; i < failed.length; i++) {
+            failed[i] = (byte) firstFailed(routed, members.get(i), null, 0, firstReadingStanding);
+        }
+        return decided(routed, members, failed, partners -> standings);
+    }
+
+    /**
+     * As {@link #decide(LeadReceived, List, Map, Map, Instant)}, for the candidates an index found,
+     * asking {@code standings} for the standings it needs. The rules not reading standings are
+     * applied to all the candidates at once, with the index's sets of partners (by status, language,
+     * term, country); a partner is asked alone only where a set cannot tell, such as a partner
+     * covering some regions of the lead's country.
+     */
+    public RoutingDecision decideAmong(LeadReceived lead, PartnerIndex.Found candidates, Standings standings, Map<UUID, String> tried,
+            Instant now) {
+        RoutedLead routed = RoutedLead.of(lead, tried, now);
+        PartnerIndex index = candidates.index();
+        long[] remaining = candidates.bits().clone();
+        long[][] excludedBy = new long[firstReadingStanding][];
+        for (int rule = 0; rule < firstReadingStanding; rule++) {
+            excludedBy[rule] = rules[rule].exclude(routed, index, remaining);
+        }
+        List<IndexedPartner> members = candidates.partners();
+        byte[] failed = new byte[members.size()];
+        long[] found = candidates.bits();
+        int at = 0;
+        for (int word = 0; word < found.length; word++) {
+            for (long bits = found[word]; bits != 0; bits &= bits - 1) {
+                int ordinal = (word << 6) + Long.numberOfTrailingZeros(bits);
+                int rule = -1;
+                if (!Bits.has(remaining, ordinal)) {
+                    rule = 0;
+                    while (!Bits.has(excludedBy[rule], ordinal)) {
+                        rule++;
+                    }
+                }
+                failed[at++] = (byte) rule;
+            }
+        }
+        return decided(routed, members, failed, standings);
+    }
+
+    /**
+     * The decision, given the first rule not reading standings each candidate fails ({@code failed},
+     * -1 for none): the rest are checked once their standings are read, then scored and ranked.
+     */
+    private RoutingDecision decided(RoutedLead routed, List<IndexedPartner> candidates, byte[] failed, Standings standings) {
+        int size = candidates.size();
+        int[] counts = new int[rules.length];
+        List<RoutablePartner> admitted = new ArrayList<>(size);
+        int[] admittedAt = new int[size];
+        for (int i = 0; i < size; i++) {
+            if (failed[i] < 0) {
+                admittedAt[admitted.size()] = i;
+                admitted.add(candidates.get(i).partner());
+            } else {
+                counts[failed[i]]++;
+            }
+        }
+        Map<UUID, Standing> known = admitted.isEmpty() ? Map.of() : standings.of(admitted);
+        Standing[] standingOf = new Standing[size];
+        List<Candidate> eligible = new ArrayList<>(admitted.size());
+        for (int j = 0; j < admitted.size(); j++) {
+            int at = admittedAt[j];
+            IndexedPartner partner = candidates.get(at);
+            Standing standing = known.get(partner.id());
             if (standing == null) {
                 standing = Standing.NEW;
             }
-            int failed = firstFailed(routed, partner, standing);
-            if (failed < 0) {
-                eligible.add(new Candidate(partner, standing, weightOf(partner), Candidate.tieBreak(lead.leadId(), partner.id())));
+            standingOf[at] = standing;
+            int rule = firstFailed(routed, partner, standing, firstReadingStanding, rules.length);
+            failed[at] = (byte) rule;
+            if (rule < 0) {
+                eligible.add(new Candidate(partner, standing, weightOf(partner), Candidate.tieBreak(routed.leadId(), partner)));
             } else {
-                counts[failed]++;
-                excluded.add(new Excluded(partner, standing, failed, Candidate.tieBreak(lead.leadId(), partner.id())));
+                counts[rule]++;
             }
         }
-        List<PassedOver> passedOver = passedOver(routed, excluded, counts);
+        List<PassedOver> passedOver = passedOver(routed, candidates, failed, standingOf, counts);
         Map<String, Integer> passedOverCounts = new LinkedHashMap<>();
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
-                passedOverCounts.put(rules.get(i).name(), counts[i]);
+                passedOverCounts.put(rules[i].name(), counts[i]);
             }
         }
         if (eligible.isEmpty()) {
-            return new RoutingDecision.Nobody(nobodyReason(routed, candidates.size(), counts), passedOver, passedOverCounts);
+            return new RoutingDecision.Nobody(nobodyReason(routed, size, counts), passedOver, passedOverCounts);
         }
         Pool pool = Pool.of(eligible);
         Scored[] scored = new Scored[eligible.size()];
@@ -96,29 +186,29 @@ public class RoutingPolicy {
             for (ScoringCriterion criterion : criteria) {
                 total += criterion.points(routed, candidate, pool);
             }
-            double sum = total;
-            Ranked ranked = new Ranked(candidate.partner(), sum, () -> explain(routed, candidate, pool, sum));
-            scored[i] = new Scored(ranked, sum, candidate.tieBreak());
+            scored[i] = new Scored(candidate, total, candidate.tieBreak());
         }
         Arrays.sort(scored, BEST_FIRST);
         List<Ranked> best = new ArrayList<>(scored.length);
         for (Scored one : scored) {
-            best.add(one.ranked());
+            Candidate candidate = one.candidate();
+            double total = one.total();
+            best.add(new Ranked(candidate.partner(), total, () -> explain(routed, candidate, pool, total)));
         }
         return new RoutingDecision.Chosen(best, passedOver, passedOverCounts);
     }
 
     private Score explain(RoutedLead lead, Candidate candidate, Pool pool, double total) {
-        List<ScoreComponent> components = new ArrayList<>(criteria.size());
+        List<ScoreComponent> components = new ArrayList<>(criteria.length);
         for (ScoringCriterion criterion : criteria) {
             components.add(criterion.score(lead, candidate, pool));
         }
         return new Score(total, components);
     }
 
-    private int firstFailed(RoutedLead lead, RoutablePartner partner, Standing standing) {
-        for (int i = 0; i < rules.size(); i++) {
-            if (!rules.get(i).admits(lead, partner, standing)) {
+    private int firstFailed(RoutedLead lead, IndexedPartner partner, Standing standing, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!rules[i].admits(lead, partner, standing)) {
                 return i;
             }
         }
@@ -127,8 +217,12 @@ public class RoutingPolicy {
 
     /** A partner's routing weight: its own, or its tier's. */
     double weightOf(RoutablePartner partner) {
-        Double own = partner.routingWeight();
-        return own != null && own >= 0 && !own.isInfinite() ? own : weights.weightOfTier(partner.tier());
+        return weightOf(IndexedPartner.of(partner));
+    }
+
+    private double weightOf(IndexedPartner partner) {
+        double own = partner.routingWeight;
+        return own >= 0 && !Double.isInfinite(own) ? own : weights.weightOfTier(partner.tier);
     }
 
     /**
@@ -136,27 +230,55 @@ public class RoutingPolicy {
      * rule: full partners before partners of the wrong speciality before paused ones), then in the
      * lead's tie-break order, so the list does not depend on the candidates' order.
      */
-    private List<PassedOver> passedOver(RoutedLead lead, List<Excluded> excluded, int[] counts) {
-        List<PassedOver> named = new ArrayList<>(Math.min(weights.maxPassedOver(), excluded.size()));
-        for (int rule = rules.size() - 1; rule >= 0 && named.size() < weights.maxPassedOver(); rule--) {
+    private List<PassedOver> passedOver(RoutedLead lead, List<IndexedPartner> candidates, byte[] failed, Standing[] standingOf,
+            int[] counts) {
+        int cap = weights.maxPassedOver();
+        List<PassedOver> named = new ArrayList<>(Math.min(cap, candidates.size()));
+        for (int rule = rules.length - 1; rule >= 0 && named.size() < cap; rule--) {
             if (counts[rule] == 0) {
                 continue;
             }
-            List<Excluded> byRule = new ArrayList<>(counts[rule]);
-            for (Excluded ex : excluded) {
-                if (ex.failedRule() == rule) {
-                    byRule.add(ex);
-                }
-            }
-            byRule.sort(Comparator.comparingLong(Excluded::tieBreak).thenComparing(ex -> ex.partner().id()));
-            EligibilityPolicy policy = rules.get(rule);
-            for (int i = 0; i < byRule.size() && named.size() < weights.maxPassedOver(); i++) {
-                Excluded ex = byRule.get(i);
+            List<Excluded> byRule = closest(lead, candidates, failed, standingOf, rule, counts[rule], cap - named.size());
+            EligibilityPolicy policy = rules[rule];
+            for (Excluded ex : byRule) {
+                Standing standing = ex.standing() == null ? Standing.NEW : ex.standing();
                 named.add(new PassedOver(ex.partner().id(), ex.partner().name(),
-                        policy.name() + ": " + policy.refusal(lead, ex.partner(), ex.standing())));
+                        policy.name() + ": " + policy.refusal(lead, ex.partner(), standing)));
             }
         }
         return named;
+    }
+
+    /**
+     * The {@code wanted} partners the rule excluded that come first in the lead's tie-break order,
+     * in that order, without sorting all of them.
+     */
+    private static List<Excluded> closest(RoutedLead lead, List<IndexedPartner> candidates, byte[] failed, Standing[] standingOf,
+            int rule, int count, int wanted) {
+        long[] ties = new long[count];
+        int[] at = new int[count];
+        int found = 0;
+        for (int i = 0; i < failed.length; i++) {
+            if (failed[i] == rule) {
+                at[found] = i;
+                ties[found++] = Candidate.tieBreak(lead.leadId(), candidates.get(i));
+            }
+        }
+        long last = Long.MAX_VALUE;
+        if (wanted < count) {
+            long[] sorted = ties.clone();
+            Arrays.sort(sorted);
+            last = sorted[wanted - 1];
+        }
+        List<Excluded> closest = new ArrayList<>(Math.min(wanted, count) + 1);
+        for (int j = 0; j < count; j++) {
+            if (ties[j] <= last) {
+                RoutablePartner partner = candidates.get(at[j]).partner();
+                closest.add(new Excluded(partner, standingOf[at[j]], ties[j]));
+            }
+        }
+        closest.sort(CLOSEST_FIRST);
+        return closest.size() > wanted ? closest.subList(0, wanted) : closest;
     }
 
     private String nobodyReason(RoutedLead lead, int candidates, int[] counts) {
@@ -174,16 +296,22 @@ public class RoutingPolicy {
                 .append(candidates == 1 ? " candidate partner is eligible for " : " candidate partners is eligible for ")
                 .append(String.join(", ", lead.asked())).append(" in ").append(lead.place()).append(" (");
         for (int j = 0; j < byCount.size(); j++) {
-            why.append(j == 0 ? "" : ", ").append(rules.get(byCount.get(j)).name()).append(": ").append(counts[byCount.get(j)]);
+            why.append(j == 0 ? "" : ", ").append(rules[byCount.get(j)].name()).append(": ").append(counts[byCount.get(j)]);
         }
         return why.append(')').toString();
     }
 
-    private record Excluded(RoutablePartner partner, Standing standing, int failedRule, long tieBreak) {
+    private record Excluded(RoutablePartner partner, Standing standing, long tieBreak) {
     }
 
-    private record Scored(Ranked ranked, double total, long tieBreak) {
+    /** The fields the ranking compares, held together so sorting does not chase pointers. */
+    private record Scored(Candidate candidate, double total, long tieBreak) {
     }
+
+    private static final Comparator<Excluded> CLOSEST_FIRST = (a, b) -> {
+        int byTie = Long.compare(a.tieBreak(), b.tieBreak());
+        return byTie != 0 ? byTie : a.partner().id().compareTo(b.partner().id());
+    };
 
     private static final Comparator<Scored> BEST_FIRST = (a, b) -> {
         int byTotal = Double.compare(b.total(), a.total());
@@ -191,6 +319,6 @@ public class RoutingPolicy {
             return byTotal;
         }
         int byTie = Long.compare(a.tieBreak(), b.tieBreak());
-        return byTie != 0 ? byTie : a.ranked().partner().id().compareTo(b.ranked().partner().id());
+        return byTie != 0 ? byTie : a.candidate().partner().id().compareTo(b.candidate().partner().id());
     };
 }

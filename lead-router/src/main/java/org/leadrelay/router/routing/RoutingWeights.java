@@ -132,7 +132,18 @@ public record RoutingWeights(
 
     /** The weight of a tier without a routing weight of its own; an unknown tier counts as the lowest. */
     double weightOfTier(String tierName) {
-        Double weight = tierName == null ? null : tierWeights.get(tierName.toUpperCase(Locale.ROOT));
-        return weight != null ? weight : tierWeights.values().stream().mapToDouble(Double::doubleValue).min().orElse(1);
+        if (tierName == null) {
+            return lowestTierWeight();
+        }
+        Double weight = tierWeights.get(tierName);
+        if (weight == null) {
+            weight = tierWeights.get(tierName.toUpperCase(Locale.ROOT));
+        }
+        return weight != null ? weight : lowestTierWeight();
+    }
+
+    /** The lowest tier weight: what a partner of an unknown tier counts with. */
+    double lowestTierWeight() {
+        return tierWeights.values().stream().mapToDouble(Double::doubleValue).min().orElse(1);
     }
 }

@@ -1,9 +1,7 @@
 package org.leadrelay.router.routing;
 
-import java.time.LocalDate;
-import org.leadrelay.events.Expertise;
+import java.util.List;
 import org.leadrelay.events.ScoreComponent;
-import org.leadrelay.router.partners.RoutablePartner;
 
 /**
  * How much of the need the partner covers, and how well: each product or service asked counts 1,
@@ -25,18 +23,6 @@ final class SpecialityFit implements ScoringCriterion {
         return NAME;
     }
 
-    static boolean knows(RoutablePartner partner, String term) {
-        if (partner.specialities().contains(term)) {
-            return true;
-        }
-        for (Expertise expertise : partner.expertise()) {
-            if (expertise.term().equals(term)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** 1 for a valid certification, {@code experiencedCredit} for experience, 0 for neither. */
     private double credit(Level level) {
         return switch (level) {
@@ -49,13 +35,15 @@ final class SpecialityFit implements ScoringCriterion {
     @Override
     public double points(RoutedLead lead, Candidate candidate, Pool pool) {
         double earned = 0;
-        for (String term : lead.asked()) {
-            earned += credit(level(candidate.partner(), term, lead.today()));
+        List<String> asked = lead.asked();
+        for (int i = 0; i < asked.size(); i++) {
+            earned += credit(candidate.indexed().level(asked.get(i), lead.today()));
         }
-        double possible = lead.asked().size();
+        double possible = asked.size();
         if (weights.environmentCredit() > 0) {
-            for (String term : lead.environment()) {
-                earned += weights.environmentCredit() * credit(level(candidate.partner(), term, lead.today()));
+            List<String> environment = lead.environment();
+            for (int i = 0; i < environment.size(); i++) {
+                earned += weights.environmentCredit() * credit(candidate.indexed().level(environment.get(i), lead.today()));
                 possible += weights.environmentCredit();
             }
         }
@@ -64,13 +52,13 @@ final class SpecialityFit implements ScoringCriterion {
 
     @Override
     public ScoreComponent score(RoutedLead lead, Candidate candidate, Pool pool) {
-        RoutablePartner partner = candidate.partner();
+        IndexedPartner partner = candidate.indexed();
         double earned = 0;
         double possible = 0;
         StringBuilder why = new StringBuilder();
         int covered = 0;
         for (String term : lead.asked()) {
-            Level level = level(partner, term, lead.today());
+            Level level = partner.level(term, lead.today());
             earned += credit(level);
             possible += 1;
             covered += level == Level.NONE ? 0 : 1;
@@ -81,7 +69,7 @@ final class SpecialityFit implements ScoringCriterion {
             why.append("; environment: ");
             boolean first = true;
             for (String term : lead.environment()) {
-                Level level = level(partner, term, lead.today());
+                Level level = partner.level(term, lead.today());
                 earned += weights.environmentCredit() * credit(level);
                 possible += weights.environmentCredit();
                 if (!first) {
@@ -101,22 +89,6 @@ final class SpecialityFit implements ScoringCriterion {
             why.append(", ");
         }
         why.append(term).append(' ').append(level.word);
-    }
-
-    static Level level(RoutablePartner partner, String term, LocalDate today) {
-        Level found = Level.NONE;
-        for (Expertise expertise : partner.expertise()) {
-            if (expertise.term().equals(term)) {
-                if (expertise.certifiedOn(today)) {
-                    return Level.CERTIFIED;
-                }
-                found = Expertise.CERTIFIED.equals(expertise.level()) ? Level.LAPSED : found == Level.LAPSED ? found : Level.EXPERIENCED;
-            }
-        }
-        if (found == Level.NONE && partner.specialities().contains(term)) {
-            return Level.EXPERIENCED;
-        }
-        return found;
     }
 
     enum Level {

@@ -1,5 +1,6 @@
 package org.leadrelay.router.routing;
 
+import java.util.List;
 import org.leadrelay.router.partners.RoutablePartner;
 
 /**
@@ -18,13 +19,28 @@ final class SpecialityPolicy implements EligibilityPolicy {
     }
 
     @Override
-    public boolean admits(RoutedLead lead, RoutablePartner partner, Standing standing) {
-        for (String term : lead.asked()) {
-            if (SpecialityFit.knows(partner, term)) {
+    public boolean admits(RoutedLead lead, IndexedPartner partner, Standing standing) {
+        List<String> asked = lead.asked();
+        for (int i = 0; i < asked.size(); i++) {
+            if (partner.offers(asked.get(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    @Override
+    public long[] exclude(RoutedLead lead, PartnerIndex index, long[] remaining) {
+        long[] offering = new long[remaining.length];
+        for (String term : lead.asked()) {
+            long[] offeringTerm = index.offering(term);
+            if (offeringTerm != null) {
+                for (int i = 0; i < offering.length; i++) {
+                    offering[i] |= offeringTerm[i];
+                }
+            }
+        }
+        return Bits.removeAllBut(remaining, offering);
     }
 
     @Override

@@ -13,8 +13,13 @@ final class StatusPolicy implements EligibilityPolicy {
     }
 
     @Override
-    public boolean admits(RoutedLead lead, RoutablePartner partner, Standing standing) {
-        return partner.takesLeads();
+    public boolean admits(RoutedLead lead, IndexedPartner partner, Standing standing) {
+        return partner.active;
+    }
+
+    @Override
+    public long[] exclude(RoutedLead lead, PartnerIndex index, long[] remaining) {
+        return Bits.removeAllBut(remaining, index.active());
     }
 
     @Override

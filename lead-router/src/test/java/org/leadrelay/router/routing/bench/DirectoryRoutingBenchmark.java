@@ -19,6 +19,7 @@ import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
 import org.leadrelay.events.ServiceArea;
 import org.leadrelay.router.partners.RoutablePartner;
+import org.leadrelay.router.routing.IndexedPartner;
 import org.leadrelay.router.routing.PartnerIndex;
 import org.leadrelay.router.routing.RoutingDecision;
 import org.leadrelay.router.routing.RoutingPolicy;
@@ -56,6 +57,10 @@ import org.openjdk.jmh.runner.RunnerException;
 public class DirectoryRoutingBenchmark {
 
     static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+
+    public static Instant NOW_() {
+        return NOW;
+    }
 
     /** Country, weight in the directory and the leads, approximate centre, language. */
     record Country(String code, double weight, double lat, double lon, String language) {
@@ -97,6 +102,8 @@ public class DirectoryRoutingBenchmark {
     private PartnerIndex index;
     private Map<UUID, Standing> standings;
     private LeadReceived[] leads;
+    /** Per lead, its candidates' standings: what the router's database holds for them. */
+    private Standing[][] answers;
     private int next;
 
     @Setup
@@ -118,13 +125,18 @@ public class DirectoryRoutingBenchmark {
         }
         index = PartnerIndex.of(directory);
         leads = new LeadReceived[1024];
+        answers = new Standing[leads.length][];
         long candidates = 0;
         int most = 0;
         for (int i = 0; i < leads.length; i++) {
             leads[i] = lead(random, i, countries, total);
-            int found = index.candidatesFor(leads[i]).size();
-            candidates += found;
-            most = Math.max(most, found);
+            List<IndexedPartner> found = index.find(leads[i]).partners();
+            answers[i] = new Standing[found.size()];
+            for (int j = 0; j < found.size(); j++) {
+                answers[i][j] = standings.get(found.get(j).id());
+            }
+            candidates += found.size();
+            most = Math.max(most, found.size());
         }
         System.out.printf("%n%d partners: %.0f candidates per lead on average, %d at most%n", partners,
                 (double) candidates / leads.length, most);
@@ -132,13 +144,28 @@ public class DirectoryRoutingBenchmark {
 
     @Benchmark
     public RoutingDecision route() {
-        LeadReceived lead = leads[next++ & (leads.length - 1)];
-        return policy.decide(lead, index.candidatesFor(lead), standings, Map.of(), NOW);
+        int i = next++ & (leads.length - 1);
+        PartnerIndex.Found candidates = index.find(leads[i]);
+        return policy.decideAmong(leads[i], candidates, admitted -> answer(candidates.partners(), answers[i]), Map.of(), NOW);
+    }
+
+    /**
+     * The standings as the router's database returns them: a new map, built for each decision (of
+     * all the candidates, a few more than the policy asks for), so its cost counts.
+     */
+    private static Map<UUID, Standing> answer(List<IndexedPartner> candidates, Standing[] held) {
+        Map<UUID, Standing> answer = new HashMap<>(candidates.size() * 2);
+        for (int j = 0; j < held.length; j++) {
+            if (held[j] != null) {
+                answer.put(candidates.get(j).id(), held[j]);
+            }
+        }
+        return answer;
     }
 
     @Benchmark
-    public List<RoutablePartner> lookup() {
-        return index.candidatesFor(leads[next++ & (leads.length - 1)]);
+    public PartnerIndex.Found lookup() {
+        return index.find(leads[next++ & (leads.length - 1)]);
     }
 
     static Country country(Random random, List<Country> countries, double total) {
