@@ -172,6 +172,42 @@ class RoutingPolicyTest {
     }
 
     @Test
+    void theRankingIsByTotalThenTieBreakWhateverTheSizeOfTheTotals() {
+        RoutingWeights d = RoutingWeights.DEFAULT;
+        RoutingWeights huge = new RoutingWeights(d.speciality() * 1000, d.distance(), d.language(), d.tier(), d.headroom(),
+                d.responsiveness(), d.fairness() * 1000, d.fairnessScaleLeads(), d.experiencedCredit(), d.environmentCredit(),
+                d.distanceHorizonKm(), d.fallbackLanguage(), d.priorAcceptanceRate(), d.priorOffers(), d.answerTimeReference(),
+                d.tierWeights(), d.maxPassedOver(), d.maxFallbacks());
+        Random random = new Random(5);
+        List<RoutablePartner> partners = IntStream.range(0, 80)
+                .mapToObj(i -> partner("Ranked " + i).tier(List.of("GOLD", "SILVER").get(i % 2)).capacity(4).build())
+                .toList();
+        Map<UUID, Standing> standings = new HashMap<>();
+        partners.forEach(p -> standings.put(p.id(), new Standing(random.nextInt(2), 0, 0, 0, null, random.nextInt(3))));
+        LeadReceived lead = lead().build();
+        // packed ranking keys with the default weights; totals beyond their range with the huge ones
+        for (RoutingPolicy each : List.of(policy, new RoutingPolicy(huge))) {
+            List<Ranked> ranked = ((RoutingDecision.Chosen) each.decide(lead, partners, standings, Map.of(), NOW)).ranked();
+
+            assertThat(ranked).hasSize(80);
+            int ties = 0;
+            for (int i = 1; i < ranked.size(); i++) {
+                Ranked before = ranked.get(i - 1);
+                Ranked after = ranked.get(i);
+                assertThat(after.total()).isLessThanOrEqualTo(before.total());
+                if (after.total() == before.total()) {
+                    ties++;
+                    assertThat(Candidate.tieBreak(lead.leadId(), after.partner().id()))
+                            .isGreaterThan(Candidate.tieBreak(lead.leadId(), before.partner().id()));
+                }
+            }
+            assertThat(ties).as("equal totals, ordered by the tie-break").isGreaterThan(10);
+        }
+        assertThat(((RoutingDecision.Chosen) new RoutingPolicy(huge).decide(lead, partners, standings, Map.of(), NOW)).ranked().get(0)
+                .total()).isGreaterThan(2622);
+    }
+
+    @Test
     void equalPartnersAreOrderedByTheLeadSoEachComesFirstForSomeLeads() {
         RoutablePartner a = partner("A").build();
         RoutablePartner b = partner("B").build();
