@@ -18,6 +18,7 @@ import org.leadrelay.directory.PartnerDirectoryApplication;
 import org.leadrelay.intake.LeadIntakeApplication;
 import org.leadrelay.notification.NotificationServiceApplication;
 import org.leadrelay.router.LeadRouterApplication;
+import org.leadrelay.router.partners.PartnerReplica;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -49,6 +50,8 @@ final class LeadRelayStack implements AutoCloseable {
     final URI directory;
     final URI router;
     final URI notification;
+    /** The partners the router routes from: its in-memory replica of partners.v1. */
+    private final PartnerReplica routerReplica;
 
     LeadRelayStack(int smtpPort, String... extraArguments) {
         directory = start(PartnerDirectoryApplication.application(), extraArguments);
@@ -56,6 +59,7 @@ final class LeadRelayStack implements AutoCloseable {
         // must not lock intake's endpoints (the other three have their own operator sign-in)
         String[] withoutSecurity = concat(extraArguments, "--spring.autoconfigure.exclude=" + SECURITY_AUTO_CONFIGURATION);
         router = start(LeadRouterApplication.application(), extraArguments); // the router has its own operator sign-in
+        routerReplica = contexts.get(contexts.size() - 1).getBean(PartnerReplica.class);
         notification = start(NotificationServiceApplication.application(), concat(extraArguments, "--spring.mail.port=" + smtpPort,
                 "--leadrelay.notification.answer-base-url=" + router));
         // every test client posts from 127.0.0.1: the per-client rate limit is tested in lead-intake
@@ -69,6 +73,7 @@ final class LeadRelayStack implements AutoCloseable {
     void awaitPartnersCopied(Collection<UUID> partnerIds) {
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> copies("lead-router", partnerIds) == partnerIds.size()
+                        && partnerIds.stream().allMatch(id -> routerReplica.holds(id, 1))
                         && copies("notification-service", partnerIds) == partnerIds.size());
     }
 

@@ -33,6 +33,7 @@ import org.leadrelay.router.assignment.LeadCase.Outcome;
 import org.leadrelay.router.assignment.LeadCase.PendingEvent;
 import org.leadrelay.router.assignment.LeadCase.State;
 import org.leadrelay.router.partners.PartnerCopies;
+import org.leadrelay.router.partners.PartnerReplica;
 import org.leadrelay.router.partners.RoutablePartner;
 import org.leadrelay.router.routing.Ranked;
 import org.leadrelay.router.routing.RoutingDecision;
@@ -66,6 +67,7 @@ public class ManagingAssignments {
 
     private final LeadCases cases;
     private final PartnerCopies partners;
+    private final PartnerReplica replica;
     private final PartnerLoads loads;
     private final PartnerRecords records;
     private final Deadlines deadlines;
@@ -76,10 +78,11 @@ public class ManagingAssignments {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    ManagingAssignments(LeadCases cases, PartnerCopies partners, PartnerLoads loads, PartnerRecords records, Deadlines deadlines,
-            RelayingEvents relay, RoutingPolicy policy, RouterProperties properties, Clock clock, MeterRegistry meters) {
+    ManagingAssignments(LeadCases cases, PartnerCopies partners, PartnerReplica replica, PartnerLoads loads, PartnerRecords records,
+            Deadlines deadlines, RelayingEvents relay, RoutingPolicy policy, RouterProperties properties, Clock clock, MeterRegistry meters) {
         this.cases = cases;
         this.partners = partners;
+        this.replica = replica;
         this.loads = loads;
         this.records = records;
         this.deadlines = deadlines;
@@ -330,9 +333,9 @@ public class ManagingAssignments {
         if (routed >= properties.maxAttempts()) {
             return unroutable(current, "no answer after " + routed + " offers", List.of(), Map.of(), routed, now);
         }
-        List<RoutablePartner> candidates = partners.candidatesFor(lead);
-        Map<UUID, Standing> standings = standings(candidates, now);
-        RoutingDecision decision = policy.decide(lead, candidates, standings, current.tried(), now);
+        // the candidates from this instance's replica; standings from the database, for the partners the other rules admit
+        RoutingDecision decision = policy.decideAmong(lead, replica.index().find(lead), admitted -> standings(admitted, now),
+                current.tried(), now);
         if (decision instanceof RoutingDecision.Nobody nobody) {
             String reason = current.attempts().isEmpty() ? nobody.reason() : "nobody else can take it: " + nobody.reason();
             return unroutable(current, reason, nobody.passedOver(), nobody.passedOverCounts(), routed, now);

@@ -24,6 +24,8 @@ public final class IndexedPartner {
     static final long NOT_CERTIFIED = Long.MIN_VALUE;
 
     private final RoutablePartner partner;
+    /** Its number in the {@link PartnerIndex} that built it, -1 outside an index. */
+    final int ordinal;
     /** The partner's id, a copy allocated with the rest, so reading it touches no other object. */
     private final UUID id;
     final long idHigh;
@@ -47,8 +49,9 @@ public final class IndexedPartner {
     final double routingWeight;
     final String tier;
 
-    private IndexedPartner(RoutablePartner partner) {
+    private IndexedPartner(RoutablePartner partner, int ordinal) {
         this.partner = partner;
+        this.ordinal = ordinal;
         this.idHigh = partner.id().getMostSignificantBits();
         this.idLow = partner.id().getLeastSignificantBits();
         this.id = new UUID(idHigh, idLow);
@@ -83,7 +86,11 @@ public final class IndexedPartner {
     }
 
     public static IndexedPartner of(RoutablePartner partner) {
-        return new IndexedPartner(partner);
+        return new IndexedPartner(partner, -1);
+    }
+
+    static IndexedPartner numbered(RoutablePartner partner, int ordinal) {
+        return new IndexedPartner(partner, ordinal);
     }
 
     public RoutablePartner partner() {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.ToDoubleFunction;
 import org.leadrelay.events.Coordinates;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.ServiceArea;
@@ -33,10 +34,12 @@ public final class PartnerIndex {
 
     private final IndexedPartner[] partners;
     private final Map<String, int[]> byCountryAndTerm;
-    private final Map<String, int[]> byRemoteService;
+    /** By service, the partners delivering it remotely. */
+    private final Map<String, long[]> deliveringRemotely = new HashMap<>();
     private final Map<String, Map<Integer, Area[]>> areasByTermAndCell;
     private final Map<String, Area[]> wideAreasByTerm;
     private final Map<UUID, Integer> ordinals = new HashMap<>();
+    private volatile RoutingWeightsByNumber weightsByNumber;
     /** The partners taking leads. */
     private final long[] active;
     /** The partners with out-of-office periods, past, present or future. */
@@ -55,7 +58,7 @@ public final class PartnerIndex {
         active = Bits.of(partners.length);
         mayBeAway = Bits.of(partners.length);
         for (int ordinal = 0; ordinal < partners.length; ordinal++) {
-            IndexedPartner partner = IndexedPartner.of(byCountry.get(ordinal));
+            IndexedPartner partner = IndexedPartner.numbered(byCountry.get(ordinal), ordinal);
             partners[ordinal] = partner;
             ordinals.put(partner.id(), ordinal);
             if (partner.active) {
@@ -77,7 +80,6 @@ public final class PartnerIndex {
             }
         }
         Map<String, List<Integer>> countryTerms = new HashMap<>();
-        Map<String, List<Integer>> remote = new HashMap<>();
         Map<String, Map<Integer, List<Area>>> cellAreas = new HashMap<>();
         Map<String, List<Area>> wideAreas = new HashMap<>();
         for (int ordinal = 0; ordinal < partners.length; ordinal++) {
@@ -85,8 +87,8 @@ public final class PartnerIndex {
             for (String key : CandidateSearch.countryTermsOf(partner)) {
                 countryTerms.computeIfAbsent(key, k -> new ArrayList<>()).add(ordinal);
             }
-            for (String service : partner.remoteServices()) {
-                remote.computeIfAbsent(service, k -> new ArrayList<>()).add(ordinal);
+            for (String service : partners[ordinal].remoteServices) {
+                Bits.set(deliveringRemotely.computeIfAbsent(service, k -> Bits.of(partners.length)), ordinal);
             }
             if (partner.serviceAreas().isEmpty()) {
                 continue;
@@ -114,7 +116,6 @@ public final class PartnerIndex {
             }
         }
         byCountryAndTerm = ordinals(countryTerms);
-        byRemoteService = ordinals(remote);
         areasByTermAndCell = new HashMap<>();
         cellAreas.forEach((term, cells) -> {
             Map<Integer, Area[]> byCell = new HashMap<>();
@@ -131,9 +132,40 @@ public final class PartnerIndex {
         return arrays;
     }
 
+    /**
+     * Each partner's routing weight under these weights, by number: worked out once per index and
+     * set of weights rather than looked up by tier for every candidate of every lead.
+     */
+    double[] routingWeights(RoutingWeights weights, ToDoubleFunction<IndexedPartner> weightOf) {
+        RoutingWeightsByNumber cached = weightsByNumber;
+        if (cached == null || cached.weights() != weights) {
+            double[] byNumber = new double[partners.length];
+            for (int i = 0; i < byNumber.length; i++) {
+                byNumber[i] = weightOf.applyAsDouble(partners[i]);
+            }
+            cached = new RoutingWeightsByNumber(weights, byNumber);
+            weightsByNumber = cached;
+        }
+        return cached.byNumber();
+    }
+
+    private record RoutingWeightsByNumber(RoutingWeights weights, double[] byNumber) {
+    }
+
     /** The partner with that number. */
     IndexedPartner partner(int ordinal) {
         return partners[ordinal];
+    }
+
+    /** Every partner the index holds, in number order. */
+    public List<RoutablePartner> partners() {
+        return Arrays.stream(partners).map(IndexedPartner::partner).toList();
+    }
+
+    /** The partner with that id, or null when the index does not hold it. */
+    public RoutablePartner partnerWithId(UUID partnerId) {
+        Integer ordinal = ordinals.get(partnerId);
+        return ordinal == null ? null : partners[ordinal].partner();
     }
 
     /** The number of the partner with that id, or -1 when the index does not hold it. */
@@ -201,10 +233,22 @@ public final class PartnerIndex {
             }
         }
         if (!search.services().isEmpty()) {
-            int[] ordinals = byRemoteService.get(search.services().get(0));
-            for (int ordinal : ordinals == null ? NONE : ordinals) {
-                if (!Bits.has(found, ordinal) && partners[ordinal].deliversRemotely(search.services()) && search.offersATerm(partners[ordinal])) {
-                    count += Bits.add(found, ordinal) ? 1 : 0;
+            // delivering every service asked remotely, and offering a term asked: sets, not partners, are read
+            long[] remote = null;
+            for (String service : search.services()) {
+                long[] delivering = deliveringRemotely.get(service);
+                if (delivering == null) {
+                    remote = null;
+                    break;
+                }
+                remote = remote == null ? delivering.clone() : and(remote, delivering);
+            }
+            if (remote != null) {
+                long[] offeringAny = Bits.union(remote.length, search.terms().stream().map(offering::get).toArray(long[][]::new));
+                for (int i = 0; i < remote.length; i++) {
+                    long added = remote[i] & offeringAny[i] & ~found[i];
+                    found[i] |= added;
+                    count += Long.bitCount(added);
                 }
             }
         }
@@ -285,7 +329,12 @@ public final class PartnerIndex {
         return (int) Math.floor((longitude + 180) / CELL_DEGREES);
     }
 
-    private static final int[] NONE = {};
+    private static long[] and(long[] into, long[] other) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] &= other[i];
+        }
+        return into;
+    }
 
     /** By first country, then id: a country's partners get neighbouring numbers, and the numbering does not depend on the input's order. */
     private static final Comparator<RoutablePartner> BY_COUNTRY = Comparator

@@ -107,7 +107,7 @@ public class RoutingPolicy {
         for (int i = 0; i < failed.length; i++) {
             failed[i] = (byte) firstFailed(routed, members.get(i), null, 0, firstReadingStanding);
         }
-        return decided(routed, members, failed, partners -> standings);
+        return decided(routed, members, failed, partners -> standings, null);
     }
 
     /**
@@ -143,14 +143,16 @@ public class RoutingPolicy {
                 failed[at++] = (byte) rule;
             }
         }
-        return decided(routed, members, failed, standings);
+        return decided(routed, members, failed, standings, index.routingWeights(weights, this::weightOf));
     }
 
     /**
      * The decision, given the first rule not reading standings each candidate fails ({@code failed},
      * -1 for none): the rest are checked once their standings are read, then scored and ranked.
+     * {@code weightByNumber} holds the routing weights of an index's partners, or is null.
      */
-    private RoutingDecision decided(RoutedLead routed, List<IndexedPartner> candidates, byte[] failed, Standings standings) {
+    private RoutingDecision decided(RoutedLead routed, List<IndexedPartner> candidates, byte[] failed, Standings standings,
+            double[] weightByNumber) {
         int size = candidates.size();
         int[] counts = new int[rules.length];
         List<RoutablePartner> admitted = new ArrayList<>(size);
@@ -177,7 +179,8 @@ public class RoutingPolicy {
             int rule = firstFailed(routed, partner, standing, firstReadingStanding, rules.length);
             failed[at] = (byte) rule;
             if (rule < 0) {
-                eligible.add(new Candidate(partner, standing, weightOf(partner), Candidate.tieBreak(routed.leadId(), partner)));
+                double weight = weightByNumber == null ? weightOf(partner) : weightByNumber[partner.ordinal];
+                eligible.add(new Candidate(partner, standing, weight, Candidate.tieBreak(routed.leadId(), partner)));
             } else {
                 counts[rule]++;
             }

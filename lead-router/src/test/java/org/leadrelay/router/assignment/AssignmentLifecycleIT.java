@@ -35,6 +35,7 @@ import org.leadrelay.events.Topics;
 import org.leadrelay.router.Fixtures;
 import org.leadrelay.router.LeadRouterApplication;
 import org.leadrelay.router.partners.PartnerCopies;
+import org.leadrelay.router.partners.PartnerReplica;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +65,9 @@ class AssignmentLifecycleIT {
 
     @Autowired
     PartnerCopies partners;
+
+    @Autowired
+    PartnerReplica replica;
 
     @Autowired
     PartnerLoads loads;
@@ -240,7 +244,7 @@ class AssignmentLifecycleIT {
         kafka.publish(new PartnerUpserted(id, tier + " " + id.toString().substring(0, 6), tier, List.of(country), List.of("postgresql", "migration"),
                 List.of("fr"), capacity, "leads@partner.example", null, true, 1, Fixtures.NOW, "ACTIVE", null, null, null, null, null,
                 null, null, null, deadline, null, null, null, null, null));
-        await().atMost(Duration.ofSeconds(20)).until(() -> partners.find(id).isPresent());
+        await().atMost(Duration.ofSeconds(20)).until(() -> partners.find(id).isPresent() && replica.holds(id, 1));
         return id;
     }
 

@@ -27,6 +27,7 @@ import org.leadrelay.events.Topics;
 import org.leadrelay.router.Fixtures;
 import org.leadrelay.router.LeadRouterApplication;
 import org.leadrelay.router.partners.PartnerCopies;
+import org.leadrelay.router.partners.PartnerReplica;
 import org.leadrelay.router.partners.RoutablePartner;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
@@ -46,6 +47,9 @@ class LeadRouterIT {
 
     @Autowired
     PartnerCopies partners;
+
+    @Autowired
+    PartnerReplica replica;
 
     @BeforeAll
     static void connect() {
@@ -208,7 +212,8 @@ class LeadRouterIT {
     }
 
     private void awaitPartners(String country, int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> partners.coveringCountry(country).size() == count);
+        await().atMost(Duration.ofSeconds(30)).until(() -> partners.coveringCountry(country).size() == count
+                && replica.partners().stream().filter(partner -> partner.countries().contains(country)).count() == count);
     }
 
     /** A country code no other test of this class uses, so tests do not see each other's partners. */

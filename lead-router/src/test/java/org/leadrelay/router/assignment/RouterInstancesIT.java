@@ -29,6 +29,7 @@ import org.leadrelay.events.PartnerUpserted;
 import org.leadrelay.events.Topics;
 import org.leadrelay.router.Fixtures;
 import org.leadrelay.router.LeadRouterApplication;
+import org.leadrelay.router.partners.PartnerReplica;
 import org.leadrelay.testing.InfrastructureExtension;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
@@ -76,6 +77,9 @@ class RouterInstancesIT {
             // the instances read partners.v1 from its start, so their copy holds other tests' partners too
             await().atMost(Duration.ofSeconds(120)).until(() -> database.getCollection("partners")
                     .countDocuments(new Document("_id", new Document("$in", partners))) == PARTNERS);
+            // and each instance's in-memory replica, which routing reads
+            await().atMost(Duration.ofSeconds(60)).until(() -> instances.stream().map(instance -> instance.getBean(PartnerReplica.class))
+                    .allMatch(replica -> partners.stream().allMatch(id -> replica.holds(id, 1))));
             watcher.scheduleWithFixedDelay(() -> {
                 for (Document load : database.getCollection("partner_loads").find(new Document("_id", new Document("$in", partners)))) {
                     highestLoad.merge(load.get("_id").toString(), load.getInteger("count", 0), Math::max);

@@ -30,6 +30,7 @@ import org.leadrelay.events.Topics;
 import org.leadrelay.router.Fixtures;
 import org.leadrelay.router.LeadRouterApplication;
 import org.leadrelay.router.partners.PartnerCopies;
+import org.leadrelay.router.partners.PartnerReplica;
 import org.leadrelay.testing.OpenApiDocs;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
@@ -54,6 +55,9 @@ class PartnerAnswersIT {
 
     @Autowired
     PartnerCopies partners;
+
+    @Autowired
+    PartnerReplica replica;
 
     @BeforeAll
     static void connect() {
@@ -137,9 +141,10 @@ class PartnerAnswersIT {
         OpenApiDocs.assertCurrent(URI.create("http://127.0.0.1:" + port), Path.of("..", "docs", "api", "lead-router.openapi.json"));
     }
     private LeadAssigned offered(String country) {
-        kafka.publish(Fixtures.partnerUpserted(UUID.randomUUID(), "Answering Partner " + country, "GOLD", List.of(country),
+        UUID partnerId = UUID.randomUUID();
+        kafka.publish(Fixtures.partnerUpserted(partnerId, "Answering Partner " + country, "GOLD", List.of(country),
                 List.of("java"), List.of("en"), 1));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !partners.coveringCountry(country).isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !partners.coveringCountry(country).isEmpty() && replica.holds(partnerId, 1));
         LeadReceived lead = Fixtures.lead(country, "en", List.of("java"), List.of());
         kafka.publish(lead);
         return event(kafka.awaitRecord(keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ASSIGNED))), LeadAssigned.class);

@@ -110,6 +110,7 @@ public class DirectoryRoutingBenchmark {
         Random random = new Random(20261124L);
         List<Country> countries = COUNTRIES;
         double total = countries.stream().mapToDouble(Country::weight).sum();
+        long before = usedHeap();
         List<RoutablePartner> directory = new ArrayList<>(partners);
         standings = new HashMap<>();
         for (int i = 0; i < partners; i++) {
@@ -122,7 +123,11 @@ public class DirectoryRoutingBenchmark {
                         random.nextInt(40) * random.nextDouble()));
             }
         }
+        long copies = usedHeap();
         index = PartnerIndex.of(directory);
+        long indexed = usedHeap();
+        System.out.printf("%n%d partners: copies and standings %d bytes per partner, the index %d more%n", partners,
+                (copies - before) / partners, (indexed - copies) / partners);
         leads = new LeadReceived[1024];
         answers = newAnswers(leads.length);
         long candidates = 0;
@@ -159,6 +164,15 @@ public class DirectoryRoutingBenchmark {
     @Benchmark
     public PartnerIndex.Found lookup() {
         return index.find(leads[next++ & (leads.length - 1)]);
+    }
+
+    /** The heap in use after a full collection (an estimate: the JVM may not collect everything). */
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     static Country country(Random random, List<Country> countries, double total) {
