@@ -22,6 +22,7 @@ import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
 import org.leadrelay.events.ServiceArea;
 import org.leadrelay.router.partners.RoutablePartner;
+import org.leadrelay.router.routing.PartnerIndex;
 import org.leadrelay.router.routing.RoutingDecision;
 import org.leadrelay.router.routing.RoutingPolicy;
 import org.leadrelay.router.routing.RoutingWeights;
@@ -42,8 +43,10 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * One routing decision ({@link RoutingPolicy#decide}) over the candidates the router's copy gives
- * for a lead's country: a realistic French directory (a seventh of the partners not active or away,
+ * One routing decision over a country's partners: as the router makes it ({@code decide}: the
+ * index's candidates for the lead, {@link RoutingPolicy#decideAmong}), and rule by rule over every
+ * partner of the country ({@code decideOneByOne}: {@link RoutingPolicy#decide}, what tests and a
+ * list of partners use). A realistic French directory (a seventh of the partners not active or away,
  * a third restricted to a few regions, half with offices, specialities from a vocabulary of 20
  * terms, some with a full capacity or a weekly cap), each with a standing. The leads vary in need,
  * region, position and language, so the eligible share varies too (about a third on average).
@@ -76,6 +79,7 @@ public class RoutingDecisionBenchmark {
 
     private final RoutingPolicy policy = new RoutingPolicy(RoutingWeights.DEFAULT);
     private List<RoutablePartner> candidates;
+    private PartnerIndex index;
     private Map<UUID, Standing> standings;
     private LeadReceived[] leads;
     private int next;
@@ -96,6 +100,7 @@ public class RoutingDecisionBenchmark {
                         random.nextInt(40) * random.nextDouble()));
             }
         }
+        index = PartnerIndex.of(candidates);
         leads = new LeadReceived[256];
         for (int i = 0; i < leads.length; i++) {
             leads[i] = lead(random, i);
@@ -104,6 +109,12 @@ public class RoutingDecisionBenchmark {
 
     @Benchmark
     public RoutingDecision decide() {
+        LeadReceived lead = leads[next++ & (leads.length - 1)];
+        return policy.decideAmong(lead, index.find(lead), admitted -> standings, Map.of(), NOW);
+    }
+
+    @Benchmark
+    public RoutingDecision decideOneByOne() {
         LeadReceived lead = leads[next++ & (leads.length - 1)];
         return policy.decide(lead, candidates, standings, Map.of(), NOW);
     }
