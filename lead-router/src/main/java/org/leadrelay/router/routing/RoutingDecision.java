@@ -24,7 +24,8 @@ public sealed interface RoutingDecision {
             if (ranked.isEmpty()) {
                 throw new IllegalArgumentException("a chosen decision ranks at least one partner");
             }
-            ranked = List.copyOf(ranked);
+            // a policy's own list is immutable and makes each entry when read; any other is copied
+            ranked = ranked instanceof RankedList ? ranked : List.copyOf(ranked);
             passedOver = List.copyOf(passedOver);
             passedOverCounts = Map.copyOf(passedOverCounts);
         }

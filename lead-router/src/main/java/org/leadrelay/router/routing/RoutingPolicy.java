@@ -217,13 +217,11 @@ public class RoutingPolicy {
             totals[i] = Wording.points(total);
         }
         int[] order = bestFirst(eligible, totals);
-        List<Ranked> best = new ArrayList<>(order.length);
-        for (int i : order) {
+        return new RoutingDecision.Chosen(new RankedList(order, i -> {
             Candidate candidate = eligible.get(i);
             double total = totals[i];
-            best.add(new Ranked(candidate.partner(), total, () -> explain(routed, candidate, pool, total)));
-        }
-        return new RoutingDecision.Chosen(best, passedOver, passedOverCounts);
+            return new Ranked(candidate.partner(), total, () -> explain(routed, candidate, pool, total));
+        }), passedOver, passedOverCounts);
     }
 
     /**

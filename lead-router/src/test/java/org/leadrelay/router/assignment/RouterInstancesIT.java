@@ -187,6 +187,11 @@ class RouterInstancesIT {
 
             try (ConfigurableApplicationContext second = LeadRouterApplication.application().run(rebuilding)) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> database.getCollection("partners").countDocuments(ours) == 1);
+                // the in-memory replica, read from the topic's start whatever the group's offsets, holds it too, and says it is ready
+                PartnerReplica replica = second.getBean(PartnerReplica.class);
+                await().atMost(Duration.ofSeconds(60)).until(replica::ready);
+                assertThat(replica.holds(partner, 1)).isTrue();
+                assertThat(replica.index().partnerWithId(partner).name()).isEqualTo("Rebuilt");
             }
         }
     }
