@@ -2,10 +2,11 @@ package org.leadrelay.router.partners;
 
 import java.util.List;
 import java.util.UUID;
-import org.leadrelay.events.LeadReceived;
-import org.leadrelay.router.routing.CandidateSearch;
 
-/** The router's copy of the partner network. */
+/**
+ * The router's copy of the partner network in its database, for operators, answers and manual
+ * assignment. Routing reads the in-memory {@link PartnerReplica} instead.
+ */
 public interface PartnerCopies {
 
     /**
@@ -24,23 +25,6 @@ public interface PartnerCopies {
 
     /** Every partner, whatever its status, that covers the country. */
     List<RoutablePartner> coveringCountry(String country);
-
-    /**
-     * The partners that might serve a lead in the country, whatever their status: those covering
-     * it, and those that could reach it otherwise (a service area, remote delivery). The routing
-     * policy decides which are eligible.
-     */
-    List<RoutablePartner> candidatesFor(String country);
-
-    /**
-     * The partners worth routing the lead to, found without reading the others: those offering a
-     * product or service asked for that cover the lead's country, deliver every service asked
-     * remotely, or have a service area containing its coordinates (exactly what
-     * {@link CandidateSearch#finds} accepts), whatever their status. The routing policy decides which
-     * are eligible; partners offering nothing asked are not among them, so they are not counted as
-     * passed over either.
-     */
-    List<RoutablePartner> candidatesFor(LeadReceived lead);
 
     java.util.Optional<RoutablePartner> find(UUID partnerId);
 

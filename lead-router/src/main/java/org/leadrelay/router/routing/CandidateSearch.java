@@ -37,11 +37,11 @@ public record CandidateSearch(String country, List<String> terms, List<String> s
 
     public static CandidateSearch of(LeadReceived lead) {
         Set<String> terms = new LinkedHashSet<>();
-        lead.need().products().forEach(term -> terms.add(term.toLowerCase(Locale.ROOT).intern()));
+        lead.need().products().forEach(term -> terms.add(term.toLowerCase(Locale.ROOT)));
         Set<String> services = new LinkedHashSet<>();
-        lead.need().services().forEach(term -> services.add(term.toLowerCase(Locale.ROOT).intern()));
+        lead.need().services().forEach(term -> services.add(term.toLowerCase(Locale.ROOT)));
         terms.addAll(services);
-        return new CandidateSearch(lead.location().country().toUpperCase(Locale.ROOT).intern(), List.copyOf(terms), List.copyOf(services),
+        return new CandidateSearch(lead.location().country().toUpperCase(Locale.ROOT), List.copyOf(terms), List.copyOf(services),
                 lead.location().coordinates());
     }
 
@@ -52,16 +52,6 @@ public record CandidateSearch(String country, List<String> terms, List<String> s
             keys.add(country + KEY_SEPARATOR + term);
         }
         return keys;
-    }
-
-    /** Whether the partner offers a term asked and reaches the lead: the exact test the lookups narrow to. */
-    public boolean finds(RoutablePartner partner) {
-        return finds(IndexedPartner.of(partner));
-    }
-
-    boolean finds(IndexedPartner partner) {
-        return offersATerm(partner)
-                && (IndexedPartner.has(partner.countries, country) || partner.deliversRemotely(services) || reachesInArea(partner));
     }
 
     boolean offersATerm(IndexedPartner partner) {

@@ -17,7 +17,9 @@ import org.leadrelay.router.partners.RoutablePartner;
 /**
  * The partners in memory, looked up per lead without visiting the others: by country and term, by
  * remote service, and by term and a grid of 5-degree cells over their service areas' bounding
- * boxes. Returns exactly what {@link CandidateSearch#finds} accepts, in a fixed order. Immutable
+ * boxes. Finds exactly the partners offering a term asked that cover the lead's country, deliver
+ * every service asked remotely, or have a service area whose radius holds the lead (see
+ * {@link CandidateSearch}), in a fixed order. Immutable
  * once built, so it can be shared by threads; a changed partner means a new index.
  *
  * <p>Partners are numbered by country, and a lead's candidates are gathered as a set of numbers
