@@ -54,15 +54,6 @@ public record CandidateSearch(String country, List<String> terms, List<String> s
         return keys;
     }
 
-    boolean offersATerm(IndexedPartner partner) {
-        for (int i = 0; i < terms.size(); i++) {
-            if (partner.offers(terms.get(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     boolean reachesInArea(IndexedPartner partner) {
         return coordinates != null && partner.reaches(coordinates.latitude(), coordinates.longitude());
     }
