@@ -28,11 +28,8 @@ record Candidate(IndexedPartner indexed, Standing standing, double weight, long 
         return tieBreak(leadId, partnerId.getMostSignificantBits(), partnerId.getLeastSignificantBits());
     }
 
-    static long tieBreak(UUID leadId, IndexedPartner partner) {
-        return tieBreak(leadId, partner.idHigh, partner.idLow);
-    }
-
-    private static long tieBreak(UUID leadId, long partnerHigh, long partnerLow) {
+    /** As {@link #tieBreak(UUID, UUID)}, with the partner's id as its two halves. */
+    static long tieBreak(UUID leadId, long partnerHigh, long partnerLow) {
         long h = mix(leadId.getMostSignificantBits() ^ 0x9E3779B97F4A7C15L);
         h = mix(h ^ leadId.getLeastSignificantBits());
         h = mix(h ^ partnerHigh);

@@ -23,7 +23,17 @@ final class CapacityPolicy implements EligibilityPolicy {
 
     @Override
     public boolean admits(RoutedLead lead, IndexedPartner partner, Standing standing) {
-        return standing.openLeads() < partner.capacity && (partner.weeklyCapacity < 0 || standing.leadsThisWeek() < partner.weeklyCapacity);
+        return admits(partner.capacity, partner.weeklyCapacity, standing);
+    }
+
+    @Override
+    public boolean admits(RoutedLead lead, PartnerIndex index, int ordinal, Standing standing) {
+        return admits(index.capacity(ordinal), index.weeklyCapacity(ordinal), standing);
+    }
+
+    /** @param weeklyCapacity the weekly capacity, or -1 for none */
+    private static boolean admits(int capacity, int weeklyCapacity, Standing standing) {
+        return standing.openLeads() < capacity && (weeklyCapacity < 0 || standing.leadsThisWeek() < weeklyCapacity);
     }
 
     @Override

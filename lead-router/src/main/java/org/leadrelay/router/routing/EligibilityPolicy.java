@@ -29,6 +29,14 @@ interface EligibilityPolicy {
         return Bits.removeFailing(remaining, null, ordinal -> !admits(lead, index.partner(ordinal), null));
     }
 
+    /**
+     * As {@link #admits(RoutedLead, IndexedPartner, Standing)}, for the index's partner with that
+     * number: a rule reading standings, checked partner by partner, answers from the index's columns.
+     */
+    default boolean admits(RoutedLead lead, PartnerIndex index, int ordinal, Standing standing) {
+        return admits(lead, index.partner(ordinal), standing);
+    }
+
     /** As {@link #admits(RoutedLead, IndexedPartner, Standing)}, for a partner not in an index. */
     default boolean admits(RoutedLead lead, RoutablePartner partner, Standing standing) {
         return admits(lead, IndexedPartner.of(partner), standing);

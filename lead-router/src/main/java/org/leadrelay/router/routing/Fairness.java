@@ -28,8 +28,19 @@ final class Fairness implements ScoringCriterion {
 
     @Override
     public double points(RoutedLead lead, Candidate candidate, Pool pool) {
-        double share = pool.totalWeight() > 0 ? candidate.weight() / pool.totalWeight() : 1.0 / pool.size();
-        double behind = share * (pool.recentLeads() + 1) - candidate.standing().recentLeads();
+        return points(candidate.weight(), candidate.standing(), pool);
+    }
+
+    @Override
+    public void addPoints(RoutedLead lead, Eligible eligible, Pool pool, double[] totals) {
+        for (int i = 0; i < totals.length; i++) {
+            totals[i] += points(eligible.weight(i), eligible.standing(i), pool);
+        }
+    }
+
+    private double points(double weight, Standing standing, Pool pool) {
+        double share = pool.totalWeight() > 0 ? weight / pool.totalWeight() : 1.0 / pool.size();
+        double behind = share * (pool.recentLeads() + 1) - standing.recentLeads();
         return Wording.points(weights.fairness() * Math.max(-1, Math.min(1, behind / weights.fairnessScaleLeads())));
     }
 

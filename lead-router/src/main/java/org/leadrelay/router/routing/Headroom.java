@@ -21,13 +21,23 @@ final class Headroom implements ScoringCriterion {
 
     @Override
     public double points(RoutedLead lead, Candidate candidate, Pool pool) {
-        IndexedPartner partner = candidate.indexed();
-        Standing standing = candidate.standing();
-        double share = partner.capacity == 0 ? 0 : (double) Math.max(0, partner.capacity - standing.openLeads()) / partner.capacity;
-        if (partner.weeklyCapacity >= 0) {
-            share = Math.min(share, partner.weeklyCapacity == 0
-                    ? 0
-                    : (double) Math.max(0, partner.weeklyCapacity - standing.leadsThisWeek()) / partner.weeklyCapacity);
+        return points(candidate.indexed().capacity, candidate.indexed().weeklyCapacity, candidate.standing());
+    }
+
+    @Override
+    public void addPoints(RoutedLead lead, Eligible eligible, Pool pool, double[] totals) {
+        PartnerIndex index = eligible.index();
+        for (int i = 0; i < totals.length; i++) {
+            int ordinal = eligible.ordinal(i);
+            totals[i] += points(index.capacity(ordinal), index.weeklyCapacity(ordinal), eligible.standing(i));
+        }
+    }
+
+    /** @param weeklyCapacity the weekly capacity, or -1 for none */
+    private double points(int capacity, int weeklyCapacity, Standing standing) {
+        double share = capacity == 0 ? 0 : (double) Math.max(0, capacity - standing.openLeads()) / capacity;
+        if (weeklyCapacity >= 0) {
+            share = Math.min(share, weeklyCapacity == 0 ? 0 : (double) Math.max(0, weeklyCapacity - standing.leadsThisWeek()) / weeklyCapacity);
         }
         return Wording.points(weights.headroom() * share);
     }

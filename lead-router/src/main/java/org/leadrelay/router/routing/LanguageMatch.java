@@ -24,6 +24,15 @@ final class LanguageMatch implements ScoringCriterion {
     }
 
     @Override
+    public void addPoints(RoutedLead lead, Eligible eligible, Pool pool, double[] totals) {
+        long[] speaking = eligible.index().speaking(lead.language());
+        double points = Wording.points(weights.language());
+        for (int i = 0; i < totals.length; i++) {
+            totals[i] += speaking != null && Bits.has(speaking, eligible.ordinal(i)) ? points : 0;
+        }
+    }
+
+    @Override
     public ScoreComponent score(RoutedLead lead, Candidate candidate, Pool pool) {
         if (candidate.partner().languages().contains(lead.language())) {
             return new ScoreComponent(NAME, Wording.points(weights.language()), "serves in " + lead.language());

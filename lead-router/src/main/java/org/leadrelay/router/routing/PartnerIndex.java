@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 import org.leadrelay.events.Coordinates;
 import org.leadrelay.events.LeadReceived;
@@ -52,6 +53,23 @@ public final class PartnerIndex {
     private final Map<String, long[]> offering = new HashMap<>();
     /** By language, the partners serving in it. */
     private final Map<String, long[]> speaking = new HashMap<>();
+    /** By term, the partners holding a certification in it, valid or lapsed. */
+    private final Map<String, long[]> certified = new HashMap<>();
+    /** By term, the partners whose certification in it is valid on a day: worked out on the first decision of each day. */
+    private final Map<String, ValidOn> certifiedOn = new ConcurrentHashMap<>();
+
+    // By partner number, the facts every eligible partner is scored on, in arrays: a decision reads
+    // them for its partners from a few stretches of memory, with no partner's object to visit.
+    private final RoutablePartner[] copies;
+    private final long[] idHigh;
+    private final long[] idLow;
+    private final int[] capacity;
+    /** The weekly capacity, or -1 for none. */
+    private final int[] weeklyCapacity;
+    /** Where each partner's service areas start in {@link #areas}; partner n's end where n + 1's start. */
+    private final int[] areasFrom;
+    /** Every partner's service areas, in number order: latitude, longitude and radius in km for each. */
+    private final double[] areas;
 
     private PartnerIndex(Collection<RoutablePartner> all) {
         List<RoutablePartner> byCountry = new ArrayList<>(all);
@@ -59,9 +77,31 @@ public final class PartnerIndex {
         partners = new IndexedPartner[byCountry.size()];
         active = Bits.of(partners.length);
         mayBeAway = Bits.of(partners.length);
+        copies = byCountry.toArray(RoutablePartner[]::new);
+        idHigh = new long[partners.length];
+        idLow = new long[partners.length];
+        capacity = new int[partners.length];
+        weeklyCapacity = new int[partners.length];
+        areasFrom = new int[partners.length + 1];
+        int areaCount = 0;
+        for (RoutablePartner partner : copies) {
+            areaCount += partner.serviceAreas().size();
+        }
+        areas = new double[3 * areaCount];
         for (int ordinal = 0; ordinal < partners.length; ordinal++) {
             IndexedPartner partner = IndexedPartner.numbered(byCountry.get(ordinal), ordinal);
             partners[ordinal] = partner;
+            idHigh[ordinal] = partner.idHigh;
+            idLow[ordinal] = partner.idLow;
+            capacity[ordinal] = partner.capacity;
+            weeklyCapacity[ordinal] = partner.weeklyCapacity;
+            System.arraycopy(partner.areas, 0, areas, areasFrom[ordinal], partner.areas.length);
+            areasFrom[ordinal + 1] = areasFrom[ordinal] + partner.areas.length;
+            for (int t = 0; t < partner.terms.length; t++) {
+                if (partner.certifiedThrough[t] != IndexedPartner.NOT_CERTIFIED) {
+                    Bits.set(certified.computeIfAbsent(partner.terms[t], k -> Bits.of(partners.length)), ordinal);
+                }
+            }
             ordinals.put(partner.id(), ordinal);
             if (partner.active) {
                 Bits.set(active, ordinal);
@@ -157,6 +197,68 @@ public final class PartnerIndex {
     /** The partner with that number. */
     IndexedPartner partner(int ordinal) {
         return partners[ordinal];
+    }
+
+    /** The copy of the partner with that number, read from an array of them rather than from its {@link IndexedPartner}. */
+    RoutablePartner copy(int ordinal) {
+        return copies[ordinal];
+    }
+
+    long idHigh(int ordinal) {
+        return idHigh[ordinal];
+    }
+
+    long idLow(int ordinal) {
+        return idLow[ordinal];
+    }
+
+    int capacity(int ordinal) {
+        return capacity[ordinal];
+    }
+
+    /** The weekly capacity, or -1 for none. */
+    int weeklyCapacity(int ordinal) {
+        return weeklyCapacity[ordinal];
+    }
+
+    /** Where the partner's service areas start in {@link #areas()}; they end where the next partner's start. */
+    int areasFrom(int ordinal) {
+        return areasFrom[ordinal];
+    }
+
+    /** Every partner's service areas: latitude, longitude and radius in km for each; not to be changed. */
+    double[] areas() {
+        return areas;
+    }
+
+    /**
+     * The partners holding a certification in the term that is valid on the day ({@link
+     * IndexedPartner#level}), or null for none. Worked out once per term and day, then kept.
+     */
+    long[] certifiedOn(String term, long epochDay) {
+        ValidOn known = certifiedOn.get(term);
+        if (known != null && known.epochDay() == epochDay) {
+            return known.partners();
+        }
+        long[] holding = certified.get(term);
+        long[] valid = null;
+        if (holding != null) {
+            valid = Bits.of(partners.length);
+            for (int word = 0; word < holding.length; word++) {
+                for (long bits = holding[word]; bits != 0; bits &= bits - 1) {
+                    int ordinal = (word << 6) + Long.numberOfTrailingZeros(bits);
+                    IndexedPartner partner = partners[ordinal];
+                    if (partner.certifiedThrough[IndexedPartner.indexOf(partner.terms, term)] >= epochDay) {
+                        Bits.set(valid, ordinal);
+                    }
+                }
+            }
+        }
+        certifiedOn.put(term, new ValidOn(epochDay, valid));
+        return valid;
+    }
+
+    private record ValidOn(long epochDay, long[] partners) {
     }
 
     /** Every partner the index holds, in number order. */

@@ -26,4 +26,20 @@ record Pool(int size, double totalWeight, double recentLeads, double offers, dou
         }
         return new Pool(eligible.size(), weight, recent, offers, accepts);
     }
+
+    /** The same sums, added in the same order, over the partners of a decision. */
+    static Pool of(Eligible eligible) {
+        double weight = 0;
+        double recent = 0;
+        double offers = 0;
+        double accepts = 0;
+        for (int i = 0; i < eligible.size(); i++) {
+            Standing standing = eligible.standing(i);
+            weight += eligible.weight(i);
+            recent += standing.recentLeads();
+            offers += standing.offers();
+            accepts += standing.accepts();
+        }
+        return new Pool(eligible.size(), weight, recent, offers, accepts);
+    }
 }

@@ -27,9 +27,37 @@ final class Proximity implements ScoringCriterion {
     public double points(RoutedLead lead, Candidate candidate, Pool pool) {
         IndexedPartner partner = candidate.indexed();
         if (lead.coordinates() == null || partner.areas.length == 0) {
-            return Wording.points(weights.distance() / 2);
+            return neutral();
         }
-        double nearestKm = partner.nearestAreaKm(lead.coordinates().latitude(), lead.coordinates().longitude());
+        return pointsAt(partner.nearestAreaKm(lead.coordinates().latitude(), lead.coordinates().longitude()));
+    }
+
+    @Override
+    public void addPoints(RoutedLead lead, Eligible eligible, Pool pool, double[] totals) {
+        PartnerIndex index = eligible.index();
+        double[] areas = index.areas();
+        for (int i = 0; i < totals.length; i++) {
+            int ordinal = eligible.ordinal(i);
+            int from = index.areasFrom(ordinal);
+            int to = index.areasFrom(ordinal + 1);
+            if (lead.coordinates() == null || from == to) {
+                totals[i] += neutral();
+                continue;
+            }
+            double nearestKm = Double.POSITIVE_INFINITY;
+            for (int a = from; a < to; a += 3) {
+                nearestKm = Math.min(nearestKm, GreatCircle.km(areas[a], areas[a + 1], lead.coordinates().latitude(),
+                        lead.coordinates().longitude()));
+            }
+            totals[i] += pointsAt(nearestKm);
+        }
+    }
+
+    private double neutral() {
+        return Wording.points(weights.distance() / 2);
+    }
+
+    private double pointsAt(double nearestKm) {
         return Wording.points(weights.distance() * Math.max(0, 1 - nearestKm / weights.distanceHorizonKm()));
     }
 

@@ -37,12 +37,23 @@ final class Responsiveness implements ScoringCriterion {
 
     @Override
     public double points(RoutedLead lead, Candidate candidate, Pool pool) {
-        return Wording.points(weights.responsiveness() * (rate(candidate.standing(), pool) + speed(candidate.standing())) / 2);
+        return points(candidate.standing(), priorRate(pool));
+    }
+
+    @Override
+    public void addPoints(RoutedLead lead, Eligible eligible, Pool pool, double[] totals) {
+        double prior = priorRate(pool);
+        for (int i = 0; i < totals.length; i++) {
+            totals[i] += points(eligible.standing(i), prior);
+        }
+    }
+
+    private double points(Standing standing, double priorRate) {
+        return Wording.points(weights.responsiveness() * (rate(standing, priorRate) + speed(standing)) / 2);
     }
 
     /** The acceptance rate, blended with the prior rate. */
-    private double rate(Standing standing, Pool pool) {
-        double prior = priorRate(pool);
+    private double rate(Standing standing, double prior) {
         double k = weights.priorOffers();
         double offers = Math.max(0, standing.offers());
         double accepts = Math.min(offers, Math.max(0, standing.accepts()));
@@ -64,7 +75,7 @@ final class Responsiveness implements ScoringCriterion {
     @Override
     public ScoreComponent score(RoutedLead lead, Candidate candidate, Pool pool) {
         Standing standing = candidate.standing();
-        double rate = rate(standing, pool);
+        double rate = rate(standing, priorRate(pool));
         double speed = speed(standing);
         double offers = Math.max(0, standing.offers());
         double accepts = Math.min(offers, Math.max(0, standing.accepts()));

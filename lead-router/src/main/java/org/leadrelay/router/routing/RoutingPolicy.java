@@ -25,9 +25,10 @@ import org.leadrelay.router.partners.RoutablePartner;
  * decision, in any order of the candidates, and equal partners each come first equally often.
  * docs/routing.md explains the policy for operators. Stateless and thread-safe.
  *
- * <p>A decision costs a few hundred nanoseconds per candidate (docs/performance.md): standings
- * are read only for the partners that every other rule admits, scores are worded only when read,
- * and only the excluded partners a decision names get a tie-break and a refusal.
+ * <p>A decision costs a few hundred nanoseconds per candidate (docs/performance.md): the rules are
+ * applied with the index's sets of partners, standings are read only for the partners that every
+ * other rule admits, the components score from the index's columns, scores are worded only when
+ * read, and only the excluded partners a decision names get a refusal.
  */
 public class RoutingPolicy {
 
@@ -102,12 +103,14 @@ public class RoutingPolicy {
     public RoutingDecision decide(LeadReceived lead, List<RoutablePartner> candidates, Map<UUID, Standing> standings,
             Map<UUID, String> tried, Instant now) {
         RoutedLead routed = RoutedLead.of(lead, tried, now);
-        List<IndexedPartner> members = candidates.stream().map(IndexedPartner::of).toList();
-        byte[] failed = new byte[members.size()];
-        for (int i = 0; i < failed.length; i++) {
-            failed[i] = (byte) firstFailed(routed, members.get(i), null, 0, firstReadingStanding);
+        PartnerIndex index = PartnerIndex.of(candidates);
+        int[] ordinals = new int[index.size()];
+        byte[] failed = new byte[ordinals.length];
+        for (int ordinal = 0; ordinal < ordinals.length; ordinal++) {
+            ordinals[ordinal] = ordinal;
+            failed[ordinal] = (byte) firstFailed(routed, index.partner(ordinal), null, 0, firstReadingStanding);
         }
-        return decided(routed, members, failed, partners -> standings, null);
+        return decided(routed, index, ordinals, failed, partners -> standings, false);
     }
 
     /**
@@ -115,7 +118,8 @@ public class RoutingPolicy {
      * asking {@code standings} for the standings it needs. The rules not reading standings are
      * applied to all the candidates at once, with the index's sets of partners (by status, language,
      * term, country); a partner is asked alone only where a set cannot tell, such as a partner
-     * covering some regions of the lead's country.
+     * covering some regions of the lead's country. The eligible partners are scored from the
+     * index's columns, component by component ({@link ScoringCriterion#addPoints}).
      */
     public RoutingDecision decideAmong(LeadReceived lead, PartnerIndex.Found candidates, Standings standings, Map<UUID, String> tried,
             Instant now) {
@@ -126,8 +130,8 @@ public class RoutingPolicy {
         for (int rule = 0; rule < firstReadingStanding; rule++) {
             excludedBy[rule] = rules[rule].exclude(routed, index, remaining);
         }
-        List<IndexedPartner> members = candidates.partners();
-        byte[] failed = new byte[members.size()];
+        int[] ordinals = new int[candidates.size()];
+        byte[] failed = new byte[ordinals.length];
         long[] found = candidates.bits();
         int at = 0;
         for (int word = 0; word < found.length; word++) {
@@ -140,88 +144,120 @@ public class RoutingPolicy {
                         rule++;
                     }
                 }
+                ordinals[at] = ordinal;
                 failed[at++] = (byte) rule;
             }
         }
-        return decided(routed, members, failed, standings, index.routingWeights(weights, this::weightOf));
+        return decided(routed, index, ordinals, failed, standings, true);
     }
 
     /**
-     * The decision, given the first rule not reading standings each candidate fails ({@code failed},
-     * -1 for none): the rest are checked once their standings are read, then scored and ranked.
-     * {@code weightByNumber} holds the routing weights of an index's partners, or is null.
+     * The decision among the index's partners {@code ordinals}, given the first rule not reading
+     * standings each fails ({@code failed}, -1 for none): the rest are checked once their standings
+     * are read, then scored and ranked. {@code fromColumns}: the rules reading standings and the
+     * components read the index's columns for all the partners at once; otherwise they are asked
+     * partner by partner, as the rules and components state them (the reference the other is
+     * tested against).
      */
-    private RoutingDecision decided(RoutedLead routed, List<IndexedPartner> candidates, byte[] failed, Standings standings,
-            double[] weightByNumber) {
-        int size = candidates.size();
+    private RoutingDecision decided(RoutedLead routed, PartnerIndex index, int[] ordinals, byte[] failed, Standings standings,
+            boolean fromColumns) {
+        int size = ordinals.length;
         int[] counts = new int[rules.length];
         List<RoutablePartner> admitted = new ArrayList<>(size);
         int[] admittedAt = new int[size];
-        // The admitted partners' facts are read here, in a tight loop whose reads the processor can
-        // overlap, before the loops that use them: their cache misses are paid once and side by side,
-        // not one after another between calls (docs/performance.md).
-        int facts = 0;
         for (int i = 0; i < size; i++) {
             if (failed[i] < 0) {
-                IndexedPartner partner = candidates.get(i);
-                facts += partner.terms.length + partner.languages.length + partner.areas.length + partner.capacity;
                 admittedAt[admitted.size()] = i;
-                admitted.add(partner.partner());
+                admitted.add(index.copy(ordinals[i]));
             } else {
                 counts[failed[i]]++;
             }
         }
         Map<UUID, Standing> known = admitted.isEmpty() ? Map.of() : standings.of(admitted);
         Standing[] standingOf = new Standing[size];
-        for (int j = 0; j < admitted.size(); j++) {
-            Standing standing = known.get(candidates.get(admittedAt[j]).id());
+        // Read in tight loops (the ids, then their standings) before they are used: each loop's reads
+        // are independent, so the processor overlaps their cache misses rather than paying them one
+        // after another (docs/performance.md).
+        UUID[] ids = new UUID[admitted.size()];
+        for (int j = 0; j < ids.length; j++) {
+            ids[j] = admitted.get(j).id();
+        }
+        for (int j = 0; j < ids.length; j++) {
+            Standing standing = known.get(ids[j]);
             standingOf[admittedAt[j]] = standing == null ? Standing.NEW : standing;
-            facts += standingOf[admittedAt[j]].openLeads();
         }
-        if (facts < 0) {
-            throw new IllegalStateException("negative facts: " + facts); // never: keeps the reads above from being optimised away
-        }
-        List<Candidate> eligible = new ArrayList<>(admitted.size());
+        int[] eligibleAt = new int[admitted.size()];
+        int eligibleCount = 0;
         for (int j = 0; j < admitted.size(); j++) {
             int at = admittedAt[j];
-            IndexedPartner partner = candidates.get(at);
             Standing standing = standingOf[at];
-            int rule = firstFailed(routed, partner, standing, firstReadingStanding, rules.length);
+            int rule = -1;
+            for (int r = firstReadingStanding; r < rules.length && rule < 0; r++) {
+                boolean admits = fromColumns ? rules[r].admits(routed, index, ordinals[at], standing)
+                        : rules[r].admits(routed, index.partner(ordinals[at]), standing);
+                rule = admits ? -1 : r;
+            }
             failed[at] = (byte) rule;
             if (rule < 0) {
-                double weight = weightByNumber == null ? weightOf(partner) : weightByNumber[partner.ordinal];
-                eligible.add(new Candidate(partner, standing, weight, Candidate.tieBreak(routed.leadId(), partner)));
+                eligibleAt[eligibleCount++] = at;
             } else {
                 counts[rule]++;
             }
         }
-        List<PassedOver> passedOver = passedOver(routed, candidates, failed, standingOf, counts);
+        List<PassedOver> passedOver = passedOver(routed, index, ordinals, failed, standingOf, counts);
         Map<String, Integer> passedOverCounts = new LinkedHashMap<>();
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
                 passedOverCounts.put(rules[i].name(), counts[i]);
             }
         }
-        if (eligible.isEmpty()) {
+        if (eligibleCount == 0) {
             return new RoutingDecision.Nobody(nobodyReason(routed, size, counts), passedOver, passedOverCounts);
         }
+        Eligible eligible = eligible(routed, index, ordinals, Arrays.copyOf(eligibleAt, eligibleCount), standingOf, fromColumns);
         Pool pool = Pool.of(eligible);
-        double[] totals = new double[eligible.size()];
+        double[] totals = new double[eligibleCount];
+        if (fromColumns) {
+            for (ScoringCriterion criterion : criteria) {
+                criterion.addPoints(routed, eligible, pool, totals);
+            }
+        } else {
+            for (int i = 0; i < totals.length; i++) {
+                Candidate candidate = eligible.candidate(i);
+                totals[i] = fit.points(routed, candidate, pool) + proximity.points(routed, candidate, pool)
+                        + languageMatch.points(routed, candidate, pool) + tierWeight.points(routed, candidate, pool)
+                        + headroom.points(routed, candidate, pool) + responsiveness.points(routed, candidate, pool)
+                        + fairness.points(routed, candidate, pool);
+            }
+        }
         for (int i = 0; i < totals.length; i++) {
-            Candidate candidate = eligible.get(i);
-            double total = fit.points(routed, candidate, pool) + proximity.points(routed, candidate, pool)
-                    + languageMatch.points(routed, candidate, pool) + tierWeight.points(routed, candidate, pool)
-                    + headroom.points(routed, candidate, pool) + responsiveness.points(routed, candidate, pool)
-                    + fairness.points(routed, candidate, pool);
             // to the cent, as the points are: totals equal to the cent are equal, and the tie-break orders them
-            totals[i] = Wording.points(total);
+            totals[i] = Wording.points(totals[i]);
         }
         int[] order = bestFirst(eligible, totals);
         return new RoutingDecision.Chosen(new RankedList(order, i -> {
-            Candidate candidate = eligible.get(i);
             double total = totals[i];
-            return new Ranked(candidate.partner(), total, () -> explain(routed, candidate, pool, total));
+            return new Ranked(index.copy(eligible.ordinal(i)), total, () -> explain(routed, eligible.candidate(i), pool, total));
         }), passedOver, passedOverCounts);
+    }
+
+    /** The eligible partners, the candidates at {@code eligibleAt}, with their standings, weights and tie-breaks. */
+    private Eligible eligible(RoutedLead routed, PartnerIndex index, int[] ordinals, int[] eligibleAt, Standing[] standingOf,
+            boolean fromColumns) {
+        int count = eligibleAt.length;
+        int[] eligibleOrdinals = new int[count];
+        Standing[] eligibleStandings = new Standing[count];
+        double[] eligibleWeights = new double[count];
+        long[] tieBreaks = new long[count];
+        double[] weightByNumber = fromColumns ? index.routingWeights(weights, this::weightOf) : null;
+        for (int i = 0; i < count; i++) {
+            int ordinal = ordinals[eligibleAt[i]];
+            eligibleOrdinals[i] = ordinal;
+            eligibleStandings[i] = standingOf[eligibleAt[i]];
+            eligibleWeights[i] = fromColumns ? weightByNumber[ordinal] : weightOf(index.partner(ordinal));
+            tieBreaks[i] = Candidate.tieBreak(routed.leadId(), index.idHigh(ordinal), index.idLow(ordinal));
+        }
+        return new Eligible(index, eligibleOrdinals, eligibleStandings, eligibleWeights, tieBreaks);
     }
 
     /**
@@ -230,22 +266,29 @@ public class RoutingPolicy {
      * is several times cheaper than sorting objects; the rare runs the packing cannot tell apart
      * are then ordered in full.
      */
-    private static int[] bestFirst(List<Candidate> eligible, double[] totals) {
+    private static int[] bestFirst(Eligible eligible, double[] totals) {
         int size = totals.length;
+        Comparator<Integer> bestFirst = (a, b) -> {
+            int byTotal = Double.compare(totals[b], totals[a]);
+            if (byTotal != 0) {
+                return byTotal;
+            }
+            int byTie = Long.compare(eligible.tieBreak(a), eligible.tieBreak(b));
+            return byTie != 0 ? byTie : eligible.index().copy(eligible.ordinal(a)).id().compareTo(eligible.index().copy(eligible.ordinal(b)).id());
+        };
         long[] keys = new long[size];
         boolean packable = size < 1 << 20;
         for (int i = 0; i < size && packable; i++) {
             long below = (1L << 18) - 1 - Math.round(totals[i] * 100);
             packable = below >= 0 && below <= MAX_CENTS;
-            keys[i] = below << 44 | ((eligible.get(i).tieBreak() ^ Long.MIN_VALUE) >>> 40) << 20 | i;
+            keys[i] = below << 44 | ((eligible.tieBreak(i) ^ Long.MIN_VALUE) >>> 40) << 20 | i;
         }
-        Integer[] boxed = null;
         if (!packable) {
-            boxed = new Integer[size];
+            Integer[] boxed = new Integer[size];
             for (int i = 0; i < size; i++) {
                 boxed[i] = i;
             }
-            Arrays.sort(boxed, (a, b) -> BEST_FIRST.compare(new Scored(eligible.get(a), totals[a]), new Scored(eligible.get(b), totals[b])));
+            Arrays.sort(boxed, bestFirst);
             return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
         }
         Arrays.sort(keys);
@@ -263,7 +306,7 @@ public class RoutingPolicy {
                 for (int i = from; i < to; i++) {
                     run[i - from] = order[i];
                 }
-                Arrays.sort(run, (a, b) -> BEST_FIRST.compare(new Scored(eligible.get(a), totals[a]), new Scored(eligible.get(b), totals[b])));
+                Arrays.sort(run, bestFirst);
                 for (int i = from; i < to; i++) {
                     order[i] = run[i - from];
                 }
@@ -308,15 +351,15 @@ public class RoutingPolicy {
      * rule: full partners before partners of the wrong speciality before paused ones), then in the
      * lead's tie-break order, so the list does not depend on the candidates' order.
      */
-    private List<PassedOver> passedOver(RoutedLead lead, List<IndexedPartner> candidates, byte[] failed, Standing[] standingOf,
+    private List<PassedOver> passedOver(RoutedLead lead, PartnerIndex index, int[] ordinals, byte[] failed, Standing[] standingOf,
             int[] counts) {
         int cap = weights.maxPassedOver();
-        List<PassedOver> named = new ArrayList<>(Math.min(cap, candidates.size()));
+        List<PassedOver> named = new ArrayList<>(Math.min(cap, ordinals.length));
         for (int rule = rules.length - 1; rule >= 0 && named.size() < cap; rule--) {
             if (counts[rule] == 0) {
                 continue;
             }
-            List<Excluded> byRule = closest(lead, candidates, failed, standingOf, rule, counts[rule], cap - named.size());
+            List<Excluded> byRule = closest(lead, index, ordinals, failed, standingOf, rule, counts[rule], cap - named.size());
             EligibilityPolicy policy = rules[rule];
             for (Excluded ex : byRule) {
                 Standing standing = ex.standing() == null ? Standing.NEW : ex.standing();
@@ -331,7 +374,7 @@ public class RoutingPolicy {
      * The {@code wanted} partners the rule excluded that come first in the lead's tie-break order,
      * in that order, without sorting all of them.
      */
-    private static List<Excluded> closest(RoutedLead lead, List<IndexedPartner> candidates, byte[] failed, Standing[] standingOf,
+    private static List<Excluded> closest(RoutedLead lead, PartnerIndex index, int[] ordinals, byte[] failed, Standing[] standingOf,
             int rule, int count, int wanted) {
         long[] ties = new long[count];
         int[] at = new int[count];
@@ -339,7 +382,7 @@ public class RoutingPolicy {
         for (int i = 0; i < failed.length; i++) {
             if (failed[i] == rule) {
                 at[found] = i;
-                ties[found++] = Candidate.tieBreak(lead.leadId(), candidates.get(i));
+                ties[found++] = Candidate.tieBreak(lead.leadId(), index.idHigh(ordinals[i]), index.idLow(ordinals[i]));
             }
         }
         long last = Long.MAX_VALUE;
@@ -351,8 +394,7 @@ public class RoutingPolicy {
         List<Excluded> closest = new ArrayList<>(Math.min(wanted, count) + 1);
         for (int j = 0; j < count; j++) {
             if (ties[j] <= last) {
-                RoutablePartner partner = candidates.get(at[j]).partner();
-                closest.add(new Excluded(partner, standingOf[at[j]], ties[j]));
+                closest.add(new Excluded(index.copy(ordinals[at[j]]), standingOf[at[j]], ties[j]));
             }
         }
         closest.sort(CLOSEST_FIRST);
@@ -382,20 +424,8 @@ public class RoutingPolicy {
     private record Excluded(RoutablePartner partner, Standing standing, long tieBreak) {
     }
 
-    private record Scored(Candidate candidate, double total) {
-    }
-
     private static final Comparator<Excluded> CLOSEST_FIRST = (a, b) -> {
         int byTie = Long.compare(a.tieBreak(), b.tieBreak());
         return byTie != 0 ? byTie : a.partner().id().compareTo(b.partner().id());
-    };
-
-    private static final Comparator<Scored> BEST_FIRST = (a, b) -> {
-        int byTotal = Double.compare(b.total(), a.total());
-        if (byTotal != 0) {
-            return byTotal;
-        }
-        int byTie = Long.compare(a.candidate().tieBreak(), b.candidate().tieBreak());
-        return byTie != 0 ? byTie : a.candidate().partner().id().compareTo(b.candidate().partner().id());
     };
 }

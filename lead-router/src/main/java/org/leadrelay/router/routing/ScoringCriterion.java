@@ -11,6 +11,13 @@ interface ScoringCriterion {
     /** The points alone, as {@link #score} gives them: ranking needs only these, so thousands of partners cost no words. */
     double points(RoutedLead lead, Candidate candidate, Pool pool);
 
+    /**
+     * Adds to {@code totals} the points of each eligible partner, by position, as {@link #points}
+     * gives them, reading the index's columns rather than each partner's object (IndexedDecisionTest
+     * compares both).
+     */
+    void addPoints(RoutedLead lead, Eligible eligible, Pool pool, double[] totals);
+
     /** The points with their reason. */
     ScoreComponent score(RoutedLead lead, Candidate candidate, Pool pool);
 }

@@ -33,6 +33,43 @@ final class SpecialityFit implements ScoringCriterion {
     }
 
     @Override
+    public void addPoints(RoutedLead lead, Eligible eligible, Pool pool, double[] totals) {
+        PartnerIndex index = eligible.index();
+        List<String> asked = lead.asked();
+        List<String> environment = weights.environmentCredit() > 0 ? lead.environment() : List.of();
+        int terms = asked.size() + environment.size();
+        long[][] offering = new long[terms][];
+        long[][] certified = new long[terms][];
+        double[] count = new double[terms];
+        for (int t = 0; t < terms; t++) {
+            String term = t < asked.size() ? asked.get(t) : environment.get(t - asked.size());
+            offering[t] = index.offering(term);
+            certified[t] = index.certifiedOn(term, lead.today().toEpochDay());
+            count[t] = t < asked.size() ? 1 : weights.environmentCredit();
+        }
+        double possible = asked.size();
+        for (int t = asked.size(); t < terms; t++) {
+            possible += weights.environmentCredit();
+        }
+        double certifiedCredit = credit(Level.CERTIFIED);
+        double experiencedCredit = credit(Level.EXPERIENCED);
+        for (int i = 0; i < totals.length; i++) {
+            int ordinal = eligible.ordinal(i);
+            double earned = 0;
+            for (int t = 0; t < terms; t++) {
+                double credit = certified[t] != null && Bits.has(certified[t], ordinal) ? certifiedCredit
+                        : offering[t] != null && Bits.has(offering[t], ordinal) ? experiencedCredit : 0;
+                earned += t < asked.size() ? credit : count[t] * credit;
+            }
+            totals[i] += points(earned, possible);
+        }
+    }
+
+    private double points(double earned, double possible) {
+        return Wording.points(weights.speciality() * (possible == 0 ? 0 : earned / possible));
+    }
+
+    @Override
     public double points(RoutedLead lead, Candidate candidate, Pool pool) {
         double earned = 0;
         List<String> asked = lead.asked();
@@ -47,7 +84,7 @@ final class SpecialityFit implements ScoringCriterion {
                 possible += weights.environmentCredit();
             }
         }
-        return Wording.points(weights.speciality() * (possible == 0 ? 0 : earned / possible));
+        return points(earned, possible);
     }
 
     @Override

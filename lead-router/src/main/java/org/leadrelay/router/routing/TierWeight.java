@@ -27,7 +27,18 @@ final class TierWeight implements ScoringCriterion {
 
     @Override
     public double points(RoutedLead lead, Candidate candidate, Pool pool) {
-        return Wording.points(weights.tier() * (top == 0 ? 0 : Math.min(1, candidate.weight() / top)));
+        return points(candidate.weight());
+    }
+
+    @Override
+    public void addPoints(RoutedLead lead, Eligible eligible, Pool pool, double[] totals) {
+        for (int i = 0; i < totals.length; i++) {
+            totals[i] += points(eligible.weight(i));
+        }
+    }
+
+    private double points(double weight) {
+        return Wording.points(weights.tier() * (top == 0 ? 0 : Math.min(1, weight / top)));
     }
 
     @Override

@@ -20,11 +20,11 @@ import org.leadrelay.events.LeadReceived;
 import org.leadrelay.router.partners.RoutablePartner;
 
 /**
- * A decision over an index's candidates ({@link RoutingPolicy#decideAmong}, rules applied with the
- * index's sets of partners) is the decision the rules give partner by partner
- * ({@link RoutingPolicy#decide}): same order, same scores and reasons, same partners passed over
- * with the same reasons and counts, across random directories with every kind of partner a rule
- * or a set tells apart.
+ * A decision over an index's candidates ({@link RoutingPolicy#decideAmong}: rules applied with the
+ * index's sets of partners, components scored from its columns) is the decision the rules and
+ * components give partner by partner ({@link RoutingPolicy#decide}): same order, same scores and
+ * reasons, same partners passed over with the same reasons and counts, across random directories
+ * with every kind of partner a rule, a set or a column tells apart.
  */
 class IndexedDecisionTest {
 
@@ -117,7 +117,7 @@ class IndexedDecisionTest {
                 partner.experienced(term);
             }
         }
-        if (random.nextInt(3) == 0) {
+        for (int areas = random.nextInt(3) == 0 ? 1 + random.nextInt(3) : 0; areas > 0; areas--) {
             partner.serviceArea(random.nextBoolean() ? null : "office", PLACES.get(random.nextInt(PLACES.size())), 20 + random.nextInt(300));
         }
         if (random.nextInt(5) == 0) {

@@ -139,7 +139,8 @@ public class DirectoryRoutingBenchmark {
             for (IndexedPartner candidate : found) {
                 Standing standing = standings.get(candidate.id());
                 if (standing != null) {
-                    answers[i].put(candidate.id(), standing);
+                    // keyed by the copies' ids, as the router's answer is (the ids it asked for)
+                    answers[i].put(candidate.partner().id(), standing);
                 }
             }
             candidates += found.size();
