@@ -2,6 +2,7 @@ package org.leadrelay.router.routing;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.leadrelay.events.Coordinates;
 import org.leadrelay.events.ServiceArea;
 import org.leadrelay.router.partners.RoutablePartner;
 
@@ -68,15 +69,26 @@ final class CoveragePolicy implements EligibilityPolicy {
                 : area.label();
     }
 
-    /** Partners covering all of the lead's country are in; the others are checked one by one. */
+    /**
+     * Partners covering all of the lead's country or delivering every service asked remotely are in,
+     * by the index's sets; the others are checked one by one: their service areas from the index's
+     * columns, and, for partners listing regions of the lead's country, those regions.
+     */
     @Override
     public long[] exclude(RoutedLead lead, PartnerIndex index, long[] remaining) {
         long[] coveringAll = index.coveringAll(lead.country());
+        long[] coveringRegions = index.coveringRegions(lead.country());
+        long[] remote = index.deliveringRemotely(lead.services());
         long[] suspects = new long[remaining.length];
         for (int i = 0; i < remaining.length; i++) {
-            suspects[i] = coveringAll == null ? ~0L : ~coveringAll[i];
+            suspects[i] = ~((coveringAll == null ? 0 : coveringAll[i]) | (remote == null ? 0 : remote[i]));
         }
-        return Bits.removeFailing(remaining, suspects, ordinal -> !admits(lead, index.partner(ordinal), null));
+        Coordinates at = lead.coordinates();
+        double radians = at == null ? 0 : Math.toRadians(at.latitude());
+        double cosine = Math.cos(radians);
+        return Bits.removeFailing(remaining, suspects,
+                ordinal -> !(coveringRegions != null && Bits.has(coveringRegions, ordinal) && coversRegion(lead, index.partner(ordinal))
+                        || at != null && index.reaches(ordinal, radians, cosine, at.longitude())));
     }
 
     /** Whether the region is an ISO 3166-2 code of the country ({@code FR-IDF} of {@code FR}). */

@@ -31,6 +31,8 @@ import org.leadrelay.router.partners.RoutablePartner;
 public final class PartnerIndex {
 
     private static final double CELL_DEGREES = 5;
+    /** How many numbers {@link #areas} holds per service area. */
+    static final int AREA_FIELDS = 4;
     private static final int LON_CELLS = (int) (360 / CELL_DEGREES) + 1;
     /** An area spanning more cells than this (near a pole, across the antimeridian, or huge) is checked for every lead. */
     private static final int MAX_CELLS_PER_AREA = 16;
@@ -49,6 +51,8 @@ public final class PartnerIndex {
     private final long[] mayBeAway;
     /** By country, the partners covering all of it (listing none of its regions). */
     private final Map<String, long[]> coveringAll = new HashMap<>();
+    /** By country, the partners covering only the regions of it they list. */
+    private final Map<String, long[]> coveringRegions = new HashMap<>();
     /** By term, the partners offering it. */
     private final Map<String, long[]> offering = new HashMap<>();
     /** By language, the partners serving in it. */
@@ -68,7 +72,11 @@ public final class PartnerIndex {
     private final int[] weeklyCapacity;
     /** Where each partner's service areas start in {@link #areas}; partner n's end where n + 1's start. */
     private final int[] areasFrom;
-    /** Every partner's service areas, in number order: latitude, longitude and radius in km for each. */
+    /**
+     * Every partner's service areas, in number order, {@link #AREA_FIELDS} numbers for each: its
+     * centre's latitude in radians and that latitude's cosine, its longitude in degrees, its radius in km
+     * (as {@link GreatCircle#km(double, double, double, double, double, double)} takes them).
+     */
     private final double[] areas;
 
     private PartnerIndex(Collection<RoutablePartner> all) {
@@ -87,7 +95,7 @@ public final class PartnerIndex {
         for (RoutablePartner partner : copies) {
             areaCount += partner.serviceAreas().size();
         }
-        areas = new double[3 * areaCount];
+        areas = new double[AREA_FIELDS * areaCount];
         for (int ordinal = 0; ordinal < partners.length; ordinal++) {
             IndexedPartner partner = IndexedPartner.numbered(byCountry.get(ordinal), ordinal);
             partners[ordinal] = partner;
@@ -95,8 +103,15 @@ public final class PartnerIndex {
             idLow[ordinal] = partner.idLow;
             capacity[ordinal] = partner.capacity;
             weeklyCapacity[ordinal] = partner.weeklyCapacity;
-            System.arraycopy(partner.areas, 0, areas, areasFrom[ordinal], partner.areas.length);
-            areasFrom[ordinal + 1] = areasFrom[ordinal] + partner.areas.length;
+            int to = areasFrom[ordinal];
+            for (int a = 0; a < partner.areas.length; a += 3) {
+                double radians = Math.toRadians(partner.areas[a]);
+                areas[to++] = radians;
+                areas[to++] = Math.cos(radians);
+                areas[to++] = partner.areas[a + 1];
+                areas[to++] = partner.areas[a + 2];
+            }
+            areasFrom[ordinal + 1] = to;
             for (int t = 0; t < partner.terms.length; t++) {
                 if (partner.certifiedThrough[t] != IndexedPartner.NOT_CERTIFIED) {
                     Bits.set(certified.computeIfAbsent(partner.terms[t], k -> Bits.of(partners.length)), ordinal);
@@ -110,9 +125,8 @@ public final class PartnerIndex {
                 Bits.set(mayBeAway, ordinal);
             }
             for (String country : partner.countries) {
-                if (partner.partner().regions().stream().noneMatch(region -> CoveragePolicy.isRegionOf(region, country))) {
-                    Bits.set(coveringAll.computeIfAbsent(country, k -> Bits.of(partners.length)), ordinal);
-                }
+                boolean listsRegionsThere = partner.partner().regions().stream().anyMatch(region -> CoveragePolicy.isRegionOf(region, country));
+                Bits.set((listsRegionsThere ? coveringRegions : coveringAll).computeIfAbsent(country, k -> Bits.of(partners.length)), ordinal);
             }
             for (String term : partner.terms) {
                 Bits.set(offering.computeIfAbsent(term, k -> Bits.of(partners.length)), ordinal);
@@ -226,7 +240,7 @@ public final class PartnerIndex {
         return areasFrom[ordinal];
     }
 
-    /** Every partner's service areas: latitude, longitude and radius in km for each; not to be changed. */
+    /** Every partner's service areas, {@link #AREA_FIELDS} numbers for each (see the field); not to be changed. */
     double[] areas() {
         return areas;
     }
@@ -286,6 +300,37 @@ public final class PartnerIndex {
         return mayBeAway;
     }
 
+    /** The partners covering only the regions of the country they list, or null for none. */
+    long[] coveringRegions(String country) {
+        return coveringRegions.get(country);
+    }
+
+    /** The partners delivering every one of the services remotely: a new set, or null for none (no services: none). */
+    long[] deliveringRemotely(List<String> services) {
+        long[] remote = null;
+        for (String service : services) {
+            long[] delivering = deliveringRemotely.get(service);
+            if (delivering == null) {
+                return null;
+            }
+            remote = remote == null ? delivering.clone() : and(remote, delivering);
+        }
+        return remote;
+    }
+
+    /**
+     * Whether one of the partner's service areas holds the point (latitude in radians, its cosine,
+     * longitude in degrees), from the index's columns: as {@link IndexedPartner#reaches} answers.
+     */
+    boolean reaches(int ordinal, double radians, double cosine, double longitude) {
+        for (int i = areasFrom[ordinal]; i < areasFrom[ordinal + 1]; i += AREA_FIELDS) {
+            if (GreatCircle.km(areas[i], areas[i + 1], areas[i + 2], radians, cosine, longitude) <= areas[i + 3]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The partners covering all of the country, or null for none. */
     long[] coveringAll(String country) {
         return coveringAll.get(country);
@@ -336,24 +381,14 @@ public final class PartnerIndex {
                 }
             }
         }
-        if (!search.services().isEmpty()) {
-            // delivering every service asked remotely, and offering a term asked: sets, not partners, are read
-            long[] remote = null;
-            for (String service : search.services()) {
-                long[] delivering = deliveringRemotely.get(service);
-                if (delivering == null) {
-                    remote = null;
-                    break;
-                }
-                remote = remote == null ? delivering.clone() : and(remote, delivering);
-            }
-            if (remote != null) {
-                long[] offeringAny = Bits.union(remote.length, search.terms().stream().map(offering::get).toArray(long[][]::new));
-                for (int i = 0; i < remote.length; i++) {
-                    long added = remote[i] & offeringAny[i] & ~found[i];
-                    found[i] |= added;
-                    count += Long.bitCount(added);
-                }
+        // delivering every service asked remotely, and offering a term asked: sets, not partners, are read
+        long[] remote = deliveringRemotely(search.services());
+        if (remote != null) {
+            long[] offeringAny = Bits.union(remote.length, search.terms().stream().map(offering::get).toArray(long[][]::new));
+            for (int i = 0; i < remote.length; i++) {
+                long added = remote[i] & offeringAny[i] & ~found[i];
+                found[i] |= added;
+                count += Long.bitCount(added);
             }
         }
         Coordinates at = search.coordinates();

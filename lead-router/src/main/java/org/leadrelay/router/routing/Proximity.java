@@ -1,5 +1,6 @@
 package org.leadrelay.router.routing;
 
+import org.leadrelay.events.Coordinates;
 import org.leadrelay.events.ScoreComponent;
 import org.leadrelay.events.ServiceArea;
 
@@ -36,18 +37,20 @@ final class Proximity implements ScoringCriterion {
     public void addPoints(RoutedLead lead, Eligible eligible, Pool pool, double[] totals) {
         PartnerIndex index = eligible.index();
         double[] areas = index.areas();
+        Coordinates at = lead.coordinates();
+        double radians = at == null ? 0 : Math.toRadians(at.latitude());
+        double cosine = Math.cos(radians);
         for (int i = 0; i < totals.length; i++) {
             int ordinal = eligible.ordinal(i);
             int from = index.areasFrom(ordinal);
             int to = index.areasFrom(ordinal + 1);
-            if (lead.coordinates() == null || from == to) {
+            if (at == null || from == to) {
                 totals[i] += neutral();
                 continue;
             }
             double nearestKm = Double.POSITIVE_INFINITY;
-            for (int a = from; a < to; a += 3) {
-                nearestKm = Math.min(nearestKm, GreatCircle.km(areas[a], areas[a + 1], lead.coordinates().latitude(),
-                        lead.coordinates().longitude()));
+            for (int a = from; a < to; a += PartnerIndex.AREA_FIELDS) {
+                nearestKm = Math.min(nearestKm, GreatCircle.km(areas[a], areas[a + 1], areas[a + 2], radians, cosine, at.longitude()));
             }
             totals[i] += pointsAt(nearestKm);
         }
