@@ -65,6 +65,8 @@ public final class PartnerIndex {
     // By partner number, the facts every eligible partner is scored on, in arrays: a decision reads
     // them for its partners from a few stretches of memory, with no partner's object to visit.
     private final RoutablePartner[] copies;
+    /** The copies' ids, the very objects: a standings' answer keyed by them finds them without reading their copies. */
+    private final UUID[] ids;
     private final long[] idHigh;
     private final long[] idLow;
     private final int[] capacity;
@@ -86,6 +88,7 @@ public final class PartnerIndex {
         active = Bits.of(partners.length);
         mayBeAway = Bits.of(partners.length);
         copies = byCountry.toArray(RoutablePartner[]::new);
+        ids = Arrays.stream(copies).map(RoutablePartner::id).toArray(UUID[]::new);
         idHigh = new long[partners.length];
         idLow = new long[partners.length];
         capacity = new int[partners.length];
@@ -216,6 +219,11 @@ public final class PartnerIndex {
     /** The copy of the partner with that number, read from an array of them rather than from its {@link IndexedPartner}. */
     RoutablePartner copy(int ordinal) {
         return copies[ordinal];
+    }
+
+    /** The id of the partner with that number: its copy's own {@link RoutablePartner#id()}. */
+    UUID id(int ordinal) {
+        return ids[ordinal];
     }
 
     long idHigh(int ordinal) {

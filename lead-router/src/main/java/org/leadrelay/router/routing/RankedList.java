@@ -11,7 +11,7 @@ import java.util.function.IntFunction;
  */
 final class RankedList extends AbstractList<Ranked> implements RandomAccess {
 
-    private final int[] order;
+    private final BestFirst order;
     private final IntFunction<Ranked> rank;
     private final Ranked[] made;
 
@@ -19,17 +19,17 @@ final class RankedList extends AbstractList<Ranked> implements RandomAccess {
      * @param order the positions of the eligible partners, best first
      * @param rank  the ranked partner at a position
      */
-    RankedList(int[] order, IntFunction<Ranked> rank) {
+    RankedList(BestFirst order, IntFunction<Ranked> rank) {
         this.order = order;
         this.rank = rank;
-        this.made = new Ranked[order.length];
+        this.made = new Ranked[order.size()];
     }
 
     @Override
     public Ranked get(int index) {
         Ranked ranked = made[index];
         if (ranked == null) {
-            ranked = rank.apply(order[index]);
+            ranked = rank.apply(order.at(index));
             made[index] = ranked;
         }
         return ranked;
@@ -37,6 +37,6 @@ final class RankedList extends AbstractList<Ranked> implements RandomAccess {
 
     @Override
     public int size() {
-        return order.length;
+        return order.size();
     }
 }

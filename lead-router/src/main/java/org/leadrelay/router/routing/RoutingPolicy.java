@@ -175,15 +175,11 @@ public class RoutingPolicy {
         }
         Map<UUID, Standing> known = admitted.isEmpty() ? Map.of() : standings.of(admitted);
         Standing[] standingOf = new Standing[size];
-        // Read in tight loops (the ids, then their standings) before they are used: each loop's reads
-        // are independent, so the processor overlaps their cache misses rather than paying them one
-        // after another (docs/performance.md).
-        UUID[] ids = new UUID[admitted.size()];
-        for (int j = 0; j < ids.length; j++) {
-            ids[j] = admitted.get(j).id();
-        }
-        for (int j = 0; j < ids.length; j++) {
-            Standing standing = known.get(ids[j]);
+        // Read in a tight loop before they are used: each read is independent of the others, so the
+        // processor overlaps their cache misses rather than paying them one after another
+        // (docs/performance.md).
+        for (int j = 0; j < admitted.size(); j++) {
+            Standing standing = known.get(index.id(ordinals[admittedAt[j]]));
             standingOf[admittedAt[j]] = standing == null ? Standing.NEW : standing;
         }
         int[] eligibleAt = new int[admitted.size()];
@@ -234,7 +230,7 @@ public class RoutingPolicy {
             // to the cent, as the points are: totals equal to the cent are equal, and the tie-break orders them
             totals[i] = Wording.points(totals[i]);
         }
-        int[] order = bestFirst(eligible, totals);
+        BestFirst order = bestFirst(eligible, totals);
         return new RoutingDecision.Chosen(new RankedList(order, i -> {
             double total = totals[i];
             return new Ranked(index.copy(eligible.ordinal(i)), total, () -> explain(routed, eligible.candidate(i), pool, total));
@@ -260,64 +256,22 @@ public class RoutingPolicy {
         return new Eligible(index, eligibleOrdinals, eligibleStandings, eligibleWeights, tieBreaks);
     }
 
-    /**
-     * The positions of the candidates, best first: by total, then by tie-break, then by id. Sorted
-     * as numbers (total, the tie-break's first 24 bits and the position packed in one long), which
-     * is several times cheaper than sorting objects; the rare runs the packing cannot tell apart
-     * are then ordered in full.
-     */
-    private static int[] bestFirst(Eligible eligible, double[] totals) {
-        int size = totals.length;
-        Comparator<Integer> bestFirst = (a, b) -> {
+    /** The eligible partners' positions, best first: by total, then by tie-break, then by id. */
+    private static BestFirst bestFirst(Eligible eligible, double[] totals) {
+        long[] tieBreaks = new long[totals.length];
+        for (int i = 0; i < tieBreaks.length; i++) {
+            tieBreaks[i] = eligible.tieBreak(i);
+        }
+        PartnerIndex index = eligible.index();
+        return new BestFirst(totals, tieBreaks, (a, b) -> {
             int byTotal = Double.compare(totals[b], totals[a]);
             if (byTotal != 0) {
                 return byTotal;
             }
             int byTie = Long.compare(eligible.tieBreak(a), eligible.tieBreak(b));
-            return byTie != 0 ? byTie : eligible.index().copy(eligible.ordinal(a)).id().compareTo(eligible.index().copy(eligible.ordinal(b)).id());
-        };
-        long[] keys = new long[size];
-        boolean packable = size < 1 << 20;
-        for (int i = 0; i < size && packable; i++) {
-            long below = (1L << 18) - 1 - Math.round(totals[i] * 100);
-            packable = below >= 0 && below <= MAX_CENTS;
-            keys[i] = below << 44 | ((eligible.tieBreak(i) ^ Long.MIN_VALUE) >>> 40) << 20 | i;
-        }
-        if (!packable) {
-            Integer[] boxed = new Integer[size];
-            for (int i = 0; i < size; i++) {
-                boxed[i] = i;
-            }
-            Arrays.sort(boxed, bestFirst);
-            return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
-        }
-        Arrays.sort(keys);
-        int[] order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = (int) (keys[i] & 0xFFFFF);
-        }
-        for (int from = 0; from < size; ) {
-            int to = from + 1;
-            while (to < size && keys[to] >>> 20 == keys[from] >>> 20) {
-                to++;
-            }
-            if (to - from > 1) {
-                Integer[] run = new Integer[to - from];
-                for (int i = from; i < to; i++) {
-                    run[i - from] = order[i];
-                }
-                Arrays.sort(run, bestFirst);
-                for (int i = from; i < to; i++) {
-                    order[i] = run[i - from];
-                }
-            }
-            from = to;
-        }
-        return order;
+            return byTie != 0 ? byTie : index.id(eligible.ordinal(a)).compareTo(index.id(eligible.ordinal(b)));
+        });
     }
-
-    /** The packed ranking keys hold totals of ±2,621.44 points: 19 bits of cents. */
-    private static final long MAX_CENTS = (1L << 19) - 1;
 
     private Score explain(RoutedLead lead, Candidate candidate, Pool pool, double total) {
         List<ScoreComponent> components = new ArrayList<>(criteria.length);
@@ -385,12 +339,7 @@ public class RoutingPolicy {
                 ties[found++] = Candidate.tieBreak(lead.leadId(), index.idHigh(ordinals[i]), index.idLow(ordinals[i]));
             }
         }
-        long last = Long.MAX_VALUE;
-        if (wanted < count) {
-            long[] sorted = ties.clone();
-            Arrays.sort(sorted);
-            last = sorted[wanted - 1];
-        }
+        long last = wanted < count ? BestFirst.smallest(ties, wanted) : Long.MAX_VALUE;
         List<Excluded> closest = new ArrayList<>(Math.min(wanted, count) + 1);
         for (int j = 0; j < count; j++) {
             if (ties[j] <= last) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,10 +119,16 @@ class RoutingPolicyTest {
         IntStream.range(0, 15).forEach(i -> candidates.add(partner("Java " + i).specialities("java").build()));
         candidates.add(partner("Eligible").build());
 
-        RoutingDecision decision = decide(lead().build(), candidates);
+        LeadReceived lead = lead().build();
+
+        RoutingDecision decision = decide(lead, candidates);
 
         assertThat(decision.passedOver()).hasSize(20);
         assertThat(decision.passedOver().subList(0, 15)).allSatisfy(p -> assertThat(p.reason()).startsWith("speciality:"));
+        // of the 30 paused partners, the 5 named are the first 5 in the lead's tie-break order
+        List<UUID> firstPaused = candidates.subList(0, 30).stream().map(RoutablePartner::id)
+                .sorted(Comparator.comparingLong(id -> Candidate.tieBreak(lead.leadId(), id))).limit(5).toList();
+        assertThat(decision.passedOver().subList(15, 20)).extracting(PassedOver::partnerId).containsExactlyElementsOf(firstPaused);
         assertThat(decision.passedOverCounts()).containsOnly(Map.entry("status", 30), Map.entry("speciality", 15));
     }
 
