@@ -37,7 +37,8 @@ final class Headroom implements ScoringCriterion {
     private double points(int capacity, int weeklyCapacity, Standing standing) {
         double share = capacity == 0 ? 0 : (double) Math.max(0, capacity - standing.openLeads()) / capacity;
         if (weeklyCapacity >= 0) {
-            share = Math.min(share, weeklyCapacity == 0 ? 0 : (double) Math.max(0, weeklyCapacity - standing.leadsThisWeek()) / weeklyCapacity);
+            double weeklyShare = weeklyCapacity == 0 ? 0 : (double) Math.max(0, weeklyCapacity - standing.leadsThisWeek()) / weeklyCapacity;
+            share = Math.min(share, weeklyShare);
         }
         return Wording.points(weights.headroom() * share);
     }

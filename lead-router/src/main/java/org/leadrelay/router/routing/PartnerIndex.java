@@ -128,8 +128,10 @@ public final class PartnerIndex {
                 Bits.set(mayBeAway, ordinal);
             }
             for (String country : partner.countries) {
-                boolean listsRegionsThere = partner.partner().regions().stream().anyMatch(region -> CoveragePolicy.isRegionOf(region, country));
-                Bits.set((listsRegionsThere ? coveringRegions : coveringAll).computeIfAbsent(country, k -> Bits.of(partners.length)), ordinal);
+                boolean listsRegionsThere = partner.partner().regions().stream()
+                        .anyMatch(region -> CoveragePolicy.isRegionOf(region, country));
+                Map<String, long[]> covering = listsRegionsThere ? coveringRegions : coveringAll;
+                Bits.set(covering.computeIfAbsent(country, k -> Bits.of(partners.length)), ordinal);
             }
             for (String term : partner.terms) {
                 Bits.set(offering.computeIfAbsent(term, k -> Bits.of(partners.length)), ordinal);
