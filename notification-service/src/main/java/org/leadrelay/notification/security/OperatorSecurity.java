@@ -1,17 +1,24 @@
 package org.leadrelay.notification.security;
 
 import org.leadrelay.kit.security.OperatorAccounts;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * The delivery log API is for operators. Locally they sign in with HTTP Basic against the accounts
@@ -31,21 +38,38 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties(OperatorProperties.class)
 class OperatorSecurity {
 
+    static final String OPERATOR = OperatorAccounts.OPERATOR;
+
     @Bean
     SecurityFilterChain operatorApi(HttpSecurity http, OperatorProperties properties, ObjectProvider<JwtDecoder> jwt,
             UserDetailsService operators) throws Exception {
-        var operator = OperatorAccounts.operator(properties.jwtAuthority());
+        var operatorOrToken = AuthorizationManagers.<RequestAuthorizationContext>anyOf(
+                AuthorityAuthorizationManager.hasRole(OPERATOR),
+                AuthorityAuthorizationManager.hasAuthority(properties.jwtAuthority()));
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
-                        .requestMatchers("/api/**", "/actuator/**").access(operator)
+                        .requestMatchers("/api/**", "/actuator/**").access(operatorOrToken)
                         .anyRequest().denyAll())
-                .authenticationManager(new ProviderManager(new DaoAuthenticationProvider(operators)));
-        return OperatorAccounts.signIn(http, jwt, "sign in as an operator").build();
+                .authenticationManager(new ProviderManager(new DaoAuthenticationProvider(operators)))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(response))
+                        .accessDeniedHandler((request, response, e) -> OperatorAccounts.forbidden(response, "this account may not do this")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        if (jwt.getIfAvailable() != null) {
+            http.oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()));
+        }
+        return http.build();
     }
 
     @Bean
     UserDetailsService operators(OperatorProperties properties) {
         return OperatorAccounts.of(properties.operators());
+    }
+
+    private static void unauthorized(HttpServletResponse response) throws IOException {
+        OperatorAccounts.unauthorized(response, "sign in as an operator");
     }
 }

@@ -1,5 +1,6 @@
 package org.leadrelay.directory.security;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -8,7 +9,9 @@ import org.leadrelay.directory.partners.PartnerKeys;
 import org.leadrelay.kit.security.OperatorAccounts;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
@@ -33,27 +36,44 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 @EnableConfigurationProperties(OperatorProperties.class)
 class OperatorSecurity {
 
+    static final String OPERATOR = OperatorAccounts.OPERATOR;
     static final String PARTNER = "PARTNER";
 
     @Bean
     SecurityFilterChain operatorApi(HttpSecurity http, OperatorProperties properties, ObjectProvider<JwtDecoder> jwt,
             UserDetailsService operators, PartnerKeys keys) throws Exception {
-        var operator = OperatorAccounts.operator(properties.jwtAuthority());
-        var operatorOrPartner = AuthorizationManagers.<RequestAuthorizationContext>anyOf(operator,
+        var operatorOrToken = AuthorizationManagers.<RequestAuthorizationContext>anyOf(
+                AuthorityAuthorizationManager.hasRole(OPERATOR),
+                AuthorityAuthorizationManager.hasAuthority(properties.jwtAuthority()));
+        var operatorOrPartner = AuthorizationManagers.<RequestAuthorizationContext>anyOf(operatorOrToken,
                 AuthorityAuthorizationManager.hasRole(PARTNER));
+        DaoAuthenticationProvider operatorAccounts = new DaoAuthenticationProvider(operators);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
-                        .requestMatchers("/api/partners/import", "/api/partners/export", "/api/partners/republish").access(operator)
+                        .requestMatchers("/api/partners/import", "/api/partners/export", "/api/partners/republish").access(operatorOrToken)
                         .requestMatchers("/api/partners/*", "/api/partners/*/**").access(operatorOrPartner)
-                        .requestMatchers("/api/**").access(operator)
+                        .requestMatchers("/api/**").access(operatorOrToken)
                         .anyRequest().denyAll())
-                .authenticationManager(new ProviderManager(new PartnerKeyAuthentication(keys), new DaoAuthenticationProvider(operators)));
-        return OperatorAccounts.signIn(http, jwt, "sign in as an operator, or as a partner with its id and key").build();
+                .authenticationManager(new ProviderManager(new PartnerKeyAuthentication(keys), operatorAccounts))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(response))
+                        .accessDeniedHandler((request, response, e) -> OperatorAccounts.forbidden(response, "this account may not do this")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        if (jwt.getIfAvailable() != null) {
+            http.oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()));
+        }
+        return http.build();
     }
 
     @Bean
     UserDetailsService operators(OperatorProperties properties) {
         return OperatorAccounts.of(properties.operators());
+    }
+
+    private static void unauthorized(HttpServletResponse response) throws java.io.IOException {
+        OperatorAccounts.unauthorized(response, "sign in as an operator, or as a partner with its id and key");
     }
 }
