@@ -1,6 +1,8 @@
 package org.leadrelay.router.routing;
 
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * What the eligible partners of one decision add up to, for the components that compare a partner
@@ -13,33 +15,28 @@ import java.util.List;
  */
 record Pool(int size, double totalWeight, double recentLeads, double offers, double accepts) {
 
+    /** Over partners given one by one (tests and explanations of single components). */
     static Pool of(List<Candidate> eligible) {
-        double weight = 0;
-        double recent = 0;
-        double offers = 0;
-        double accepts = 0;
-        for (Candidate candidate : eligible) {
-            weight += candidate.weight();
-            recent += candidate.standing().recentLeads();
-            offers += candidate.standing().offers();
-            accepts += candidate.standing().accepts();
-        }
-        return new Pool(eligible.size(), weight, recent, offers, accepts);
+        return of(eligible.size(), i -> eligible.get(i).weight(), i -> eligible.get(i).standing());
     }
 
-    /** The same sums, added in the same order, over the partners of a decision. */
+    /** Over the partners of a decision. */
     static Pool of(Eligible eligible) {
+        return of(eligible.size(), eligible::weight, eligible::standing);
+    }
+
+    private static Pool of(int size, IntToDoubleFunction weightOf, IntFunction<Standing> standingOf) {
         double weight = 0;
         double recent = 0;
         double offers = 0;
         double accepts = 0;
-        for (int i = 0; i < eligible.size(); i++) {
-            Standing standing = eligible.standing(i);
-            weight += eligible.weight(i);
+        for (int i = 0; i < size; i++) {
+            Standing standing = standingOf.apply(i);
+            weight += weightOf.applyAsDouble(i);
             recent += standing.recentLeads();
             offers += standing.offers();
             accepts += standing.accepts();
         }
-        return new Pool(eligible.size(), weight, recent, offers, accepts);
+        return new Pool(size, weight, recent, offers, accepts);
     }
 }
