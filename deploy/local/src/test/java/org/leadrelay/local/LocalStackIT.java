@@ -120,15 +120,20 @@ class LocalStackIT {
         Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", JAR.toString(), "up",
                 "--data-dir=" + data, "--home=" + HOME, "--port-offset=" + offset)
                 .redirectErrorStream(true).start();
-        Launched started = new Launched(process);
+        Launched started = new Launched(process, data.resolve("logs"));
         launched.add(started);
         return started;
     }
 
+    /**
+     * A free set of ports, all below the kernel's ephemeral range (32768 and up on Linux): a port
+     * in that range can be taken, between the check and the bind, as the local end of one of the
+     * many outgoing connections the services open while they start.
+     */
     private static Ports freePorts() {
         Random random = new Random();
         for (int attempt = 0; attempt < 50; attempt++) {
-            Ports ports = Ports.withOffset(10_000 + random.nextInt(270) * 100);
+            Ports ports = Ports.withOffset(100 + random.nextInt(56) * 100);
             try {
                 ports.requireFree();
                 return ports;
@@ -166,10 +171,12 @@ class LocalStackIT {
     private static final class Launched {
 
         private final Process process;
+        private final Path logs;
         private final List<String> lines = new CopyOnWriteArrayList<>();
 
-        Launched(Process process) {
+        Launched(Process process, Path logs) {
             this.process = process;
+            this.logs = logs;
             Thread reader = new Thread(() -> {
                 try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
@@ -190,8 +197,28 @@ class LocalStackIT {
 
         void awaitLine(String text, Duration timeout) {
             Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(500))
-                    .failFast("the launcher stopped:\n" + String.join("\n", lines), () -> !process.isAlive())
+                    .failFast(() -> {
+                        if (!process.isAlive()) {
+                            throw new AssertionError("the launcher stopped (exit " + process.exitValue() + "):\n"
+                                    + String.join("\n", lines) + logTails());
+                        }
+                    })
                     .until(() -> lines.stream().anyMatch(line -> line.contains(text)));
+        }
+
+        /** The last lines of each log the stack wrote, so that a failed start names its cause. */
+        private String logTails() {
+            StringBuilder tails = new StringBuilder();
+            try (var files = Files.list(logs)) {
+                for (Path log : files.sorted().toList()) {
+                    List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+                    tails.append("\n--- ").append(log.getFileName()).append(" (last 40 lines) ---\n")
+                            .append(String.join("\n", all.subList(Math.max(0, all.size() - 40), all.size())));
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                tails.append("\n(logs unreadable: ").append(e.getMessage()).append(')');
+            }
+            return tails.toString();
         }
 
         void kill() {
