@@ -1,0 +1,2 @@
+/** The services' background loops: sweepers, relays and watches, one helper for all. */
+package org.leadrelay.kit.scheduling;
