@@ -29,6 +29,11 @@ public class OutboxConfiguration {
     }
 
     @Bean
+    EventRelays eventRelays(MongoTemplate mongo, EventsProperties properties, Clock clock) {
+        return new EventRelays(mongo, properties, clock);
+    }
+
+    @Bean
     OutboxSweeper outboxSweeper(Outbox outbox, EventsProperties properties) {
         return new OutboxSweeper(outbox, properties.sweepInterval(), properties.sweepGrace());
     }

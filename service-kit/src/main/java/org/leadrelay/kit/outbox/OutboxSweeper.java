@@ -1,11 +1,7 @@
 package org.leadrelay.kit.outbox;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.leadrelay.kit.scheduling.PeriodicTask;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -14,50 +10,26 @@ import org.springframework.context.SmartLifecycle;
  */
 class OutboxSweeper implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
     private static final int BATCH = 500;
 
-    private final Outbox outbox;
-    private final Duration interval;
-    private final Duration grace;
-    private ScheduledExecutorService scheduler;
+    private final PeriodicTask loop;
 
     OutboxSweeper(Outbox outbox, Duration interval, Duration grace) {
-        this.outbox = outbox;
-        this.interval = interval;
-        this.grace = grace;
+        this.loop = PeriodicTask.every(interval, "outbox-sweeper", () -> outbox.sweep(grace, BATCH) == BATCH);
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "outbox-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::sweep, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void sweep() {
-        try {
-            while (outbox.sweep(grace, BATCH) == BATCH) {
-                log.debug("outbox sweep continues with the next batch");
-            }
-        } catch (RuntimeException e) {
-            log.warn("outbox sweep failed, will try again: {}", e.getMessage());
-        }
+    public void start() {
+        loop.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
+    public void stop() {
+        loop.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public boolean isRunning() {
+        return loop.isRunning();
     }
 }
