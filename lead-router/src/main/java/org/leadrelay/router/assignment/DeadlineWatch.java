@@ -4,9 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.leadrelay.kit.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,13 +27,14 @@ class DeadlineWatch implements SmartLifecycle {
     private final RouterProperties properties;
     private final Clock clock;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
-    private ScheduledExecutorService watch;
+    private final PeriodicTask loop;
 
     DeadlineWatch(Deadlines deadlines, ManagingAssignments assignments, RouterProperties properties, Clock clock) {
         this.deadlines = deadlines;
         this.assignments = assignments;
         this.properties = properties;
         this.clock = clock;
+        this.loop = PeriodicTask.every(properties.deadlinePoll(), "deadline-watch", this::fireDue);
     }
 
     int fireDue() {
@@ -72,26 +71,17 @@ class DeadlineWatch implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "deadline-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long poll = properties.deadlinePoll().toMillis();
-        watch.scheduleWithFixedDelay(this::fireDue, poll, poll, TimeUnit.MILLISECONDS);
+    public void start() {
+        loop.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (watch != null) {
-            watch.shutdownNow();
-            watch = null;
-        }
+    public void stop() {
+        loop.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return watch != null;
+    public boolean isRunning() {
+        return loop.isRunning();
     }
 }

@@ -1,6 +1,5 @@
 package org.leadrelay.router.assignment;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,9 +25,6 @@ public interface LeadCases {
 
     /** Drops the published events from the case, unless it changed since (then they are dropped on the next relay). */
     void clearPending(UUID leadId, long version);
-
-    /** Cases with events still waiting for the broker, changed before {@code before}. */
-    List<LeadCase> withPending(Instant before, int limit);
 
     /** The operators' queue: unroutable leads, oldest first. */
     List<LeadCase> unroutable(int limit);

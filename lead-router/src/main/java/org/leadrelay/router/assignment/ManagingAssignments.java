@@ -105,6 +105,7 @@ public class ManagingAssignments {
         LeadCase opened = LeadCase.opened(lead, now);
         Step step = offerNext(opened, null, null, ROUTER, now);
         LeadCase first = new LeadCase(opened.leadId(), lead, step.state(), step.attempts(), step.reason(), now, 0, step.events());
+        relay.mark(first);
         if (!cases.open(first)) {
             step.undo().run(); // another instance routed it first
             LeadCase stored = cases.find(lead.leadId()).orElseThrow();
@@ -311,6 +312,7 @@ public class ManagingAssignments {
                 return current;
             }
             LeadCase next = current.next(step.state(), step.attempts(), step.reason(), now(), step.events());
+            relay.mark(next);
             if (cases.replace(next)) {
                 step.after().run();
                 count(step);

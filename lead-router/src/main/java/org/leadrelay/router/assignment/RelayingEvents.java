@@ -1,15 +1,13 @@
 package org.leadrelay.router.assignment;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.UUID;
 import org.leadrelay.events.EventEnvelope;
 import org.leadrelay.kit.EventsProperties;
 import org.leadrelay.kit.outbox.EventNotPublishedException;
 import org.leadrelay.kit.outbox.EventPublisher;
+import org.leadrelay.kit.outbox.EventRelay;
+import org.leadrelay.kit.outbox.EventRelays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -17,27 +15,37 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the events a lead's case recorded with its changes, in order, and drops them from the case
- * once the broker has them. A sweeper sends what a crash or a broker outage left behind. An event
- * may go out twice (the case changed before its events were dropped, or two instances relay at
- * once); its id is derived from its cause, so consumers see the same event and ignore the repeat.
+ * once the broker has them. Through the kit's {@link EventRelay}, a case with events is marked
+ * before it is written, and the mark goes once they are sent; the relay's sweeper sends what a
+ * crash or a broker outage left marked, so the sweep reads the few marked cases, never the
+ * history of every lead. An event may go out twice (the case changed before its events were
+ * dropped, or two instances relay at once); its id is derived from its cause, so consumers see the
+ * same event and ignore the repeat.
  */
 @Component
 public class RelayingEvents implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RelayingEvents.class);
-    private static final int BATCH = 200;
 
     private final LeadCases cases;
     private final EventPublisher publisher;
     private final EventsProperties events;
     private final Clock clock;
-    private ScheduledExecutorService sweeper;
+    private final EventRelay relay;
 
-    RelayingEvents(LeadCases cases, EventPublisher publisher, EventsProperties events, Clock clock) {
+    RelayingEvents(LeadCases cases, EventPublisher publisher, EventsProperties events, Clock clock, EventRelays relays) {
         this.cases = cases;
         this.publisher = publisher;
         this.events = events;
         this.clock = clock;
+        this.relay = relays.relay("lead-event-relay", key -> cases.find(UUID.fromString(key)).map(this::send).orElse(true));
+    }
+
+    /** Marks the case for the relay before it is written, when the write records events. */
+    public void mark(LeadCase leadCase) {
+        if (!leadCase.pending().isEmpty()) {
+            relay.mark(leadCase.leadId().toString(), token(leadCase));
+        }
     }
 
     /** @return true when every pending event of the case reached the broker */
@@ -54,49 +62,36 @@ public class RelayingEvents implements SmartLifecycle {
             return false;
         }
         cases.clearPending(leadCase.leadId(), leadCase.version());
+        relay.unmark(leadCase.leadId().toString(), token(leadCase));
         return true;
     }
 
+    /** Sends what is marked and older than the sweep grace, now; returns how many cases it took. */
     int sweep() {
-        int sent = 0;
-        try {
-            List<LeadCase> waiting = cases.withPending(clock.instant().minus(events.sweepGrace()), BATCH);
-            for (LeadCase leadCase : waiting) {
-                if (!send(leadCase)) {
-                    break;
-                }
-                sent++;
-            }
-        } catch (RuntimeException e) {
-            log.warn("event sweep failed, will try again: {}", e.getMessage());
-        }
-        if (sent > 0) {
-            log.info("published the pending events of {} leads", sent);
-        }
-        return sent;
+        return relay.sweep();
+    }
+
+    /** Cases with events still waiting for the broker. */
+    public long pending() {
+        return relay.pending();
+    }
+
+    private static String token(LeadCase leadCase) {
+        return Long.toString(leadCase.version());
     }
 
     @Override
-    public synchronized void start() {
-        sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "lead-event-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        Duration interval = events.sweepInterval();
-        sweeper.scheduleWithFixedDelay(this::sweep, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        relay.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (sweeper != null) {
-            sweeper.shutdownNow();
-            sweeper = null;
-        }
+    public void stop() {
+        relay.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return sweeper != null;
+    public boolean isRunning() {
+        return relay.isRunning();
     }
 }

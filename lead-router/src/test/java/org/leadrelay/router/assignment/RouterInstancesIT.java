@@ -103,7 +103,9 @@ class RouterInstancesIT {
             await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     database.getCollection("leads").countDocuments(ours) == LEADS
                             && database.getCollection("leads").countDocuments(new Document("$and", List.of(ours, new Document("state", "OFFERED")))) == 0
-                            && database.getCollection("leads").countDocuments(new Document("$and", List.of(ours, new Document("hasPending", true)))) == 0);
+                            && database.getCollection("leads").countDocuments(new Document("$and", List.of(ours, new Document("pending.0", new Document("$exists", true))))) == 0
+                            && database.getCollection("relay_marks").countDocuments(
+                                    new Document("_id", new Document("$in", leads.stream().map(Object::toString).toList()))) == 0);
             watcher.shutdownNow();
 
             // no lead lost: each has its case, and its first decision is on the topic
@@ -159,7 +161,7 @@ class RouterInstancesIT {
             for (Document load : database.getCollection("partner_loads").find(new Document("_id", new Document("$in", partners)))) {
                 assertThat(load.getInteger("count")).isZero();
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> database.getCollection("timers").countDocuments(new Document("done", false).append("partnerId", new Document("$in", partners))) == 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> database.getCollection("timers").countDocuments(new Document("partnerId", new Document("$in", partners))) == 0);
             log.info("{} leads, {} offers, {} expired once each, highest loads {}", LEADS, offers, expiredAttempts, highestLoad.values());
         } finally {
             watcher.shutdownNow();
