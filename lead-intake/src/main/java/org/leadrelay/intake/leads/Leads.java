@@ -1,7 +1,5 @@
 package org.leadrelay.intake.leads;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,10 +11,4 @@ public interface Leads {
     Optional<StoredLead> find(UUID leadId);
 
     void markPublished(UUID leadId);
-
-    /** Leads received before {@code receivedBefore} whose event is not yet published, oldest first. */
-    List<StoredLead> unpublished(Instant receivedBefore, int limit);
-
-    /** How many leads are not yet published and since when the oldest waits, read from the store now. */
-    PendingLeads pending();
 }

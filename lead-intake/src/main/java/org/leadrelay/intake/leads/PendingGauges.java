@@ -3,6 +3,7 @@ package org.leadrelay.intake.leads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,13 +17,13 @@ final class PendingGauges {
     private static final Logger log = LoggerFactory.getLogger(PendingGauges.class);
     private static final Duration FRESH = Duration.ofSeconds(1);
 
-    private final Leads leads;
+    private final Supplier<PendingLeads> pending;
     private final Clock clock;
     private Instant readAt = Instant.MIN;
     private PendingLeads last;
 
-    PendingGauges(Leads leads, Clock clock) {
-        this.leads = leads;
+    PendingGauges(Supplier<PendingLeads> pending, Clock clock) {
+        this.pending = pending;
         this.clock = clock;
     }
 
@@ -40,7 +41,7 @@ final class PendingGauges {
         Instant now = clock.instant();
         if (last == null || !now.isBefore(readAt.plus(FRESH))) {
             try {
-                last = leads.pending();
+                last = pending.get();
                 readAt = now;
             } catch (RuntimeException e) {
                 log.warn("cannot read the pending leads for the metrics: {}", e.getMessage());

@@ -3,24 +3,21 @@ package org.leadrelay.intake.leads;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.leadrelay.events.EventEnvelope;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.kit.EventsProperties;
 import org.leadrelay.kit.outbox.EventIds;
 import org.leadrelay.kit.outbox.EventNotPublishedException;
 import org.leadrelay.kit.outbox.EventPublisher;
+import org.leadrelay.kit.outbox.EventRelay;
+import org.leadrelay.kit.outbox.EventRelays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,42 +29,49 @@ import org.springframework.stereotype.Service;
  * lead published twice (acknowledged, then the process died before marking it) carries the same
  * id and leadId, which is what consumers dedupe on.
  *
- * <p>Sends run on a bounded pool; when it is full the request thread sends itself, which slows
- * intake down to what the broker takes instead of piling up unpublished leads. The pending scan
- * runs at start-up (crash recovery), after any failed send, and every few minutes as a safety net;
- * it is a scan on the embedded database, so it does not run when there is no reason to.
+ * <p>Through the kit's {@link EventRelay}: a lead is marked before it is stored and unmarked once
+ * the broker has it, and the relay's sweeper publishes what stays marked past the sweep grace. The
+ * marks hold only the leads in flight, so neither the sweep nor the pending gauges read the leads'
+ * history. Sends run on a bounded pool; when it is full the request thread sends itself, which
+ * slows intake down to what the broker takes instead of piling up unpublished leads.
  */
 @Service
 public class PublishingLeads implements SmartLifecycle {
 
     static final String EVENT = "lead-received";
+    private static final String TOKEN = "received";
     private static final Logger log = LoggerFactory.getLogger(PublishingLeads.class);
-    private static final Duration SAFETY_SWEEP = Duration.ofMinutes(5);
-    private static final int BATCH = 200;
 
     private final Leads leads;
     private final EventPublisher publisher;
     private final EventsProperties events;
     private final Clock clock;
+    private final EventRelay relay;
+    /** Held here: a gauge keeps only a weak reference to what it reads. */
+    private final PendingGauges gauges;
     private final ThreadPoolExecutor senders = new ThreadPoolExecutor(2, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(500),
             runnable -> daemon(runnable, "lead-publisher"), new ThreadPoolExecutor.CallerRunsPolicy());
-    private final AtomicBoolean failedSince = new AtomicBoolean(true);
     /** Leads this instance is sending right now, by the senders or the sweeper. */
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
-    private final PendingGauges gauges;
-    private volatile Instant lastSweep = Instant.EPOCH;
-    private ScheduledExecutorService sweeper;
 
-    PublishingLeads(Leads leads, EventPublisher publisher, EventsProperties events, Clock clock, MeterRegistry meters) {
+    PublishingLeads(Leads leads, EventPublisher publisher, EventsProperties events, Clock clock, MeterRegistry meters,
+            EventRelays relays) {
         this.leads = leads;
         this.publisher = publisher;
         this.events = events;
         this.clock = clock;
-        this.gauges = new PendingGauges(leads, clock);
+        this.relay = relays.relay("lead-relay", this::publishStored);
+        this.gauges = new PendingGauges(() -> relay.pending() == 0 ? PendingLeads.NONE
+                : new PendingLeads(relay.pending(), relay.oldestPending().orElse(null)), clock);
         Gauge.builder("leadrelay.intake.pending", gauges, PendingGauges::count)
                 .description("leads stored but not yet published, read from the store when scraped").register(meters);
         Gauge.builder("leadrelay.intake.pending.oldest", gauges, PendingGauges::oldestSeconds).baseUnit("seconds")
                 .description("how long the oldest unpublished lead has waited, read from the store when scraped").register(meters);
+    }
+
+    /** Marks the lead as to be published; call it before the lead is stored. */
+    public void willPublish(UUID leadId) {
+        relay.mark(leadId.toString(), TOKEN);
     }
 
     /** Publishes the lead as soon as a sender is free. */
@@ -98,66 +102,41 @@ public class PublishingLeads implements SmartLifecycle {
             try {
                 publisher.send(envelope);
             } catch (EventNotPublishedException e) {
-                failedSince.set(true);
                 log.warn("lead {} not yet published, will retry: {}", leadId, e.getMessage());
                 return Sent.FAILED;
             }
             leads.markPublished(leadId);
+            relay.unmark(leadId.toString(), TOKEN);
             return Sent.PUBLISHED;
         } finally {
             inFlight.remove(leadId);
         }
     }
 
-    /** Publishes every lead still pending, oldest first; stops at the first failure. */
-    void sweep() {
-        Instant now = clock.instant();
-        boolean due = failedSince.getAndSet(false) || Duration.between(lastSweep, now).compareTo(SAFETY_SWEEP) >= 0;
-        if (!due) {
-            return;
+    /** The sweeper's way: a marked lead is published unless it is already, or was never stored. */
+    private boolean publishStored(String key) {
+        Optional<StoredLead> stored = leads.find(UUID.fromString(key));
+        if (stored.isEmpty() || stored.get().status() != IntakeStatus.RECEIVED) {
+            return true; // published already, a duplicate, or never stored (its request got no 202)
         }
-        lastSweep = now;
-        List<StoredLead> unpublished = leads.unpublished(now.minus(events.sendTimeout()), BATCH);
-        int published = 0;
-        for (StoredLead lead : unpublished) {
-            Sent sent = publish(lead.lead(), true);
-            if (sent == Sent.FAILED) {
-                break;
-            }
-            if (sent == Sent.PUBLISHED) {
-                published++;
-            }
-        }
-        if (published > 0) {
-            log.info("published {} pending leads", published);
-        }
-        if (unpublished.size() == BATCH) {
-            failedSince.set(true); // maybe more to do: sweep again next round
-        }
+        return publish(stored.get().lead(), true) != Sent.FAILED;
+    }
+
+    /** Publishes every lead still pending now, oldest first; stops at the first failure. */
+    int sweep() {
+        return relay.sweep();
     }
 
     enum Sent { PUBLISHED, SKIPPED, FAILED }
 
     @Override
-    public synchronized void start() {
-        sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "lead-sweeper"));
-        long interval = events.sweepInterval().toMillis();
-        sweeper.scheduleWithFixedDelay(() -> {
-            try {
-                sweep();
-            } catch (RuntimeException e) {
-                failedSince.set(true);
-                log.warn("sweeping pending leads failed, will try again: {}", e.getMessage());
-            }
-        }, 0, interval, TimeUnit.MILLISECONDS);
+    public void start() {
+        relay.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (sweeper != null) {
-            sweeper.shutdownNow();
-            sweeper = null;
-        }
+    public void stop() {
+        relay.stop();
         senders.shutdown();
         try {
             senders.awaitTermination(events.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -167,8 +146,8 @@ public class PublishingLeads implements SmartLifecycle {
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return sweeper != null;
+    public boolean isRunning() {
+        return relay.isRunning();
     }
 
     private static Thread daemon(Runnable runnable, String name) {

@@ -108,6 +108,7 @@ public class ReceivingLead {
             return duplicate;
         }
         StoredLead stored = StoredLead.received(lead);
+        publishing.willPublish(leadId);
         leads.add(stored);
         meters.counter("leadrelay.intake.received", "source", sourceTag(lead.source())).increment();
         log.info("lead {} received from {} for {} in {}", leadId, lead.source(), lead.need().specialities(), lead.location().country());

@@ -10,7 +10,6 @@ import io.github.bucket4j.distributed.remote.RemoteBucketState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.bson.types.Binary;
@@ -19,15 +18,17 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * The per-client rate-limit buckets in this service's database, so every instance draws on the
  * same bucket (bucket4j has no MongoDB back end: this is its compare-and-swap proxy manager over
- * MongoDB). Each write of a bucket's state is a new document {@code client|version}: the unique
- * {@code _id} decides which of two instances racing on the same version wins, and every query is
- * by exact key, which is what the embedded server can serve from an index. Versions are never
- * reused: superseded ones stay until the bucket has been idle for {@link #IDLE} and is swept.
+ * MongoDB). One document per client, keyed by it, with a version: reading is a lookup by key, and
+ * a write replaces the state only where the stored version is still the one read, so of two
+ * instances racing on the same version one wins. A unique index on {@code (_id, version)} lets the
+ * embedded server serve that conditional write from an index: the cost of a request does not grow
+ * with the clients or the requests seen before. Versions only grow, so an old one is never reused.
  */
 @Component
 class MongoClientBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
@@ -44,7 +45,7 @@ class MongoClientBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
         super(ClientSideConfig.getDefault());
         this.mongo = mongo;
         this.clock = clock;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("client", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique());
         // a real MongoDB drops idle buckets itself; the embedded server ignores this, see sweepIdle
         mongo.indexOps(COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
     }
@@ -62,23 +63,25 @@ class MongoClientBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
 
             @Override
             public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
-                Optional<BucketVersion> latest = mongo.find(Query.query(where("client").is(client)), BucketVersion.class, COLLECTION)
-                        .stream().max(Comparator.comparingLong(BucketVersion::version));
-                version = latest.map(BucketVersion::version).orElse(0L);
+                Optional<ClientBucket> latest = Optional.ofNullable(mongo.findById(client, ClientBucket.class, COLLECTION));
+                version = latest.map(ClientBucket::version).orElse(0L);
                 return latest.map(found -> found.state().getData());
             }
 
             @Override
             public boolean compareAndSwap(byte[] originalData, byte[] newData, RemoteBucketState newState, Optional<Long> timeoutNanos) {
-                try {
-                    mongo.insert(new BucketVersion(client + "|" + (version + 1), client, version + 1, new Binary(newData),
-                            clock.instant().plus(IDLE)), COLLECTION);
-                } catch (DuplicateKeyException lostTheRace) {
-                    return false;
+                Instant expiresAt = clock.instant().plus(IDLE);
+                if (version == 0) {
+                    try {
+                        mongo.insert(new ClientBucket(client, 1, new Binary(newData), expiresAt), COLLECTION);
+                        return true;
+                    } catch (DuplicateKeyException lostTheRace) {
+                        return false;
+                    }
                 }
-                // superseded versions stay until the client's bucket is swept as idle: deleting one would free its
-                // id for a slow instance that read the version before it, whose write would then win and lose a grant
-                return true;
+                return mongo.updateFirst(Query.query(where("_id").is(client).and("version").is(version)),
+                        new Update().set("version", version + 1).set("state", new Binary(newData)).set("expiresAt", expiresAt),
+                        COLLECTION).getMatchedCount() > 0;
             }
         };
     }
@@ -90,7 +93,7 @@ class MongoClientBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
 
     @Override
     public void removeProxy(String client) {
-        mongo.remove(Query.query(where("client").is(client)), COLLECTION);
+        mongo.remove(Query.query(where("_id").is(client)), COLLECTION);
     }
 
     @Override
@@ -111,6 +114,6 @@ class MongoClientBuckets extends AbstractCompareAndSwapBasedProxyManager<String>
         return mongo.remove(Query.query(where("expiresAt").lt(clock.instant())), COLLECTION).getDeletedCount();
     }
 
-    record BucketVersion(String id, String client, long version, Binary state, Instant expiresAt) {
+    record ClientBucket(String id, long version, Binary state, Instant expiresAt) {
     }
 }
