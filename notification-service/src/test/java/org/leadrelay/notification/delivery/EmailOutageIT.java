@@ -57,7 +57,7 @@ class EmailOutageIT extends RunningService {
                 NotificationFailed failed = event(kafka.awaitRecord(keyed(lead.leadId()).and(ofType(EventTypes.NOTIFICATION_FAILED))),
                         NotificationFailed.class);
                 assertThat(failed.channel()).isEqualTo(Channel.EMAIL);
-                assertThat(failed.reason()).isEqualTo("SMTP: MailSendException");
+                assertThat(failed.reason()).isEqualTo("SMTP: MailConnectException");
                 assertThat(failed.retrying()).isTrue();
             }
         } finally {
