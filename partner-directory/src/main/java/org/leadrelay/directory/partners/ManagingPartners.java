@@ -61,6 +61,7 @@ public class ManagingPartners {
     public Registered register(PartnerProfile profile, PartnerStatus status, Actor actor) {
         requireOperator(actor);
         Partner partner = Partner.registered(UUID.randomUUID(), profile, status, now());
+        publishing.willPublish(partner);
         partners.add(partner);
         audit.record(entry(partner, actor, "created", null, partner));
         publishing.publish(partner.id());
@@ -82,6 +83,7 @@ public class ManagingPartners {
                     : new Partner(registered.id(), registered.profile(), registered.status(), partner.statusReason(), registered.signing(),
                             registered.revision(), now, now, false, false);
         }).toList();
+        publishing.willPublishAll(added);
         partners.addAll(added);
         audit.recordAll(added.stream().map(partner -> entry(partner, actor, "imported", null, partner)).toList());
         publishing.sweep();
@@ -202,6 +204,7 @@ public class ManagingPartners {
                 throw stale(current);
             }
             Partner next = changing.apply(current);
+            publishing.willPublish(next);
             if (publishing.holding(id, () -> partners.replace(next))) {
                 audit.record(entry(next, actor, action, current, next.deleted() ? null : next));
                 publishing.publish(id);

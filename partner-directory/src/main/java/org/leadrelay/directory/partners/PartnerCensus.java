@@ -5,10 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.leadrelay.kit.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,12 +24,11 @@ class PartnerCensus implements SmartLifecycle {
 
     private final Partners partners;
     private final Map<PartnerStatus, Map<Tier, AtomicLong>> counts = new EnumMap<>(PartnerStatus.class);
-    private final Duration interval;
-    private ScheduledExecutorService counter;
+    private final PeriodicTask loop;
 
     PartnerCensus(Partners partners, MeterRegistry meters, DirectoryProperties properties) {
         this.partners = partners;
-        this.interval = properties.censusInterval();
+        this.loop = PeriodicTask.every(properties.censusInterval(), "partner-census", this::count).startingAfter(Duration.ZERO);
         for (PartnerStatus status : PartnerStatus.values()) {
             Map<Tier, AtomicLong> byTier = new EnumMap<>(Tier.class);
             for (Tier tier : Tier.values()) {
@@ -54,25 +51,17 @@ class PartnerCensus implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        counter = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "partner-census");
-            thread.setDaemon(true);
-            return thread;
-        });
-        counter.scheduleWithFixedDelay(this::count, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        loop.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (counter != null) {
-            counter.shutdownNow();
-            counter = null;
-        }
+    public void stop() {
+        loop.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return counter != null;
+    public boolean isRunning() {
+        return loop.isRunning();
     }
 }

@@ -36,11 +36,11 @@ public interface Partners {
     /** Records that the topic has the stored revision of each of these partners (the caller makes sure none changed since). */
     void markPublished(Collection<UUID> ids);
 
-    /** Marks every partner as not yet published, so the relay republishes them all. */
-    long markAllUnpublished();
+    /** Marks every partner as not yet published, so the relay republishes them all; returns each one's revision. */
+    Map<UUID, Long> markAllUnpublished();
 
-    /** Partners whose latest revision is not yet on the topic, oldest change first. */
-    List<Partner> unpublished(int limit);
+    /** The records of these partners (deleted ones too), by key. */
+    List<Partner> records(Collection<UUID> ids);
 
     /** Drops a deleted partner's record once its tombstone is published. */
     void purge(UUID id, long revision);

@@ -3,13 +3,14 @@ package org.leadrelay.directory.partners;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import org.leadrelay.events.EventEnvelope;
@@ -19,19 +20,23 @@ import org.leadrelay.kit.EventsProperties;
 import org.leadrelay.kit.outbox.EventIds;
 import org.leadrelay.kit.outbox.EventNotPublishedException;
 import org.leadrelay.kit.outbox.EventPublisher;
+import org.leadrelay.kit.outbox.EventRelay;
+import org.leadrelay.kit.outbox.EventRelays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
 /**
- * Puts every partner's current state on the compacted partners topic. Each partner record says
- * whether its latest revision is on the topic, and that flag is set in the same document write as
- * the change, so a crash after the write loses nothing: the relay below sends right after each
- * change and a sweeper sends whatever is still unpublished (after a crash, a broker outage, or an
- * operator's republish-all). It always sends the state as stored at the time of sending, and one
- * partner's sends never overlap in this process, so the topic's last record for a partner is its
- * latest state; a deleted partner's record becomes a tombstone, after which the record is purged.
+ * Puts every partner's current state on the compacted partners topic. Through the kit's
+ * {@link EventRelay}, a partner is marked (with its revision) before each write that changes it,
+ * and the mark goes once the topic has that revision, so a crash after the write loses nothing: the
+ * relay below sends right after each change, and the relay's sweeper sends whatever stays marked
+ * (after a crash, a broker outage, an import or an operator's republish-all), in batches. The
+ * marks hold only what is in flight, so the sweep never reads the whole directory. It always sends
+ * the state as stored at the time of sending, and one partner's sends never overlap in this
+ * process, so the topic's last record for a partner is its latest state; a deleted partner's
+ * record becomes a tombstone, after which the record is purged.
  */
 @Service
 public class PublishingPartners implements SmartLifecycle {
@@ -48,10 +53,10 @@ public class PublishingPartners implements SmartLifecycle {
     private final Counter upserts;
     private final Counter tombstones;
     private final Lock[] stripes = new Lock[STRIPES];
-    private ScheduledExecutorService sweeper;
+    private final EventRelay relay;
 
     PublishingPartners(Partners partners, EventPublisher publisher, DirectoryProperties directory, EventsProperties events,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters, EventRelays relays) {
         this.partners = partners;
         this.publisher = publisher;
         this.directory = directory;
@@ -62,6 +67,7 @@ public class PublishingPartners implements SmartLifecycle {
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
+        this.relay = relays.batchRelay("partner-relay", this::publishMarked);
     }
 
     private static Counter changesPublished(MeterRegistry meters, String kind) {
@@ -86,10 +92,12 @@ public class PublishingPartners implements SmartLifecycle {
                 publisher.tombstone(Topics.PARTNERS, partnerId.toString(), EventIds.derived("partner-deleted", partnerId, partner.revision()),
                         EventTypes.PARTNER_DELETED, events.source(), partner.updatedAt());
                 partners.purge(partnerId, partner.revision());
+                relay.unmark(partnerId.toString(), token(partner));
                 tombstones.increment();
             } else {
                 publisher.send(envelope(partner));
                 partners.markPublished(partnerId, partner.revision());
+                relay.unmark(partnerId.toString(), token(partner));
                 upserts.increment();
             }
             return true;
@@ -116,44 +124,60 @@ public class PublishingPartners implements SmartLifecycle {
         }
     }
 
-    /** Marks every partner unpublished and starts publishing them all, for consumers rebuilding their copy. */
-    public long republishAll() {
-        long marked = partners.markAllUnpublished();
-        log.info("republishing all {} partners", marked);
-        ScheduledExecutorService running = sweeper;
-        if (running != null) {
-            running.execute(this::sweep);
-        }
-        return marked;
+    /** Marks the partner's coming revision for the relay; call it before the write that stores it. */
+    public void willPublish(Partner partner) {
+        relay.mark(partner.id().toString(), token(partner));
     }
 
-    /** Publishes every unpublished partner, in batches; returns how many went out. */
+    /** The same for many partners written at once. */
+    public void willPublishAll(Collection<Partner> written) {
+        Map<String, String> tokens = new HashMap<>();
+        written.forEach(partner -> tokens.put(partner.id().toString(), token(partner)));
+        relay.markAll(tokens);
+    }
+
+    /** Marks every partner unpublished and starts publishing them all, for consumers rebuilding their copy. */
+    public long republishAll() {
+        Map<UUID, Long> revisions = partners.markAllUnpublished();
+        Map<String, String> tokens = new HashMap<>();
+        revisions.forEach((id, revision) -> tokens.put(id.toString(), Long.toString(revision)));
+        relay.markAll(tokens);
+        log.info("republishing all {} partners", revisions.size());
+        relay.sweepSoon();
+        return revisions.size();
+    }
+
+    /** Publishes every marked partner now, in batches; returns how many marks went. */
     public int sweep() {
-        int published = 0;
+        return relay.sweep();
+    }
+
+    /** The relay's sweep: the marked partners' stored states, sent in one batch; returns the partners done. */
+    private Set<String> publishMarked(List<String> keys) {
+        Set<String> done = new HashSet<>();
+        // hold every stripe, so no single-partner publish interleaves with the batch
+        lockAll();
         try {
-            List<Partner> batch;
-            do {
-                int sent;
-                // hold every stripe, so no single-partner publish interleaves with the batch
-                lockAll();
-                try {
-                    batch = partners.unpublished(BATCH);
-                    sent = publishBatch(batch);
-                } finally {
-                    unlockAll();
+            Map<UUID, Partner> stored = new HashMap<>();
+            partners.records(keys.stream().map(UUID::fromString).toList()).forEach(partner -> stored.put(partner.id(), partner));
+            List<Partner> batch = new ArrayList<>();
+            for (String key : keys) {
+                Partner partner = stored.get(UUID.fromString(key));
+                if (partner == null || partner.published()) {
+                    done.add(key); // purged after its tombstone, or on the topic already
+                } else {
+                    batch.add(partner);
                 }
-                published += sent;
-                if (sent < batch.size()) {
-                    break; // the broker is not taking records: the next sweep tries again
-                }
-            } while (batch.size() == BATCH);
+            }
+            for (UUID published : publishBatch(batch)) {
+                done.add(published.toString());
+            }
         } catch (RuntimeException e) {
             log.warn("partner sweep failed, will try again: {}", e.getMessage());
+        } finally {
+            unlockAll();
         }
-        if (published > 0) {
-            log.info("published {} pending partner changes", published);
-        }
-        return published;
+        return done;
     }
 
     private void lockAll() {
@@ -168,12 +192,14 @@ public class PublishingPartners implements SmartLifecycle {
         }
     }
 
-    private int publishBatch(List<Partner> batch) {
+    private List<UUID> publishBatch(List<Partner> batch) {
         List<Partner> upserted = new ArrayList<>();
-        int published = 0;
+        List<UUID> published = new ArrayList<>();
         for (Partner partner : batch) {
             if (partner.deleted()) {
-                published += publish(partner.id()) ? 1 : 0;
+                if (publish(partner.id())) {
+                    published.add(partner.id());
+                }
             } else {
                 upserted.add(partner);
             }
@@ -190,8 +216,12 @@ public class PublishingPartners implements SmartLifecycle {
         // every stripe is held and changes are stored under their stripe, so these are still the revisions sent
         partners.markPublished(acknowledgedIds);
         upserts.increment(acknowledgedIds.size());
-        published += acknowledgedIds.size();
+        published.addAll(acknowledgedIds);
         return published;
+    }
+
+    private static String token(Partner partner) {
+        return Long.toString(partner.revision());
     }
 
     private EventEnvelope<?> envelope(Partner partner) {
@@ -200,26 +230,17 @@ public class PublishingPartners implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "partner-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        Duration interval = events.sweepInterval();
-        sweeper.scheduleWithFixedDelay(this::sweep, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        relay.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (sweeper != null) {
-            sweeper.shutdownNow();
-            sweeper = null;
-        }
+    public void stop() {
+        relay.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return sweeper != null;
+    public boolean isRunning() {
+        return relay.isRunning();
     }
 }

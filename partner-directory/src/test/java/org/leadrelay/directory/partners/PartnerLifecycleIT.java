@@ -66,6 +66,9 @@ class PartnerLifecycleIT {
     @Autowired
     Partners partners;
 
+    @Autowired
+    PublishingPartners publishing;
+
     @BeforeAll
     static void watchTopic() {
         partnersTopic = TopicProbe.on(Topics.PARTNERS);
@@ -327,8 +330,9 @@ class PartnerLifecycleIT {
     void aChangeStoredButNotPublishedBeforeACrashIsPublishedByTheSweeper() {
         Registered partner = register(FULL_PROFILE);
         Partner stored = partners.find(partner.id()).orElseThrow();
-        // as if the process died right after the write: the next revision stored, not published
+        // as if the process died right after the write: the next revision marked for the relay and stored, not published
         Partner next = stored.withStatus(PartnerStatus.PAUSED, "written before a crash", Instant.now());
+        publishing.willPublish(next);
         assertThat(partners.replace(next)).isTrue();
 
         PartnerUpserted published = upserted(partner.id(), next.revision());

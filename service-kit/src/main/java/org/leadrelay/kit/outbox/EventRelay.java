@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.bson.Document;
 import org.leadrelay.kit.scheduling.PeriodicTask;
@@ -14,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -52,18 +56,45 @@ public class EventRelay implements SmartLifecycle {
         boolean relay(String key);
     }
 
+    /** The same for an owner that publishes many aggregates at once (in one batch of sends). */
+    @FunctionalInterface
+    public interface BatchSource {
+
+        /**
+         * Publishes what the aggregates under {@code keys} still have pending.
+         *
+         * @return the keys of which nothing is pending any more; a key left out stays marked
+         */
+        Set<String> relay(List<String> keys);
+    }
+
+    /** A single-aggregate source as a batch one that stops at the first aggregate the broker did not take. */
+    static BatchSource oneByOne(Source source) {
+        return keys -> {
+            Set<String> done = new HashSet<>();
+            for (String key : keys) {
+                if (!source.relay(key)) {
+                    break;
+                }
+                done.add(key);
+            }
+            return done;
+        };
+    }
+
     private final MongoTemplate mongo;
-    private final Source source;
+    private final BatchSource source;
     private final Clock clock;
     private final Duration grace;
     private final PeriodicTask sweeper;
+    private volatile boolean hurry;
 
-    EventRelay(String name, MongoTemplate mongo, Source source, Clock clock, Duration interval, Duration grace) {
+    EventRelay(String name, MongoTemplate mongo, BatchSource source, Clock clock, Duration interval, Duration grace) {
         this.mongo = mongo;
         this.source = source;
         this.clock = clock;
         this.grace = grace;
-        this.sweeper = PeriodicTask.every(interval, name + "-sweeper", this::sweepBatch).startingAfter(Duration.ZERO);
+        this.sweeper = PeriodicTask.every(interval, name + "-sweeper", this::sweepMarked).startingAfter(Duration.ZERO);
         mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC).on("token", Sort.Direction.ASC).unique());
         mongo.indexOps(COLLECTION).createIndex(new Index().on("markedAt", Sort.Direction.ASC));
     }
@@ -74,12 +105,16 @@ public class EventRelay implements SmartLifecycle {
                 COLLECTION);
     }
 
-    /** Marks many aggregates at once (a bulk import, a republish of everything). */
-    public void markAll(List<String> keys, String token) {
-        Date now = Date.from(clock.instant());
-        for (String key : keys) {
-            mongo.upsert(Query.query(where("_id").is(key)), new Update().set("token", token).set("markedAt", now), COLLECTION);
+    /** Marks many aggregates at once, key to token (a bulk import, a republish of everything): one bulk write. */
+    public void markAll(Map<String, String> tokensByKey) {
+        if (tokensByKey.isEmpty()) {
+            return;
         }
+        Date now = Date.from(clock.instant());
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        tokensByKey.forEach((key, token) -> bulk.upsert(Query.query(where("_id").is(key)),
+                new Update().set("token", token).set("markedAt", now)));
+        bulk.execute();
     }
 
     /** Drops the mark if it still carries {@code token}: the events it stood for are on the broker. */
@@ -93,42 +128,55 @@ public class EventRelay implements SmartLifecycle {
      * @return true when nothing is pending any more
      */
     public boolean relay(String key, String token) {
-        if (!source.relay(key)) {
+        if (!source.relay(List.of(key)).contains(key)) {
             return false;
         }
         unmark(key, token);
         return true;
     }
 
-    /** Publishes what was marked longer ago than the grace, oldest first; true when a full batch went out. */
-    boolean sweepBatch() {
-        Query stale = Query.query(where("markedAt").lt(Date.from(clock.instant().minus(grace)))).with(Sort.by("markedAt")).limit(BATCH);
-        List<Document> marks = mongo.find(stale, Document.class, COLLECTION);
-        int published = 0;
-        for (Document mark : marks) {
-            if (!relay(mark.getString("_id"), mark.getString("token"))) {
-                log.info("relay sweep stopped: the broker did not take the events of {} yet", mark.getString("_id"));
-                return false;
-            }
-            published++;
+    /** The sweeper's run: what was marked longer ago than the grace (or everything, when asked to hurry). */
+    private boolean sweepMarked() {
+        boolean more = sweepBatch(hurry ? Duration.ZERO : grace);
+        if (!more) {
+            hurry = false;
         }
-        if (published > 0) {
-            log.info("relay sweep published the pending events of {} aggregates", published);
-        }
-        return marks.size() == BATCH;
+        return more;
     }
 
-    /** One sweep now, on the caller's thread; returns how many marks it took. */
+    /** Publishes what was marked longer ago than {@code olderThan}, oldest first; true when a full batch went out. */
+    private boolean sweepBatch(Duration olderThan) {
+        Query stale = Query.query(where("markedAt").lte(Date.from(clock.instant().minus(olderThan)))).with(Sort.by("markedAt"))
+                .limit(BATCH);
+        List<Document> marks = mongo.find(stale, Document.class, COLLECTION);
+        if (marks.isEmpty()) {
+            return false;
+        }
+        Set<String> done = source.relay(marks.stream().map(mark -> mark.getString("_id")).toList());
+        for (Document mark : marks) {
+            if (done.contains(mark.getString("_id"))) {
+                unmark(mark.getString("_id"), mark.getString("token"));
+            }
+        }
+        log.info("relay sweep published the pending events of {} of {} marked aggregates", done.size(), marks.size());
+        return done.size() == marks.size() && marks.size() == BATCH;
+    }
+
+    /**
+     * Publishes everything marked, now, on the caller's thread, without waiting for the grace (after
+     * a bulk write whose owner wants it out at once); returns how many marks it took.
+     */
     public int sweep() {
         long before = pending();
-        while (sweepBatch()) {
+        while (sweepBatch(Duration.ZERO)) {
             log.debug("relay sweep continues");
         }
         return (int) Math.max(0, before - pending());
     }
 
-    /** Sweeps soon on the relay's own thread, without waiting for the interval (after a failed send, say). */
+    /** The same on the relay's own thread, soon: the caller does not wait. */
     public void sweepSoon() {
+        hurry = true;
         sweeper.runSoon();
     }
 

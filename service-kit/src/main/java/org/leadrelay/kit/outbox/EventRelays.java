@@ -22,6 +22,11 @@ public class EventRelays {
      * declares it as a bean).
      */
     public EventRelay relay(String name, EventRelay.Source source) {
+        return batchRelay(name, EventRelay.oneByOne(source));
+    }
+
+    /** The relay for aggregates whose owner publishes many at once. */
+    public EventRelay batchRelay(String name, EventRelay.BatchSource source) {
         return new EventRelay(name, mongo, source, clock, properties.sweepInterval(), properties.sweepGrace());
     }
 }

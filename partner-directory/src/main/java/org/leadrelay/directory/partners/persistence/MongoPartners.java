@@ -2,6 +2,7 @@ package org.leadrelay.directory.partners.persistence;
 
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,9 @@ class MongoPartners implements Partners {
     MongoPartners(MongoTemplate mongo) {
         this.mongo = mongo;
         var indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().on("published", Sort.Direction.ASC).on("updatedAt", Sort.Direction.ASC));
+        // changes are conditional on the revision: the embedded server serves {_id, revision} from this index
+        // instead of scanning every partner (a real MongoDB would use _id alone)
+        indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on("revision", Sort.Direction.ASC).unique());
         indexes.createIndex(new Index().on("profile.countries", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("profile.expertise.term", Sort.Direction.ASC));
         indexes.createIndex(new Index().on("profile.name", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
@@ -88,20 +91,26 @@ class MongoPartners implements Partners {
     }
 
     @Override
-    public long markAllUnpublished() {
-        return mongo.updateMulti(Query.query(Criteria.where("published").is(true)), Update.update("published", false), COLLECTION)
-                .getModifiedCount();
+    public Map<UUID, Long> markAllUnpublished() {
+        mongo.updateMulti(Query.query(Criteria.where("published").is(true)), Update.update("published", false), COLLECTION);
+        Query all = new Query();
+        all.fields().include("_id").include("revision");
+        Map<UUID, Long> revisions = new HashMap<>();
+        for (org.bson.Document partner : mongo.find(all, org.bson.Document.class, COLLECTION)) {
+            revisions.put(partner.get("_id", UUID.class), partner.get("revision", Number.class).longValue());
+        }
+        return revisions;
     }
 
     @Override
-    public List<Partner> unpublished(int limit) {
-        return mongo.find(Query.query(Criteria.where("published").is(false)).with(Sort.by("updatedAt", "_id")).limit(limit),
-                Partner.class, COLLECTION);
+    public List<Partner> records(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : mongo.find(Query.query(Criteria.where("_id").in(ids)), Partner.class, COLLECTION);
     }
 
     @Override
     public void purge(UUID id, long revision) {
-        mongo.remove(Query.query(Criteria.where("_id").is(id).and("revision").is(revision).and("deleted").is(true)), COLLECTION);
+        // the caller published this revision's tombstone: it is the deleted one
+        mongo.remove(Query.query(Criteria.where("_id").is(id).and("revision").is(revision)), COLLECTION);
     }
 
     @Override
