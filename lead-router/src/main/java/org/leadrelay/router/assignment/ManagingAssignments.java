@@ -185,7 +185,11 @@ public class ManagingAssignments {
         Optional<LeadCase> known = cases.find(leadId);
         Optional<Attempt> offer = known.flatMap(found -> found.attempt(assignmentId));
         if (offer.isEmpty()) {
-            loads.cancel(partnerId, assignmentId, null); // reserved, then the process died before the lead was stored
+            // reserved, then the process died before the lead was stored: the place was taken this week or the
+            // one before (an answer deadline is shorter than a week), and giving back what is not held does nothing
+            Instant now = now();
+            loads.cancel(partnerId, assignmentId, week(now));
+            loads.cancel(partnerId, assignmentId, week(now.minus(Duration.ofDays(7))));
             return true;
         }
         Instant now = now();

@@ -28,7 +28,7 @@ public interface PartnerLoads {
 
     /**
      * Takes back a reservation for an offer that was never stored: its open place and, in
-     * {@code week} (or any week when null), its count toward the weekly cap.
+     * {@code week}, its count toward the weekly cap.
      */
     void cancel(UUID partnerId, UUID assignmentId, String week);
 

@@ -8,8 +8,9 @@ import java.util.UUID;
 import org.bson.Document;
 import org.leadrelay.router.assignment.PartnerLoads;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -17,21 +18,28 @@ import org.springframework.stereotype.Repository;
 
 /**
  * One counter document per partner ({@code partner_loads}) and one per partner and week
- * ({@code partner_weeks}), each with the ids of the offers it holds. A reservation is a single
- * conditional upsert: it matches only while the count is under the cap and the offer is not held
- * yet, so at the cap the upsert tries to insert a second document with the same id and fails —
- * that is the refusal. Releasing pulls the offer's id, so releasing twice counts once.
+ * ({@code partner_weeks}), each with the ids of the offers it holds. Taking a place is a
+ * compare-and-set on the counter: read it by key, and if it is under the cap and does not hold the
+ * offer yet, add the offer where the count is still the one read; of two instances racing for the
+ * last place one wins, the other reads again and finds the partner full. Giving a place back pulls
+ * the offer's id the same way, so releasing twice counts once. Every access is by key: a unique
+ * index on {@code (_id, count)} lets the embedded database serve the conditional update without a
+ * scan, so a reservation costs the same with ten partners or ten thousand, after a week or a year.
  */
 @Repository
 class MongoPartnerLoads implements PartnerLoads {
 
     private static final String LOADS = "partner_loads";
     private static final String WEEKS = "partner_weeks";
+    /** Compare-and-set rounds before giving up on a counter that other instances keep changing. */
+    private static final int ATTEMPTS = 50;
 
     private final MongoTemplate mongo;
 
     MongoPartnerLoads(MongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.indexOps(LOADS).createIndex(new Index().on("_id", Sort.Direction.ASC).on("count", Sort.Direction.ASC).unique());
+        mongo.indexOps(WEEKS).createIndex(new Index().on("_id", Sort.Direction.ASC).on("count", Sort.Direction.ASC).unique());
     }
 
     @Override
@@ -63,12 +71,7 @@ class MongoPartnerLoads implements PartnerLoads {
     @Override
     public void cancel(UUID partnerId, UUID assignmentId, String week) {
         give(LOADS, partnerId, assignmentId);
-        if (week != null) {
-            give(WEEKS, partnerId + "|" + week, assignmentId);
-        } else {
-            mongo.updateMulti(Query.query(Criteria.where("partnerId").is(partnerId).and("held").is(assignmentId)),
-                    new Update().inc("count", -1).pull("held", assignmentId), WEEKS);
-        }
+        give(WEEKS, partnerId + "|" + week, assignmentId);
     }
 
     @Override
@@ -105,26 +108,51 @@ class MongoPartnerLoads implements PartnerLoads {
 
     /** Adds the offer to the counter if under the cap (or always without one); true when the counter holds it now. */
     private boolean take(String collection, Object id, UUID assignmentId, Integer cap, UUID partnerId) {
-        Criteria match = Criteria.where("_id").is(id).and("held").ne(assignmentId);
-        if (cap != null) {
-            match = match.and("count").lt(cap);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Document counter = mongo.findById(id, Document.class, collection);
+            if (counter == null) {
+                if (cap != null && cap <= 0) {
+                    return false;
+                }
+                Document first = new Document("_id", id).append("count", 1).append("held", List.of(assignmentId))
+                        .append("partnerId", partnerId);
+                if (collection.equals(WEEKS)) {
+                    first.append("week", id.toString().substring(id.toString().indexOf('|') + 1));
+                }
+                try {
+                    mongo.insert(first, collection);
+                    return true;
+                } catch (DuplicateKeyException createdMeanwhile) {
+                    continue;
+                }
+            }
+            if (counter.getList("held", UUID.class, List.of()).contains(assignmentId)) {
+                return true;
+            }
+            int count = counter.getInteger("count", 0);
+            if (cap != null && count >= cap) {
+                return false;
+            }
+            if (mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("count").is(count)),
+                    new Update().inc("count", 1).addToSet("held", assignmentId), collection).getMatchedCount() > 0) {
+                return true;
+            }
         }
-        Update update = new Update().inc("count", 1).addToSet("held", assignmentId).setOnInsert("partnerId", partnerId);
-        if (collection.equals(WEEKS)) {
-            update.setOnInsert("week", id.toString().substring(id.toString().indexOf('|') + 1));
-        }
-        try {
-            mongo.findAndModify(Query.query(match), update, FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class,
-                    collection);
-            return true;
-        } catch (DuplicateKeyException fullOrHeld) {
-            // the counter exists and did not match: either at the cap, or it holds this offer already
-            return mongo.exists(Query.query(Criteria.where("_id").is(id).and("held").is(assignmentId)), collection);
-        }
+        throw new IllegalStateException("the capacity counter " + id + " kept changing under " + ATTEMPTS + " attempts");
     }
 
     private void give(String collection, Object id, UUID assignmentId) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("held").is(assignmentId)),
-                new Update().inc("count", -1).pull("held", assignmentId), collection);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Document counter = mongo.findById(id, Document.class, collection);
+            if (counter == null || !counter.getList("held", UUID.class, List.of()).contains(assignmentId)) {
+                return;
+            }
+            int count = counter.getInteger("count", 0);
+            if (mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("count").is(count)),
+                    new Update().inc("count", -1).pull("held", assignmentId), collection).getMatchedCount() > 0) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the capacity counter " + id + " kept changing under " + ATTEMPTS + " attempts");
     }
 }
