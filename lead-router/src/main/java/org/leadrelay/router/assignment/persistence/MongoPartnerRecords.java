@@ -30,6 +30,8 @@ class MongoPartnerRecords implements PartnerRecords {
 
     private static final String COLLECTION = "partner_records";
     private static final int KEPT_ANSWERS = 50;
+    /** Days just past the fairness window dropped with each offer; a partner without offers for longer keeps a few stale days. */
+    private static final int FORGOTTEN_DAYS_PER_OFFER = 7;
 
     private final MongoTemplate mongo;
     private final RouterProperties properties;
@@ -41,7 +43,13 @@ class MongoPartnerRecords implements PartnerRecords {
 
     @Override
     public void offered(UUID partnerId, UUID assignmentId, Instant at) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(partnerId)), new Update().inc("offersByDay." + day(at), 1), COLLECTION);
+        Update update = new Update().inc("offersByDay." + day(at), 1);
+        // days that left the fairness window go, so the record stays the size of the window however long the partner serves
+        LocalDate windowStart = at.minus(properties.fairnessWindow()).atZone(ZoneOffset.UTC).toLocalDate();
+        for (int daysBefore = 1; daysBefore <= FORGOTTEN_DAYS_PER_OFFER; daysBefore++) {
+            update.unset("offersByDay." + windowStart.minusDays(daysBefore));
+        }
+        mongo.upsert(Query.query(Criteria.where("_id").is(partnerId)), update, COLLECTION);
     }
 
     @Override
