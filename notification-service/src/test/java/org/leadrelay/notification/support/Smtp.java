@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,11 +67,15 @@ public final class Smtp {
         if (user == null) {
             return List.of();
         }
-        try {
-            return server.getManagers().getImapHostManager().getInbox(user).getMessages().stream().map(StoredMessage::getMimeMessage)
-                    .toList();
-        } catch (FolderException e) {
-            throw new IllegalStateException(e);
+        while (true) {
+            try {
+                return server.getManagers().getImapHostManager().getInbox(user).getMessages().stream().map(StoredMessage::getMimeMessage)
+                        .toList();
+            } catch (FolderException e) {
+                throw new IllegalStateException(e);
+            } catch (ConcurrentModificationException delivering) {
+                // GreenMail hands out the mailbox's own list, which a message arriving now changes: read it again
+            }
         }
     }
 
@@ -97,8 +102,8 @@ public final class Smtp {
             try {
                 // the relay's reader sees the end of the stream and closes the connection itself
                 socket.shutdownInput();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
+            } catch (IOException closedMeanwhile) {
+                // the client said QUIT, or the relay closed it, since it was listed
             }
             OPEN.remove(socket);
         }
