@@ -44,7 +44,9 @@ final class ServiceProcess implements AutoCloseable {
             throw new StackException(name + " is not built: " + jar + " is missing. Run ./leadrelay (it builds what is missing) or ./mvnw -DskipTests package.");
         }
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
+                "-XX:TieredStopAtLevel=1"));
+        command.addAll(extraJvmOptions(name));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
         Path log = logs.resolve(name + ".log");
         try {
@@ -57,6 +59,22 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new StackException("cannot start " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * JVM options from {@code LEADRELAY_JAVA_OPTS} (for every service), for profiling or trying other
+     * settings; {@code {service}} in them becomes the service's name (a JFR file per service, say).
+     */
+    static List<String> extraJvmOptions(String service) {
+        String options = System.getenv("LEADRELAY_JAVA_OPTS");
+        if (options == null || options.isBlank()) {
+            return List.of();
+        }
+        List<String> parsed = new ArrayList<>();
+        for (String option : options.trim().split("\\s+")) {
+            parsed.add(option.replace("{service}", service));
+        }
+        return parsed;
     }
 
     URI url() {

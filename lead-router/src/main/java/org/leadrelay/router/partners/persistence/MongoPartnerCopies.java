@@ -76,6 +76,7 @@ class MongoPartnerCopies implements PartnerCopies {
 
     @Override
     public boolean isEmpty() {
-        return !mongo.exists(new Query(), COLLECTION);
+        // a find of one, not exists(): Spring Data counts for that, an aggregation over the whole copy here
+        return mongo.findOne(new Query().limit(1), org.bson.Document.class, COLLECTION) == null;
     }
 }

@@ -42,6 +42,10 @@ class MongoDeliveryJobs implements DeliveryJobs {
     MongoDeliveryJobs(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("dueAt", Sort.Direction.ASC));
+        // a claim is held by its lease token: every change of a held job, and every claim, is conditional on
+        // {_id, lease}, which this index serves on the embedded server (a real MongoDB would use _id alone),
+        // so finishing a delivery costs the same however many wait behind it
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC).on("lease", Sort.Direction.ASC).unique());
     }
 
     @Override
@@ -74,11 +78,12 @@ class MongoDeliveryJobs implements DeliveryJobs {
         if (!busy.isEmpty()) {
             due.addCriteria(where("_id").nin(busy));
         }
-        due.fields().include("_id");
+        due.fields().include("_id").include("lease");
         List<Claim> claimed = new ArrayList<>();
         for (Document candidate : mongo.find(due, Document.class, COLLECTION)) {
             String token = UUID.randomUUID().toString();
-            Document won = mongo.findAndModify(Query.query(where("_id").is(candidate.get("_id")).and("leaseUntil").lte(at)),
+            // still as read (due, and nobody's since): of two instances claiming it, the first one changes its lease
+            Document won = mongo.findAndModify(Query.query(where("_id").is(candidate.get("_id")).and("lease").is(candidate.get("lease"))),
                     new Update().set("leaseUntil", Date.from(now.plus(lease))).set("lease", token).set("owner", owner).inc("attempts", 1),
                     FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
             if (won != null && token.equals(won.getString("lease"))) {
