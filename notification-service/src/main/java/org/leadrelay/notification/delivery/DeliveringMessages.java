@@ -32,6 +32,7 @@ import org.leadrelay.notification.delivery.AttemptResult.Postponed;
 import org.leadrelay.notification.delivery.DeliveryChannel.Call;
 import org.leadrelay.notification.delivery.DeliveryChannel.Settled;
 import org.leadrelay.notification.delivery.DeliveryJobs.Claim;
+import org.leadrelay.kit.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -76,12 +77,10 @@ public class DeliveringMessages implements SmartLifecycle {
     private final Duration openFor;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final String owner = instanceName();
-    private final Object signal = new Object();
     private final Object[] publishing = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
-    private boolean nudged;
     private volatile boolean backlog;
     private volatile boolean running;
-    private Thread poller;
+    private final PeriodicTask poller;
 
     DeliveringMessages(DeliveryJobs jobs, DeliveryLog deliveries, List<DeliveryChannel> channels, EndpointGuards guards,
             RetrySchedule schedule, DisabledEndpoints disabled, OperatorAlerts alerts, DeliveryMetrics metrics, Outbox outbox,
@@ -103,6 +102,11 @@ public class DeliveringMessages implements SmartLifecycle {
         this.capacity = properties.senders();
         this.shutdownGrace = properties.shutdownGrace();
         this.openFor = endpoints.openFor();
+        this.poller = PeriodicTask.every(retries.pollInterval(), "delivery-poller", () -> {
+            if (running) {
+                claimDue();
+            }
+        });
     }
 
     /**
@@ -160,34 +164,7 @@ public class DeliveringMessages implements SmartLifecycle {
 
     /** Wakes the poller: a job is due now. */
     void nudge() {
-        synchronized (signal) {
-            nudged = true;
-            signal.notifyAll();
-        }
-    }
-
-    private void poll() {
-        while (running) {
-            synchronized (signal) {
-                if (!nudged) {
-                    try {
-                        signal.wait(retries.pollInterval().toMillis());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-                nudged = false;
-            }
-            if (!running) {
-                return;
-            }
-            try {
-                claimDue();
-            } catch (RuntimeException e) {
-                log.warn("could not claim due deliveries, trying again in {}: {}", retries.pollInterval(), e.toString());
-            }
-        }
+        poller.runSoon();
     }
 
     private void claimDue() {
@@ -419,8 +396,6 @@ public class DeliveringMessages implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        poller = new Thread(this::poll, "delivery-poller");
-        poller.setDaemon(true);
         poller.start();
     }
 
@@ -432,10 +407,7 @@ public class DeliveringMessages implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        nudge();
-        if (poller != null) {
-            poller.interrupt();
-        }
+        poller.stop();
         try {
             if (senders.tryAcquire(capacity, shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
                 senders.release(capacity);

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ public final class PeriodicTask implements SmartLifecycle {
     private final Duration interval;
     private final Duration initialDelay;
     private final BooleanSupplier work;
+    private final AtomicBoolean soonAsked = new AtomicBoolean();
     private ScheduledExecutorService thread;
 
     private PeriodicTask(String name, Duration interval, Duration initialDelay, BooleanSupplier work) {
@@ -62,10 +64,17 @@ public final class PeriodicTask implements SmartLifecycle {
         return new PeriodicTask(name, interval, delay, work);
     }
 
-    /** Runs the work as soon as the loop's thread is free, without waiting for the interval. */
+    /**
+     * Runs the work as soon as the loop's thread is free, without waiting for the interval. Asks
+     * made while one is still waiting are one ask: a burst of them runs the work once more, not once
+     * each.
+     */
     public synchronized void runSoon() {
-        if (thread != null) {
-            thread.execute(this::runGuarded);
+        if (thread != null && soonAsked.compareAndSet(false, true)) {
+            thread.execute(() -> {
+                soonAsked.set(false);
+                runGuarded();
+            });
         }
     }
 
