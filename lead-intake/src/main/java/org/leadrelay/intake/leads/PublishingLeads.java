@@ -3,6 +3,8 @@ package org.leadrelay.intake.leads;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -60,7 +62,7 @@ public class PublishingLeads implements SmartLifecycle {
         this.publisher = publisher;
         this.events = events;
         this.clock = clock;
-        this.relay = relays.relay("lead-relay", this::publishStored);
+        this.relay = relays.batchRelay("lead-relay", this::publishStored);
         this.gauges = new PendingGauges(() -> relay.pending() == 0 ? PendingLeads.NONE
                 : new PendingLeads(relay.pending(), relay.oldestPending().orElse(null)), clock);
         Gauge.builder("leadrelay.intake.pending", gauges, PendingGauges::count)
@@ -113,13 +115,28 @@ public class PublishingLeads implements SmartLifecycle {
         }
     }
 
-    /** The sweeper's way: a marked lead is published unless it is already, or was never stored. */
-    private boolean publishStored(String key) {
-        Optional<StoredLead> stored = leads.find(UUID.fromString(key));
-        if (stored.isEmpty() || stored.get().status() != IntakeStatus.RECEIVED) {
-            return true; // published already, a duplicate, or never stored (its request got no 202)
+    /**
+     * The sweeper's way: each marked lead is published unless it is already, or was never stored.
+     * A lead this instance is sending right now stays marked (its sender drops the mark, or the
+     * next sweep takes it); the first lead the broker refuses stops the batch.
+     */
+    private Set<String> publishStored(List<String> keys) {
+        Set<String> done = new HashSet<>();
+        for (String key : keys) {
+            Optional<StoredLead> stored = leads.find(UUID.fromString(key));
+            if (stored.isEmpty() || stored.get().status() != IntakeStatus.RECEIVED) {
+                done.add(key); // published already, a duplicate, or never stored (its request got no 202)
+                continue;
+            }
+            Sent sent = publish(stored.get().lead(), true);
+            if (sent == Sent.FAILED) {
+                break;
+            }
+            if (sent == Sent.PUBLISHED) {
+                done.add(key);
+            }
         }
-        return publish(stored.get().lead(), true) != Sent.FAILED;
+        return done;
     }
 
     /** Publishes every lead still pending now, oldest first; stops at the first failure. */
