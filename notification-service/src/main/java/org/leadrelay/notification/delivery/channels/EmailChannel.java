@@ -1,6 +1,8 @@
 package org.leadrelay.notification.delivery.channels;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.Date;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -32,6 +34,7 @@ class EmailChannel implements DeliveryChannel {
     private final Clock clock;
 
     EmailChannel(SmtpConnections connections, NotificationProperties properties, Clock clock) {
+        MailProviders.pin();
         this.connections = connections;
         this.properties = properties;
         this.clock = clock;
@@ -66,7 +69,12 @@ class EmailChannel implements DeliveryChannel {
     private OutgoingEmail compose(DeliveryJob job) throws MessagingException {
         DeliveryJob.Email email = job.email();
         OutgoingEmail message = new OutgoingEmail(connections.session(), job.messageId());
-        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8") {
+            @Override
+            protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+                return MailProviders.FILE_TYPES; // not a new one, read from the class path, per email
+            }
+        };
         helper.setFrom(properties.from());
         helper.setTo(email.to().toArray(String[]::new));
         helper.setSubject(email.subject());
