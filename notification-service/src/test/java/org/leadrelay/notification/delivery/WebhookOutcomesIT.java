@@ -303,6 +303,8 @@ class WebhookOutcomesIT extends RunningService {
         stub(path, aResponse().withStatus(204));
         clock.advance(Duration.ofMinutes(8));
         await().atMost(Duration.ofSeconds(30)).until(() -> circuit.getState() == CircuitBreaker.State.CLOSED);
+        // a delivery that reached the circuit while it was still open waits half its open time (30 s of this clock)
+        clock.advance(Duration.ofMinutes(1));
         NotificationDelivered delivered = event(kafka.awaitRecord(keyed(sixth.leadId()).and(ofType(EventTypes.NOTIFICATION_DELIVERED))
                 .and(record -> event(record, NotificationDelivered.class).channel() == Channel.WEBHOOK)), NotificationDelivered.class);
         assertThat(delivered.attempt()).isEqualTo(1);
