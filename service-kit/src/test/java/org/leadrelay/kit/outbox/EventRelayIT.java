@@ -120,4 +120,16 @@ class EventRelayIT {
         assertThat(published).hasSize(2_000);
         assertThat(mongo.getCollection(EventRelay.COLLECTION).countDocuments()).isZero();
     }
+
+    @Test
+    void aBatchSweepDropsOnlyTheMarksItsOwnerReportsDone() {
+        EventRelay batch = relays.batchRelay("test-batch-relay", keys -> keys.contains("first") ? java.util.Set.of("first") : java.util.Set.of());
+        batch.mark("first", "1");
+        batch.mark("second", "1"); // being sent elsewhere right now, say: the owner leaves it out
+
+        batch.sweep();
+
+        assertThat(mongo.getCollection(EventRelay.COLLECTION).countDocuments(new org.bson.Document("_id", "second"))).isEqualTo(1);
+        assertThat(mongo.getCollection(EventRelay.COLLECTION).countDocuments(new org.bson.Document("_id", "first"))).isZero();
+    }
 }
