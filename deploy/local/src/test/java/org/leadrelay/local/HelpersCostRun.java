@@ -174,7 +174,9 @@ public final class HelpersCostRun {
             for (int i = 0; i < 200; i++) {
                 HTTP.send(signed(signer, port, -1, URI.create(answers + (100_000 + i))), HttpResponse.BodyHandlers.discarding());
             }
-            Thread.sleep(3_000);
+            // the warm-up's answers are in (their ids are 100,000 and up) before the measured ones start
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> answeredAt.keySet().stream().filter(id -> id >= 100_000).count() == 200);
             Duration cpuBefore = partner.cpu();
             long start = System.nanoTime();
             long interval = TimeUnit.SECONDS.toNanos(1) / ANSWER_RATE;
@@ -187,9 +189,11 @@ public final class HelpersCostRun {
                 HTTP.send(signed(signer, port, i, URI.create(answers + i)), HttpResponse.BodyHandlers.discarding());
             }
             long lastSent = System.nanoTime();
-            long deadline = lastSent + TimeUnit.SECONDS.toNanos(120);
-            while (countAnswered(answeredAt, total) < total && System.nanoTime() < deadline) {
-                Thread.sleep(50);
+            try {
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> countAnswered(answeredAt, total) >= total);
+            } catch (org.awaitility.core.ConditionTimeoutException late) {
+                // reported below as unanswered, as the run's figures
             }
             Duration cpu = partner.cpu().minus(cpuBefore);
             long[] lag = new long[total];
@@ -250,7 +254,8 @@ public final class HelpersCostRun {
         }
         Duration idleBefore = helper.cpu();
         long idleStart = System.nanoTime();
-        Thread.sleep(2_000);
+        // a fixed window of the helper's idle CPU (a measurement, not a wait for anything)
+        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
         double idlePerNano = (double) helper.cpu().minus(idleBefore).toNanos() / (System.nanoTime() - idleStart);
         long[] latency = new long[COUNT];
         Duration cpuBefore = helper.cpu();
