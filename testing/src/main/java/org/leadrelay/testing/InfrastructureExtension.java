@@ -1,5 +1,10 @@
 package org.leadrelay.testing;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.UuidRepresentation;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -41,5 +46,15 @@ public class InfrastructureExtension implements BeforeAllCallback, ParameterReso
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return Infrastructure.shared();
+    }
+
+    /**
+     * A client of the shared MongoDB-wire server that reads and writes UUIDs in the standard binary
+     * form, as the services do, for tests of a repository on its own; the caller closes it.
+     */
+    public static MongoClient mongoClient() {
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(Infrastructure.shared().mongoUri()))
+                .uuidRepresentation(UuidRepresentation.STANDARD).build());
     }
 }

@@ -2,10 +2,7 @@ package org.leadrelay.router.assignment.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.bson.UuidRepresentation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,9 +31,7 @@ class MongoDeadlinesIT {
 
     @BeforeAll
     static void connect() {
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(System.getProperty(InfrastructureExtension.MONGO_PROPERTY)))
-                .uuidRepresentation(UuidRepresentation.STANDARD).build());
+        client = InfrastructureExtension.mongoClient();
         mongo = new MongoTemplate(client, "lead-router-deadlines");
     }
 

@@ -2,10 +2,7 @@ package org.leadrelay.router.assignment.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.bson.UuidRepresentation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,9 +30,7 @@ class MongoPartnerLoadsIT {
 
     @BeforeAll
     static void connect() {
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(System.getProperty(InfrastructureExtension.MONGO_PROPERTY)))
-                .uuidRepresentation(UuidRepresentation.STANDARD).build());
+        client = InfrastructureExtension.mongoClient();
         mongo = new MongoTemplate(client, "lead-router-partner-loads");
     }
 

@@ -3,13 +3,9 @@ package org.leadrelay.router.partners.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.leadrelay.router.partners.RoutablePartners.partner;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.util.List;
 import java.util.UUID;
-import org.bson.UuidRepresentation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +26,7 @@ class MongoPartnerCopiesIT {
 
     @BeforeAll
     static void connect() {
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(System.getProperty(InfrastructureExtension.MONGO_PROPERTY)))
-                .uuidRepresentation(UuidRepresentation.STANDARD).build());
+        client = InfrastructureExtension.mongoClient();
         mongo = new MongoTemplate(client, "lead-router-partner-copies");
     }
 
