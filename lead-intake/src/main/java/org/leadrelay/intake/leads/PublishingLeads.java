@@ -63,8 +63,10 @@ public class PublishingLeads implements SmartLifecycle {
         this.events = events;
         this.clock = clock;
         this.relay = relays.batchRelay("lead-relay", this::publishStored);
-        this.gauges = new PendingGauges(() -> relay.pending() == 0 ? PendingLeads.NONE
-                : new PendingLeads(relay.pending(), relay.oldestPending().orElse(null)), clock);
+        this.gauges = new PendingGauges(() -> {
+            long waiting = relay.pending();
+            return waiting == 0 ? PendingLeads.NONE : new PendingLeads(waiting, relay.oldestPending().orElse(null));
+        }, clock);
         Gauge.builder("leadrelay.intake.pending", gauges, PendingGauges::count)
                 .description("leads stored but not yet published, read from the store when scraped").register(meters);
         Gauge.builder("leadrelay.intake.pending.oldest", gauges, PendingGauges::oldestSeconds).baseUnit("seconds")
@@ -137,11 +139,6 @@ public class PublishingLeads implements SmartLifecycle {
             }
         }
         return done;
-    }
-
-    /** Publishes every lead still pending now, oldest first; stops at the first failure. */
-    int sweep() {
-        return relay.sweep();
     }
 
     enum Sent { PUBLISHED, SKIPPED, FAILED }

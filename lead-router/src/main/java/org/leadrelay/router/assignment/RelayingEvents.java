@@ -66,16 +66,6 @@ public class RelayingEvents implements SmartLifecycle {
         return true;
     }
 
-    /** Sends what is marked and older than the sweep grace, now; returns how many cases it took. */
-    int sweep() {
-        return relay.sweep();
-    }
-
-    /** Cases with events still waiting for the broker. */
-    public long pending() {
-        return relay.pending();
-    }
-
     private static String token(LeadCase leadCase) {
         return Long.toString(leadCase.version());
     }
