@@ -1,0 +1,174 @@
+package org.leadrelay.console.leads;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.leadrelay.events.Contact;
+import org.leadrelay.events.EventCodec;
+import org.leadrelay.events.LeadAccepted;
+import org.leadrelay.events.LeadAssigned;
+import org.leadrelay.events.LeadAssignmentExpired;
+import org.leadrelay.events.LeadDeclined;
+import org.leadrelay.events.LeadErased;
+import org.leadrelay.events.LeadReassigned;
+import org.leadrelay.events.LeadReceived;
+import org.leadrelay.events.LeadRelayEvent;
+import org.leadrelay.events.LeadUnroutable;
+
+/**
+ * Everything the console knows of one lead: its events in the order they happened, and what they
+ * add up to (where it stands, who has it, the person's contact). The facts are derived from the
+ * events every time one is added, so the story is the same whatever order the topics deliver them
+ * in, and adding an event twice changes nothing.
+ *
+ * @param version    the stored version, for compare-and-set
+ * @param receivedAt when intake took the lead (null until its LeadReceived arrives)
+ * @param asked      the products and services asked for
+ * @param emailKey   SHA-256 of the lower-cased email: what the operators' search by email looks up
+ * @param assignedAt the first offer's time
+ * @param acceptedAt when a partner accepted it
+ * @param reason     why nobody could take it, while unroutable
+ */
+public record LeadStory(UUID leadId, long version, List<StoryEvent> events, LeadState state, Instant receivedAt, String country,
+        String region, String city, List<String> asked, String language, Contact contact, String emailKey, UUID partnerId,
+        String partnerName, Instant assignedAt, Instant acceptedAt, String reason, int offers) {
+
+    public LeadStory {
+        events = List.copyOf(events);
+        asked = asked == null ? List.of() : List.copyOf(asked);
+    }
+
+    /** A story with no event yet. */
+    public static LeadStory empty(UUID leadId) {
+        return new LeadStory(leadId, -1, List.of(), LeadState.RECEIVED, null, null, null, null, List.of(), null, null, null, null, null,
+                null, null, null, 0);
+    }
+
+    /** Whether the event with this CloudEvents id is already part of the story. */
+    public boolean has(String eventId) {
+        return events.stream().anyMatch(event -> event.id().equals(eventId));
+    }
+
+    /** Time from intake to the first offer, when both are known. */
+    public Duration timeToAssign() {
+        return receivedAt == null || assignedAt == null ? null : Duration.between(receivedAt, assignedAt);
+    }
+
+    /** Time from intake to a partner's acceptance, when both are known. */
+    public Duration timeToAccept() {
+        return receivedAt == null || acceptedAt == null ? null : Duration.between(receivedAt, acceptedAt);
+    }
+
+    /**
+     * The story with one more event, placed by its time (after any event of the same time already
+     * there), and the facts derived again from all of them.
+     */
+    public LeadStory with(StoryEvent added, EventCodec codec) {
+        List<StoryEvent> all = new ArrayList<>(events);
+        int at = all.size();
+        while (at > 0 && all.get(at - 1).time().isAfter(added.time())) {
+            at--;
+        }
+        all.add(at, added);
+        return fold(leadId, version, all, codec);
+    }
+
+    /** The facts the events add up to, read in order. */
+    public static LeadStory fold(UUID leadId, long version, List<StoryEvent> events, EventCodec codec) {
+        Facts facts = new Facts();
+        for (StoryEvent stored : events) {
+            facts.apply(codec.read(stored.type(), stored.json().getBytes(StandardCharsets.UTF_8)));
+        }
+        return new LeadStory(leadId, version, events, facts.state, facts.receivedAt, facts.country, facts.region, facts.city, facts.asked,
+                facts.language, facts.contact, emailKey(facts.contact == null ? null : facts.contact.email()), facts.partnerId,
+                facts.partnerName, facts.assignedAt, facts.acceptedAt, facts.reason, facts.offers);
+    }
+
+    /** The key the search by email uses: never the address itself. */
+    public static String emailKey(String email) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static final class Facts {
+        LeadState state = LeadState.RECEIVED;
+        Instant receivedAt;
+        String country;
+        String region;
+        String city;
+        List<String> asked = List.of();
+        String language;
+        Contact contact;
+        UUID partnerId;
+        String partnerName;
+        Instant assignedAt;
+        Instant acceptedAt;
+        String reason;
+        int offers;
+        boolean erased;
+
+        void apply(LeadRelayEvent event) {
+            if (event instanceof LeadReceived received) {
+                receivedAt = received.receivedAt();
+                country = received.location().country();
+                region = received.location().region();
+                city = received.location().city();
+                List<String> terms = new ArrayList<>(received.need().products());
+                terms.addAll(received.need().services());
+                asked = terms;
+                language = received.language();
+                contact = erased ? null : received.contact();
+            } else if (event instanceof LeadAssigned assigned) {
+                offered(assigned.partnerId(), assigned.partnerName(), assigned.assignedAt());
+            } else if (event instanceof LeadReassigned reassigned) {
+                offered(reassigned.partnerId(), reassigned.partnerName(), reassigned.assignedAt());
+            } else if (event instanceof LeadAccepted accepted) {
+                settle(LeadState.ACCEPTED);
+                acceptedAt = accepted.acceptedAt();
+            } else if (event instanceof LeadDeclined) {
+                settle(LeadState.DECLINED);
+            } else if (event instanceof LeadAssignmentExpired) {
+                settle(LeadState.EXPIRED);
+            } else if (event instanceof LeadUnroutable unroutable) {
+                settle(LeadState.UNROUTABLE);
+                reason = unroutable.reason();
+            } else if (event instanceof LeadErased) {
+                erased = true;
+                contact = null;
+                state = LeadState.ERASED;
+            }
+            // notifications change no fact of the lead; they are in its story
+        }
+
+        private void offered(UUID partner, String name, Instant at) {
+            settle(LeadState.OFFERED);
+            partnerId = partner;
+            partnerName = name;
+            reason = null;
+            offers++;
+            if (assignedAt == null || at.isBefore(assignedAt)) {
+                assignedAt = at;
+            }
+        }
+
+        private void settle(LeadState next) {
+            if (!erased) {
+                state = next;
+            }
+        }
+    }
+}

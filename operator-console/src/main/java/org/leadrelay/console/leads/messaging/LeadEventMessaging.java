@@ -1,0 +1,70 @@
+package org.leadrelay.console.leads.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.leadrelay.console.leads.RecordingStories;
+import org.leadrelay.console.leads.StoryEvent;
+import org.leadrelay.events.AssignmentEvent;
+import org.leadrelay.events.EventCodec;
+import org.leadrelay.events.LeadErased;
+import org.leadrelay.events.LeadReceived;
+import org.leadrelay.events.LeadRelayEvent;
+import org.leadrelay.events.NotificationEvent;
+import org.leadrelay.events.Topics;
+import org.leadrelay.kit.messaging.EventConsumers;
+import org.leadrelay.kit.messaging.ReceivedEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * The lead topics, each its own binding and consumer group: every event about a lead goes into its
+ * story. Redelivered records are skipped by their CloudEvents id.
+ */
+@Configuration(proxyBeanMethods = false)
+class LeadEventMessaging {
+
+    @Bean
+    Consumer<Message<byte[]>> leadReceived(EventConsumers consumers, RecordingStories recording, EventCodec codec) {
+        return consumers.of(LeadReceived.class, received -> record(recording, codec, received, Topics.LEADS_RECEIVED));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> leadAssignment(EventConsumers consumers, RecordingStories recording, EventCodec codec) {
+        return consumers.of(AssignmentEvent.class, event -> record(recording, codec, event, Topics.ASSIGNMENTS));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> leadNotification(EventConsumers consumers, RecordingStories recording, EventCodec codec) {
+        return consumers.of(NotificationEvent.class, event -> record(recording, codec, event, Topics.NOTIFICATIONS));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> leadErasure(EventConsumers consumers, RecordingStories recording, EventCodec codec) {
+        return consumers.of(LeadErased.class, event -> record(recording, codec, event, Topics.ERASURES));
+    }
+
+    private static void record(RecordingStories recording, EventCodec codec, ReceivedEvent<? extends LeadRelayEvent> received, String topic) {
+        LeadRelayEvent event = received.event();
+        String json = new String(codec.write(event), StandardCharsets.UTF_8);
+        recording.record(leadId(event), new StoryEvent(received.context().id().toString(), received.context().type(), topic,
+                received.context().time(), json));
+    }
+
+    private static UUID leadId(LeadRelayEvent event) {
+        if (event instanceof LeadReceived received) {
+            return received.leadId();
+        }
+        if (event instanceof AssignmentEvent assignment) {
+            return assignment.leadId();
+        }
+        if (event instanceof NotificationEvent notification) {
+            return notification.leadId();
+        }
+        if (event instanceof LeadErased erased) {
+            return erased.leadId();
+        }
+        throw new IllegalArgumentException("not an event about a lead: " + event.getClass().getSimpleName());
+    }
+}

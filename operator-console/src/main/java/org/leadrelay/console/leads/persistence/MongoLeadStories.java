@@ -1,0 +1,118 @@
+package org.leadrelay.console.leads.persistence;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.leadrelay.console.leads.LeadSearch;
+import org.leadrelay.console.leads.LeadStories;
+import org.leadrelay.console.leads.LeadStory;
+import org.leadrelay.console.leads.StoryEvent;
+import org.leadrelay.events.EventCodec;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The stories in the {@code leads} collection, one document per lead: its events, and the facts
+ * they add up to as fields the search reads. A change replaces the document where its
+ * {@code (_id, version)} still matches, a unique index, so the embedded database finds it by index
+ * (ADR 0011). The search's indexes are the ones a real MongoDB needs; the embedded server scans.
+ */
+@Repository
+class MongoLeadStories implements LeadStories {
+
+    static final String COLLECTION = "leads";
+
+    private final MongoTemplate mongo;
+    private final EventCodec codec;
+
+    MongoLeadStories(MongoTemplate mongo, EventCodec codec) {
+        this.mongo = mongo;
+        this.codec = codec;
+        var indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique());
+        indexes.createIndex(new Index().on("receivedAt", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("state", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("partnerId", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("country", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC));
+        indexes.createIndex(new Index().on("emailKey", Sort.Direction.ASC));
+    }
+
+    @Override
+    public Optional<LeadStory> find(UUID leadId) {
+        return Optional.ofNullable(mongo.findById(leadId, StoryDocument.class, COLLECTION)).map(this::story);
+    }
+
+    @Override
+    public List<LeadStory> findAll(Collection<UUID> leadIds) {
+        if (leadIds.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(leadIds)), StoryDocument.class, COLLECTION).stream().map(this::story).toList();
+    }
+
+    @Override
+    public boolean save(LeadStory story) {
+        StoryDocument next = StoryDocument.of(story, story.version() + 1);
+        if (story.version() < 0) {
+            try {
+                mongo.insert(next, COLLECTION);
+                return true;
+            } catch (DuplicateKeyException e) {
+                return false;
+            }
+        }
+        Query current = Query.query(Criteria.where("_id").is(story.leadId()).and("version").is(story.version()));
+        return mongo.replace(current, next, COLLECTION).getModifiedCount() == 1;
+    }
+
+    @Override
+    public List<LeadStory> search(LeadSearch search) {
+        Criteria criteria = new Criteria();
+        if (search.state() != null) {
+            criteria = criteria.and("state").is(search.state().name());
+        }
+        if (search.partnerId() != null) {
+            criteria = criteria.and("partnerId").is(search.partnerId());
+        }
+        if (search.country() != null) {
+            criteria = criteria.and("country").is(search.country());
+        }
+        if (search.emailKey() != null) {
+            criteria = criteria.and("emailKey").is(search.emailKey());
+        }
+        if (search.from() != null || search.to() != null) {
+            Criteria time = criteria.and("receivedAt");
+            if (search.from() != null) {
+                time = time.gte(search.from());
+            }
+            if (search.to() != null) {
+                time = time.lt(search.to());
+            }
+        }
+        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(search.limit());
+        return mongo.find(query, StoryDocument.class, COLLECTION).stream().map(this::story).toList();
+    }
+
+    private LeadStory story(StoryDocument document) {
+        return LeadStory.fold(document.id(), document.version(), document.events(), codec);
+    }
+
+    /** The stored form: the events, and the facts the search filters on. */
+    @Document
+    record StoryDocument(@Id UUID id, long version, List<StoryEvent> events, String state, java.time.Instant receivedAt, String country,
+            UUID partnerId, String emailKey) {
+
+        static StoryDocument of(LeadStory story, long version) {
+            return new StoryDocument(story.leadId(), version, story.events(), story.state().name(), story.receivedAt(), story.country(),
+                    story.partnerId(), story.emailKey());
+        }
+    }
+}

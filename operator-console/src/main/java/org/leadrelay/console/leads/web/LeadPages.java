@@ -1,0 +1,122 @@
+package org.leadrelay.console.leads.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.UUID;
+import org.leadrelay.console.leads.LeadSearch;
+import org.leadrelay.console.leads.LeadState;
+import org.leadrelay.console.leads.LeadStories;
+import org.leadrelay.console.leads.LeadStory;
+import org.leadrelay.console.leads.StoryEvent;
+import org.leadrelay.console.web.PageModel;
+import org.leadrelay.events.EventCodec;
+import org.leadrelay.events.LeadRelayEvent;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** A lead's page (its whole story) and the search that finds leads. */
+@Controller
+class LeadPages {
+
+    private final LeadStories stories;
+    private final EventCodec codec;
+
+    LeadPages(LeadStories stories, EventCodec codec) {
+        this.stories = stories;
+        this.codec = codec;
+    }
+
+    @GetMapping("/leads/{leadId}")
+    String lead(@PathVariable String leadId, Model model) {
+        UUID id = uuid(leadId);
+        LeadStory story = id == null ? null : stories.find(id).orElse(null);
+        if (story == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no lead " + leadId);
+        }
+        model.addAttribute("story", story);
+        model.addAttribute("entries", story.events().stream().map(this::entry).toList());
+        return "lead";
+    }
+
+    @GetMapping("/leads")
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
+            @RequestParam(required = false) String partner, @RequestParam(required = false) String country,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String email, Principal principal, Model model) {
+        if (q != null && !q.isBlank()) {
+            UUID id = uuid(q.strip());
+            if (id != null) {
+                return "redirect:/leads/" + id;
+            }
+            model.addAttribute("badQuery", true);
+        }
+        boolean operator = PageModel.isOperator(principal);
+        LeadSearch search = new LeadSearch(state(state), uuid(partner), country, operator ? LeadStory.emailKey(email) : null,
+                day(from, 0), day(to, 1), 100);
+        model.addAttribute("states", LeadState.values());
+        model.addAttribute("criteria", new Criteria(q, state, partner, country, from, to, operator ? email : null));
+        boolean emailRefused = !operator && email != null && !email.isBlank();
+        model.addAttribute("emailRefused", emailRefused);
+        model.addAttribute("results", emailRefused ? java.util.List.of() : stories.search(search));
+        return "leads";
+    }
+
+    /** The search form's values, shown again with the results. */
+    record Criteria(String q, String state, String partner, String country, String from, String to, String email) {
+    }
+
+    /** One event of the story, read back into its type for the page. */
+    public record Entry(StoryEvent stored, LeadRelayEvent event, String kind) {
+    }
+
+    private Entry entry(StoryEvent stored) {
+        LeadRelayEvent event = codec.read(stored.type(), stored.json().getBytes(StandardCharsets.UTF_8));
+        String type = stored.type();
+        String kind = type.substring("org.leadrelay.".length(), type.lastIndexOf(".v")).replace('.', '-');
+        return new Entry(stored, event, kind);
+    }
+
+    private static UUID uuid(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static LeadState state(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LeadState.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The start of the day (plus {@code days}) in UTC, from the form's date field. */
+    private static Instant day(String text, int days) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip()).plusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
