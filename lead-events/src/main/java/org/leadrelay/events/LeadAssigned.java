@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param respondBy    the partner's deadline to accept or decline
  * @param passedOverCounts how many partners each eligibility rule excluded, by rule name, while
  *                     {@code passedOver} names at most a few of them; absent in older events
+ * @param expectedShares each eligible partner's share of this lead by routing weight, what the
+ *                     fairness ledger sums; absent (null) in older events and in hand assignments
  */
 public record LeadAssigned(
         UUID leadId,
@@ -28,7 +30,8 @@ public record LeadAssigned(
         LeadBrief lead,
         Instant assignedAt,
         Instant respondBy,
-        Map<String, Integer> passedOverCounts) implements AssignmentEvent {
+        Map<String, Integer> passedOverCounts,
+        ExpectedShares expectedShares) implements AssignmentEvent {
 
     public LeadAssigned {
         Require.present(leadId, "leadId");
@@ -51,5 +54,12 @@ public record LeadAssigned(
     public LeadAssigned(UUID leadId, UUID assignmentId, UUID partnerId, String partnerName, int attempt, Score score,
             List<Fallback> fallbacks, List<PassedOver> passedOver, LeadBrief lead, Instant assignedAt, Instant respondBy) {
         this(leadId, assignmentId, partnerId, partnerName, attempt, score, fallbacks, passedOver, lead, assignedAt, respondBy, null);
+    }
+
+    public LeadAssigned(UUID leadId, UUID assignmentId, UUID partnerId, String partnerName, int attempt, Score score,
+            List<Fallback> fallbacks, List<PassedOver> passedOver, LeadBrief lead, Instant assignedAt, Instant respondBy,
+            Map<String, Integer> passedOverCounts) {
+        this(leadId, assignmentId, partnerId, partnerName, attempt, score, fallbacks, passedOver, lead, assignedAt, respondBy,
+                passedOverCounts, null);
     }
 }

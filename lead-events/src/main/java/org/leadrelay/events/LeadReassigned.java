@@ -15,6 +15,8 @@ import java.util.UUID;
  *                          {@code operator}
  * @param passedOverCounts  how many partners each eligibility rule excluded, by rule name; absent
  *                          in older events
+ * @param expectedShares    each eligible partner's share of this lead by routing weight; absent
+ *                          (null) in older events and when an operator assigned the lead by hand
  */
 public record LeadReassigned(
         UUID leadId,
@@ -30,7 +32,8 @@ public record LeadReassigned(
         LeadBrief lead,
         Instant assignedAt,
         Instant respondBy,
-        Map<String, Integer> passedOverCounts) implements AssignmentEvent {
+        Map<String, Integer> passedOverCounts,
+        ExpectedShares expectedShares) implements AssignmentEvent {
 
     public LeadReassigned {
         Require.present(leadId, "leadId");
@@ -56,5 +59,12 @@ public record LeadReassigned(
             Instant assignedAt, Instant respondBy) {
         this(leadId, assignmentId, partnerId, partnerName, previousPartnerId, reason, attempt, score, fallbacks, passedOver, lead,
                 assignedAt, respondBy, null);
+    }
+
+    public LeadReassigned(UUID leadId, UUID assignmentId, UUID partnerId, String partnerName, UUID previousPartnerId,
+            String reason, int attempt, Score score, List<Fallback> fallbacks, List<PassedOver> passedOver, LeadBrief lead,
+            Instant assignedAt, Instant respondBy, Map<String, Integer> passedOverCounts) {
+        this(leadId, assignmentId, partnerId, partnerName, previousPartnerId, reason, attempt, score, fallbacks, passedOver, lead,
+                assignedAt, respondBy, passedOverCounts, null);
     }
 }
