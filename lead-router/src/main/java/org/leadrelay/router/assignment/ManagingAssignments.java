@@ -370,10 +370,10 @@ public class ManagingAssignments {
             }
             AssignmentEvent event = number == 1
                     ? new LeadAssigned(current.leadId(), assignmentId, partner.id(), partner.name(), number, ranked.score(), fallbacks,
-                            passedOver, lead.brief(), now, respondBy, counts)
+                            passedOver, lead.brief(), now, respondBy, counts, chosen.expectedShares())
                     : new LeadReassigned(current.leadId(), assignmentId, partner.id(), partner.name(), previousPartner,
                             why == null ? "reopened" : why, number, ranked.score(), fallbacks, passedOver, lead.brief(), now, respondBy,
-                            counts);
+                            counts, chosen.expectedShares());
             Attempt offered = new Attempt(number, assignmentId, partner.id(), partner.name(), now, respondBy, Outcome.PENDING, null, null,
                     by, event);
             // timed before the write: if the process dies before the lead is stored, the timer gives the place back

@@ -2,6 +2,8 @@ package org.leadrelay.router.routing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.leadrelay.events.ExpectedShares;
 import org.leadrelay.events.PassedOver;
 
 /** The outcome of routing one lead: eligible partners in order with their explanation, or nobody and why. */
@@ -15,10 +17,16 @@ public sealed interface RoutingDecision {
 
     /**
      * The eligible partners, best first. The router offers the lead to the first one whose capacity
-     * it can still reserve; the ones after it are the fallbacks.
+     * it can still reserve; the ones after it are the fallbacks. {@code shares} gives each eligible
+     * partner's share of the lead by routing weight (null when unknown), worked out when first asked
+     * for.
      */
-    record Chosen(List<Ranked> ranked, List<PassedOver> passedOver, Map<String, Integer> passedOverCounts)
-            implements RoutingDecision {
+    record Chosen(List<Ranked> ranked, List<PassedOver> passedOver, Map<String, Integer> passedOverCounts,
+            Supplier<ExpectedShares> shares) implements RoutingDecision {
+
+        public Chosen(List<Ranked> ranked, List<PassedOver> passedOver, Map<String, Integer> passedOverCounts) {
+            this(ranked, passedOver, passedOverCounts, () -> null);
+        }
 
         public Chosen {
             if (ranked.isEmpty()) {
@@ -28,6 +36,15 @@ public sealed interface RoutingDecision {
             ranked = ranked instanceof RankedList ? ranked : List.copyOf(ranked);
             passedOver = List.copyOf(passedOver);
             passedOverCounts = Map.copyOf(passedOverCounts);
+            shares = shares == null ? () -> null : shares;
+        }
+
+        /**
+         * Each eligible partner's share of the lead, its routing weight over the pool's total as the
+         * fairness criterion counts it: the largest {@value ExpectedShares#MOST} named, the rest summed.
+         */
+        public ExpectedShares expectedShares() {
+            return shares.get();
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.leadrelay.events.ExpectedShares;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.PassedOver;
 import org.leadrelay.events.Score;
@@ -234,7 +236,86 @@ public class RoutingPolicy {
         return new RoutingDecision.Chosen(new RankedList(order, i -> {
             double total = totals[i];
             return new Ranked(index.copy(eligible.ordinal(i)), total, () -> explain(routed, eligible.candidate(i), pool, total));
-        }), passedOver, passedOverCounts);
+        }), passedOver, passedOverCounts, once(() -> expectedShares(eligible, pool)));
+    }
+
+    /**
+     * Each eligible partner's share of the lead, as {@link Fairness} reckons it: its weight over the
+     * pool's, or an equal share when every weight is 0. Past {@value ExpectedShares#MOST} partners,
+     * the largest shares are named (equal ones in the pool's order) and the rest summed.
+     */
+    static ExpectedShares expectedShares(Eligible eligible, Pool pool) {
+        int size = eligible.size();
+        double total = pool.totalWeight();
+        double threshold = Double.NEGATIVE_INFINITY;
+        int aboveThreshold = size;
+        if (size > ExpectedShares.MOST) {
+            double[] sorted = new double[size];
+            for (int i = 0; i < size; i++) {
+                sorted[i] = eligible.weight(i);
+            }
+            Arrays.sort(sorted);
+            threshold = sorted[size - ExpectedShares.MOST];
+            aboveThreshold = 0;
+            for (double weight : sorted) {
+                aboveThreshold += weight > threshold ? 1 : 0;
+            }
+        }
+        int tiesWanted = ExpectedShares.MOST - aboveThreshold;
+        Map<UUID, Double> named = new LinkedHashMap<>();
+        double others = 0;
+        for (int i = 0; i < size; i++) {
+            double weight = eligible.weight(i);
+            double share = total > 0 ? weight / total : 1.0 / size;
+            boolean kept = weight > threshold || (weight == threshold && tiesWanted-- > 0);
+            if (kept) {
+                named.put(eligible.index().id(eligible.ordinal(i)), share);
+            } else {
+                others += share;
+            }
+        }
+        return new ExpectedShares(named, Math.min(1, others), size - named.size());
+    }
+
+    /** The value made the first time it is asked for; two threads asking at once may each make it, equal. */
+    private static <T> Supplier<T> once(Supplier<T> making) {
+        return new Once<>(making);
+    }
+
+    /** Equal to another when what they make is: two decisions from the same inputs are equal. */
+    private static final class Once<T> implements Supplier<T> {
+
+        private final Supplier<T> making;
+        private volatile T made;
+
+        Once(Supplier<T> making) {
+            this.making = making;
+        }
+
+        @Override
+        public T get() {
+            T value = made;
+            if (value == null) {
+                value = making.get();
+                made = value;
+            }
+            return value;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Once<?> once && java.util.Objects.equals(get(), once.get());
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hashCode(get());
+        }
+
+        @Override
+        public String toString() {
+            return String.valueOf(get());
+        }
     }
 
     /** The eligible partners, the candidates at {@code eligibleAt}, with their standings, weights and tie-breaks. */

@@ -85,6 +85,10 @@ class LeadRouterIT {
         assertThat(assigned.lead().need().products()).containsExactly("postgresql");
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(lead.contact().email());
         assertThat(assigned.respondBy()).isAfter(assigned.assignedAt());
+        // what the console's fairness ledger sums: each eligible partner's share of the lead, by its tier's weight
+        assertThat(assigned.expectedShares().partners()).containsOnlyKeys(best, weaker);
+        assertThat(assigned.expectedShares().total()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(assigned.expectedShares().partners().get(best)).isGreaterThan(assigned.expectedShares().partners().get(weaker));
     }
 
     @Test

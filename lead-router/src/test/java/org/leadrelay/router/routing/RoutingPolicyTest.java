@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.leadrelay.events.ExpectedShares;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.PassedOver;
 import org.leadrelay.events.ScoreComponent;
@@ -257,6 +258,39 @@ class RoutingPolicyTest {
         RoutingDecision decision = policy.decide(lead().build(), List.of(busy, idle), standings, Map.of(), NOW);
 
         assertThat(ranked(decision)).containsExactly(idle, busy);
+    }
+
+    @Test
+    void theDecisionCarriesEachEligiblePartnersShareOfTheLeadByRoutingWeight() {
+        RoutablePartner light = partner("Light").routingWeight(1.0).build();
+        RoutablePartner middle = partner("Middle").routingWeight(2.0).build();
+        RoutablePartner heavy = partner("Heavy").routingWeight(5.0).build();
+        RoutablePartner belgian = partner("Belgian").countries("BE").routingWeight(8.0).build();
+
+        ExpectedShares shares = ((RoutingDecision.Chosen) decide(lead().build(), List.of(light, middle, heavy, belgian))).expectedShares();
+
+        assertThat(shares.partners()).containsOnly(Map.entry(light.id(), 0.125), Map.entry(middle.id(), 0.25),
+                Map.entry(heavy.id(), 0.625));
+        assertThat(shares.others()).isZero();
+        assertThat(shares.otherPartners()).isZero();
+        assertThat(shares.total()).isEqualTo(1.0);
+    }
+
+    @Test
+    void pastFiveHundredEligiblePartnersTheLargestSharesAreNamedAndTheRestSummed() {
+        List<RoutablePartner> candidates = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            candidates.add(partner("Partner " + i).routingWeight(i < 100 ? 3.0 : 1.0).build());
+        }
+
+        ExpectedShares shares = ((RoutingDecision.Chosen) decide(lead().build(), candidates)).expectedShares();
+
+        double total = 100 * 3.0 + 600 * 1.0;
+        assertThat(shares.partners()).hasSize(ExpectedShares.MOST);
+        assertThat(shares.partners().values()).filteredOn(share -> share == 3.0 / total).hasSize(100);
+        assertThat(shares.otherPartners()).isEqualTo(200);
+        assertThat(shares.others()).isCloseTo(200 / total, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(shares.total()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test
