@@ -90,7 +90,7 @@ public final class LocalStack {
             usage: ./leadrelay [up] [--reset] [--data-dir=DIR] [--port-offset=N] [--demo-partner=accept|decline|silent]
                    ./leadrelay demo [--count=N] [--pause-ms=MS]
                    ./leadrelay reset
-              up     start Kafka, the database, the mail catcher, the demo partner and the four services; Ctrl-C stops all
+              up     start Kafka, the database, the mail catcher, the demo partner and the five services; Ctrl-C stops all
               demo   post sample leads (some that no partner can serve) to the running stack
               reset  delete the data directory of a stopped stack""";
 }

@@ -9,11 +9,11 @@ import java.util.Map;
 
 /** The loopback ports of the stack; an offset moves them all, so two stacks or a test can coexist. */
 record Ports(int kafka, int kafkaController, int mongo, int smtp, int mailCatcher, int demoPartner, int intake,
-        int directory, int router, int notification) {
+        int directory, int router, int notification, int console) {
 
     static Ports withOffset(int offset) {
         return new Ports(9092 + offset, 9093 + offset, 27017 + offset, 2525 + offset, 8025 + offset, 8089 + offset,
-                8081 + offset, 8082 + offset, 8083 + offset, 8084 + offset);
+                8081 + offset, 8082 + offset, 8083 + offset, 8084 + offset, 8085 + offset);
     }
 
     Map<String, Integer> byUse() {
@@ -28,6 +28,7 @@ record Ports(int kafka, int kafkaController, int mongo, int smtp, int mailCatche
         ports.put("partner-directory", directory);
         ports.put("lead-router", router);
         ports.put("notification-service", notification);
+        ports.put("operator-console", console);
         return ports;
     }
 

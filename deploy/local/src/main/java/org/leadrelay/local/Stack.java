@@ -14,15 +14,18 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Starts the parts in order, each checked before the next: the broker, the database, the mail
- * catcher, the demo partner, then the four services (started together, since they only meet on
+ * catcher, the demo partner, then the five services (started together, since they only meet on
  * Kafka, and each checked healthy); stops them in reverse order.
  */
 final class Stack implements AutoCloseable {
 
-    private static final Duration SERVICE_START = Duration.ofSeconds(150);
+    private static final Duration SERVICE_START = Duration.ofSeconds(240);
     /** Shared with the services' webhook signing; a development value, like theirs. */
     private static final String MASTER_KEY = "local-development-master-key-change-me-0123456789";
     private static final String ANSWER_KEY = "local-development-answer-key-change-me-0123456789";
+    /** The operator console's development accounts (its configuration file's): one acts, one only reads. */
+    static final String CONSOLE_OPERATOR = "operator / local-operator-password";
+    static final String CONSOLE_VIEWER = "viewer / local-viewer-password";
 
     private final StackSettings settings;
     private final DataDirectory data;
@@ -75,11 +78,12 @@ final class Stack implements AutoCloseable {
                 "--logging.level.org.apache.kafka=WARN",
                 // the demo command and a person's browser share 127.0.0.1: a generous per-client limit
                 "--leadrelay.intake.leads-per-minute-per-client=600");
-        step("lead-intake, partner-directory, lead-router, notification-service");
+        step("lead-intake, partner-directory, lead-router, notification-service, operator-console");
         startService("partner-directory", ports.directory(), common);
         startService("lead-router", ports.router(), common);
         startService("notification-service", ports.notification(), common);
         startService("lead-intake", ports.intake(), common);
+        startService("operator-console", ports.console(), consoleArguments(ports, common));
         awaitServicesHealthy();
 
         if (!seeder.seeded()) {
@@ -91,6 +95,22 @@ final class Stack implements AutoCloseable {
         console.println("Lead Relay is up (" + seconds + " s). Data in " + data.root() + ", logs in " + data.logs() + ".");
         console.println(urls(ports));
         console.println("Post sample leads with ./leadrelay demo. Ctrl-C stops everything.");
+    }
+
+    /**
+     * The console acts through the other services' operator APIs, with the development operator
+     * account they all share, so it is told where they listen.
+     */
+    private static List<String> consoleArguments(Ports ports, List<String> common) {
+        List<String> arguments = new ArrayList<>(common);
+        Map<String, Integer> services = Map.of("router", ports.router(), "notification", ports.notification(), "directory", ports.directory());
+        services.forEach((service, port) -> {
+            String prefix = "--leadrelay.console.services." + service + ".";
+            arguments.add(prefix + "url=http://127.0.0.1:" + port);
+            arguments.add(prefix + "username=" + Seeder.OPERATOR_NAME);
+            arguments.add(prefix + "password=" + Seeder.OPERATOR_PASSWORD);
+        });
+        return arguments;
     }
 
     private void startService(String name, int port, List<String> common) {
@@ -119,6 +139,8 @@ final class Stack implements AutoCloseable {
         String base = "http://127.0.0.1:";
         return String.join(System.lineSeparator(),
                 "  Lead form:          " + base + ports.intake() + "/form   (en français : /form?lang=fr)",
+                "  Operator console:   " + base + ports.console() + "/   (sign in as " + CONSOLE_OPERATOR + ", or " + CONSOLE_VIEWER
+                        + " to read without personal data)",
                 "  Leads API:          POST " + base + ports.intake() + "/api/leads   (API docs " + base + ports.intake() + "/swagger-ui.html)",
                 "  Partners API:       " + base + ports.directory() + "/api/partners   (" + Seeder.OPERATOR_NAME + " / "
                         + Seeder.OPERATOR_PASSWORD + "; API docs " + base + ports.directory() + "/swagger-ui.html)",
@@ -127,7 +149,7 @@ final class Stack implements AutoCloseable {
                 "  Mail catcher:       " + base + ports.mailCatcher() + "/   (JSON " + base + ports.mailCatcher() + "/api/messages)",
                 "  Demo partner:       " + base + ports.demoPartner() + "/   (JSON " + base + ports.demoPartner() + "/api/webhooks)",
                 "  Metrics:            " + base + ports.intake() + "/actuator/prometheus (and :" + ports.directory() + ", :"
-                        + ports.router() + ", :" + ports.notification() + ")",
+                        + ports.router() + ", :" + ports.notification() + ", :" + ports.console() + ")",
                 "  Kafka:              127.0.0.1:" + ports.kafka() + "    MongoDB: mongodb://127.0.0.1:" + ports.mongo());
     }
 

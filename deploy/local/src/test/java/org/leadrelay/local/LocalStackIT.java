@@ -37,7 +37,7 @@ class LocalStackIT {
 
     private static final Path JAR = Path.of("target", "local-stack-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath();
     private static final Path HOME = Path.of("..", "..").toAbsolutePath().normalize();
-    private static final Duration START = Duration.ofMinutes(4);
+    private static final Duration START = Duration.ofMinutes(5);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = new JsonMapper();
@@ -57,6 +57,10 @@ class LocalStackIT {
         Launched first = launch(ports);
         first.awaitLine("Lead Relay is up", START);
         assertThat(first.output()).anyMatch(line -> line.startsWith("Seeded 28 partners"));
+        List<String> printed = first.output();
+        int form = printed.indexOf(printed.stream().filter(line -> line.contains("Lead form:")).findFirst().orElseThrow());
+        assertThat(printed.get(form + 1)).contains("Operator console:", "http://127.0.0.1:" + ports.console() + "/",
+                "operator / local-operator-password", "viewer / local-viewer-password");
 
         Launched second = launch(ports);
         assertThat(second.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -77,9 +81,16 @@ class LocalStackIT {
         JsonNode answered = awaitListed(URI.create("http://127.0.0.1:" + ports.demoPartner() + "/api/webhooks"), "accepted (HTTP 200)");
         assertThat(answered.get("leadId").asString()).isEqualTo(leadId);
         String partnerId = webhook.get("payload").get("partnerId").asString();
+        // the console, its own process, reads the same topics: the lead has its page there
+        HttpClient operator = signedInToConsole(ports);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            HttpResponse<String> page = operator.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.console()
+                    + "/leads/" + leadId)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return page.statusCode() == 200 && page.body().contains("camille@example.fr");
+        });
 
         List<ProcessHandle> children = first.process.descendants().toList();
-        assertThat(children).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(children).hasSizeGreaterThanOrEqualTo(5);
         first.process.destroy(); // SIGTERM
         assertThat(first.process.waitFor(90, TimeUnit.SECONDS)).isTrue();
         assertThat(children).noneMatch(ProcessHandle::isAlive);
@@ -142,6 +153,21 @@ class LocalStackIT {
             }
         }
         throw new IllegalStateException("no free set of ports found");
+    }
+
+    /** Signs in to the console's form as the development operator, with the form's CSRF token and a session cookie. */
+    private static HttpClient signedInToConsole(Ports ports) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        URI signIn = URI.create("http://127.0.0.1:" + ports.console() + "/signin");
+        String form = browser.send(HttpRequest.newBuilder(signIn).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as(form).isTrue();
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(signIn).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=operator&password=local-operator-password&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.uri().getPath()).isNotEqualTo("/signin");
+        return browser;
     }
 
     private JsonNode post(URI uri, String body) throws Exception {
