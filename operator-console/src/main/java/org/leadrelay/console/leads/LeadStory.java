@@ -77,7 +77,13 @@ public record LeadStory(UUID leadId, long version, List<StoryEvent> events, Lead
             at--;
         }
         all.add(at, added);
-        return fold(leadId, version, all, codec);
+        if (at < events.size()) {
+            return fold(leadId, version, all, codec);
+        }
+        // the usual case, an event later than all the others: only it is read, onto the facts so far
+        Facts facts = Facts.of(this);
+        facts.apply(codec.read(added.type(), added.json().getBytes(StandardCharsets.UTF_8)));
+        return facts.story(leadId, version, all);
     }
 
     /** The facts the events add up to, read in order. */
@@ -86,9 +92,7 @@ public record LeadStory(UUID leadId, long version, List<StoryEvent> events, Lead
         for (StoryEvent stored : events) {
             facts.apply(codec.read(stored.type(), stored.json().getBytes(StandardCharsets.UTF_8)));
         }
-        return new LeadStory(leadId, version, events, facts.state, facts.receivedAt, facts.country, facts.region, facts.city, facts.asked,
-                facts.language, facts.contact, emailKey(facts.contact == null ? null : facts.contact.email()), facts.partnerId,
-                facts.partnerName, facts.assignedAt, facts.acceptedAt, facts.reason, facts.offers);
+        return facts.story(leadId, version, events);
     }
 
     /** The key the search by email uses: never the address itself. */
@@ -120,6 +124,32 @@ public record LeadStory(UUID leadId, long version, List<StoryEvent> events, Lead
         String reason;
         int offers;
         boolean erased;
+
+        /** The facts a story already holds, to add a later event to. */
+        static Facts of(LeadStory story) {
+            Facts facts = new Facts();
+            facts.state = story.state;
+            facts.receivedAt = story.receivedAt;
+            facts.country = story.country;
+            facts.region = story.region;
+            facts.city = story.city;
+            facts.asked = story.asked;
+            facts.language = story.language;
+            facts.contact = story.contact;
+            facts.partnerId = story.partnerId;
+            facts.partnerName = story.partnerName;
+            facts.assignedAt = story.assignedAt;
+            facts.acceptedAt = story.acceptedAt;
+            facts.reason = story.reason;
+            facts.offers = story.offers;
+            facts.erased = story.state == LeadState.ERASED;
+            return facts;
+        }
+
+        LeadStory story(UUID leadId, long version, List<StoryEvent> events) {
+            return new LeadStory(leadId, version, events, state, receivedAt, country, region, city, asked, language, contact,
+                    emailKey(contact == null ? null : contact.email()), partnerId, partnerName, assignedAt, acceptedAt, reason, offers);
+        }
 
         void apply(LeadRelayEvent event) {
             if (event instanceof LeadReceived received) {

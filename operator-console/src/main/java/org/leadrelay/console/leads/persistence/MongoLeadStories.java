@@ -1,13 +1,16 @@
 package org.leadrelay.console.leads.persistence;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.leadrelay.console.leads.LeadSearch;
+import org.leadrelay.console.leads.LeadState;
 import org.leadrelay.console.leads.LeadStories;
 import org.leadrelay.console.leads.LeadStory;
 import org.leadrelay.console.leads.StoryEvent;
+import org.leadrelay.events.Contact;
 import org.leadrelay.events.EventCodec;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
@@ -102,17 +105,26 @@ class MongoLeadStories implements LeadStories {
     }
 
     private LeadStory story(StoryDocument document) {
-        return LeadStory.fold(document.id(), document.version(), document.events(), codec);
+        if (document.state() == null) {
+            // written before the facts were stored with the events: derive them
+            return LeadStory.fold(document.id(), document.version(), document.events(), codec);
+        }
+        return new LeadStory(document.id(), document.version(), document.events(), LeadState.valueOf(document.state()), document.receivedAt(),
+                document.country(), document.region(), document.city(), document.asked(), document.language(), document.contact(),
+                document.emailKey(), document.partnerId(), document.partnerName(), document.assignedAt(), document.acceptedAt(),
+                document.reason(), document.offers());
     }
 
-    /** The stored form: the events, and the facts the search filters on. */
+    /** The stored form: the events, and the facts they add up to (what the search filters on, and what a change starts from). */
     @Document
-    record StoryDocument(@Id UUID id, long version, List<StoryEvent> events, String state, java.time.Instant receivedAt, String country,
-            UUID partnerId, String emailKey) {
+    record StoryDocument(@Id UUID id, long version, List<StoryEvent> events, String state, Instant receivedAt, String country, String region,
+            String city, List<String> asked, String language, Contact contact, String emailKey, UUID partnerId, String partnerName,
+            Instant assignedAt, Instant acceptedAt, String reason, int offers) {
 
         static StoryDocument of(LeadStory story, long version) {
             return new StoryDocument(story.leadId(), version, story.events(), story.state().name(), story.receivedAt(), story.country(),
-                    story.partnerId(), story.emailKey());
+                    story.region(), story.city(), story.asked(), story.language(), story.contact(), story.emailKey(), story.partnerId(),
+                    story.partnerName(), story.assignedAt(), story.acceptedAt(), story.reason(), story.offers());
         }
     }
 }
