@@ -33,6 +33,10 @@ public final class Bench {
         // kafka-clients and HttpClient log through slf4j-simple: warnings only
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         PrintStream console = System.out;
+        if (args.length > 0 && args[0].equals("console")) {
+            ConsolePages.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && List.of("help", "--help", "-h").contains(args[0])) {
             console.println(BenchOptions.USAGE);
             return;
