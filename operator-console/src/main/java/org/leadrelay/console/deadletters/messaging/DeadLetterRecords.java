@@ -27,6 +27,9 @@ final class DeadLetterRecords {
     static final String EXCEPTION_MESSAGE = "x-exception-message";
     static final String EXCEPTION_CLASS = "x-exception-fqcn";
     private static final String CE_TYPE = "ce_type";
+    /** Headers Spring sets on every message it makes of a record. */
+    private static final java.util.Set<String> FRAMEWORK = java.util.Set.of("id", "timestamp", "contentType", "deliveryAttempt",
+            "target-protocol", "sourceData");
 
     private DeadLetterRecords() {
     }
@@ -40,8 +43,8 @@ final class DeadLetterRecords {
         List<RecordHeader> original = new ArrayList<>();
         for (Map.Entry<String, Object> header : headers.entrySet()) {
             String name = header.getKey();
-            if (header.getValue() instanceof byte[] value && !name.startsWith("kafka_") && !name.startsWith("x-original-")
-                    && !name.startsWith("x-exception-")) {
+            // the record's own headers reach the message as bytes; Spring's own (message-type, contentType, ...) are objects
+            if (header.getValue() instanceof byte[] value && original(name)) {
                 original.add(new RecordHeader(name, value));
             }
         }
@@ -58,6 +61,15 @@ final class DeadLetterRecords {
                 text(headers.get(CE_TYPE)),
                 first(text(headers.get(EXCEPTION_MESSAGE)), text(headers.get(KafkaHeaders.DLT_EXCEPTION_MESSAGE))),
                 first(text(headers.get(EXCEPTION_CLASS)), text(headers.get(KafkaHeaders.DLT_EXCEPTION_FQCN))), now);
+    }
+
+    /**
+     * Whether a message header is one of the record's own: not the binder's dead-letter headers,
+     * and not one Spring adds when it turns a record into a message.
+     */
+    static boolean original(String name) {
+        return !name.startsWith("x-original-") && !name.startsWith("x-exception-") && !name.startsWith(KafkaHeaders.PREFIX)
+                && !name.startsWith("scst_") && !FRAMEWORK.contains(name);
     }
 
     private static <T> T first(T one, T other) {

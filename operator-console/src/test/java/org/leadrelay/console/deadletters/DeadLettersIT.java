@@ -1,0 +1,210 @@
+package org.leadrelay.console.deadletters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.leadrelay.console.ConsoleApplication;
+import org.leadrelay.console.audit.AuditEntry;
+import org.leadrelay.console.audit.AuditTrail;
+import org.leadrelay.console.leads.LeadStories;
+import org.leadrelay.console.support.ConsoleBrowser;
+import org.leadrelay.events.CloudEventHeaders;
+import org.leadrelay.events.Consent;
+import org.leadrelay.events.Contact;
+import org.leadrelay.events.EventCodec;
+import org.leadrelay.events.EventEnvelope;
+import org.leadrelay.events.LeadReceived;
+import org.leadrelay.events.Location;
+import org.leadrelay.events.Need;
+import org.leadrelay.events.Topics;
+import org.leadrelay.testing.TopicProbe;
+import org.leadrelay.testing.WithInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+
+@WithInfrastructure
+@SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + ConsoleApplication.CONFIG_NAME)
+class DeadLettersIT {
+
+    private static final String DLQ = Topics.deadLetterOf(Topics.LEADS_RECEIVED);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static TopicProbe kafka;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    LeadStories stories;
+
+    @Autowired
+    Environment environment;
+
+    @BeforeAll
+    static void probe() {
+        kafka = TopicProbe.on(Topics.LEADS_RECEIVED);
+    }
+
+    @AfterAll
+    static void closeProbe() {
+        kafka.close();
+    }
+
+    @Test
+    void a_dead_letter_shows_with_its_reason_and_a_replay_puts_the_original_record_back_once_however_often_it_is_posted() {
+        LeadReceived lead = lead("dead.letter.person@example.org");
+        EventEnvelope<LeadReceived> envelope = EventEnvelope.of(UUID.randomUUID(), "/leadrelay/lead-intake", lead.receivedAt(), lead);
+        Map<String, byte[]> original = CloudEventHeaders.toHeaders(envelope);
+        byte[] value = new EventCodec().write(lead);
+        kafka.send(DLQ, lead.leadId().toString(), binderHeaders(original, "database timed out while storing lead"), value);
+
+        ConsoleBrowser operator = ConsoleBrowser.signIn(base(), "operator", "local-operator-password");
+        String id = awaitRecord(operator, lead.leadId().toString());
+        String row = row(operator.get("/dead-letters").body(), id);
+        assertThat(row).contains("database timed out while storing lead", Topics.LEADS_RECEIVED, lead.leadId().toString(),
+                "org.leadrelay.lead.received.v1", "dead.letter.person@example.org");
+
+        ConsoleBrowser viewer = ConsoleBrowser.signIn(base(), "viewer", "local-viewer-password");
+        String seen = viewer.get("/dead-letters").body();
+        assertThat(row(seen, id)).contains("database timed out while storing lead");
+        assertThat(seen).doesNotContain("dead.letter.person@example.org").doesNotContain("/dead-letters/" + id + "/replay");
+        assertThat(viewer.postForm("/dead-letters", "/dead-letters/" + id + "/replay", "reason=viewers+may+not").statusCode()).isEqualTo(403);
+
+        var first = operator.postForm("/dead-letters", "/dead-letters/" + id + "/replay", "reason=database+is+back");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(notice(first.body())).contains("was replayed to its original topic");
+        var second = operator.postForm("/dead-letters", "/dead-letters/" + id + "/replay", "reason=database+is+back");
+        assertThat(notice(second.body())).contains("handled already");
+
+        Predicate<ConsumerRecord<String, byte[]>> replayed = TopicProbe.keyed(lead.leadId());
+        ConsumerRecord<String, byte[]> record = kafka.awaitRecord(replayed);
+        assertThat(record.value()).isEqualTo(value);
+        original.forEach((name, header) -> assertThat(record.headers().lastHeader(name)).as(name).isNotNull()
+                .satisfies(written -> assertThat(written.value()).as(name).isEqualTo(header)));
+        assertThat(Arrays.stream(record.headers().toArray()).map(Header::key)).noneMatch(name -> name.startsWith("x-"));
+        assertThat(kafka.recordsAfter(Duration.ofSeconds(3), replayed)).hasSize(1);
+
+        // the console's own consumer reads the replayed record like any other
+        Awaitility.await().atMost(WAIT).until(() -> stories.find(lead.leadId()).isPresent());
+        assertThat(row(operator.get("/dead-letters").body(), id)).isEmpty();
+
+        List<AuditEntry> entries = audit.latest(50).stream().filter(entry -> entry.target().equals(id)).toList();
+        assertThat(entries).extracting(AuditEntry::outcome).containsExactly("already-handled: dead letter " + id + " is replayed", "done");
+        assertThat(entries).allSatisfy(entry -> {
+            assertThat(entry.who()).isEqualTo("operator");
+            assertThat(entry.action()).isEqualTo(HandlingDeadLetters.REPLAYED);
+            assertThat(entry.detail()).startsWith("database is back");
+            assertThat(entry.at()).isBefore(Instant.now().plusSeconds(1));
+        });
+        assertThat(operator.get("/dead-letters").body()).contains("data-target=\"" + id + "\"");
+    }
+
+    @Test
+    void an_unreadable_dead_letter_still_shows_and_can_be_discarded_with_a_reason() {
+        byte[] garbage = {(byte) 0xc3, 0x28, 0x00, (byte) 0xff, 0x7f, (byte) 0x80};
+        String marker = UUID.randomUUID().toString();
+        kafka.send(Topics.deadLetterOf(Topics.NOTIFICATIONS), marker, Map.of(), garbage);
+
+        ConsoleBrowser operator = ConsoleBrowser.signIn(base(), "operator", "local-operator-password");
+        String id = awaitRecord(operator, marker);
+        assertThat(id).startsWith(Topics.deadLetterOf(Topics.NOTIFICATIONS) + "-");
+        assertThat(row(operator.get("/dead-letters").body(), id)).contains("no reason given", Topics.NOTIFICATIONS, "0xc32800ff7f80");
+
+        var refused = operator.postForm("/dead-letters", "/dead-letters/" + id + "/discard", "reason=+");
+        assertThat(notice(refused.body())).contains("give a reason");
+        assertThat(row(refused.body(), id)).isNotEmpty();
+
+        var discarded = operator.postForm("/dead-letters", "/dead-letters/" + id + "/discard", "reason=test+garbage");
+        assertThat(notice(discarded.body())).contains("was discarded");
+        assertThat(row(discarded.body(), id)).isEmpty();
+        assertThat(audit.latest(50)).anySatisfy(entry -> {
+            assertThat(entry.target()).isEqualTo(id);
+            assertThat(entry.action()).isEqualTo(HandlingDeadLetters.DISCARDED);
+            assertThat(entry.who()).isEqualTo("operator");
+            assertThat(entry.detail()).isEqualTo("test garbage");
+            assertThat(entry.outcome()).isEqualTo("done");
+        });
+    }
+
+    @Test
+    void every_dead_letter_topic_of_the_contract_is_read() {
+        String destinations = environment.getProperty("spring.cloud.stream.bindings.deadLetter-in-0.destination");
+        assertThat(destinations.split(",")).containsExactlyInAnyOrderElementsOf(Topics.ALL.stream().map(Topics::deadLetterOf).toList());
+    }
+
+    /** The binder's dead-letter headers around the original ones, as KafkaMessageChannelBinder writes them. */
+    private static Map<String, byte[]> binderHeaders(Map<String, byte[]> original, String reason) {
+        Map<String, byte[]> headers = new HashMap<>(original);
+        headers.put("x-original-topic", Topics.LEADS_RECEIVED.getBytes(StandardCharsets.UTF_8));
+        headers.put("x-original-partition", ByteBuffer.allocate(4).putInt(1).array());
+        headers.put("x-original-offset", ByteBuffer.allocate(8).putLong(4242L).array());
+        headers.put("x-original-timestamp", ByteBuffer.allocate(8).putLong(System.currentTimeMillis()).array());
+        headers.put("x-original-timestamp-type", "CreateTime".getBytes(StandardCharsets.UTF_8));
+        headers.put("x-exception-fqcn", "org.springframework.messaging.MessageHandlingException".getBytes(StandardCharsets.UTF_8));
+        headers.put("x-exception-message", (reason + "\nnested detail").getBytes(StandardCharsets.UTF_8));
+        headers.put("x-exception-stacktrace", "org.springframework.messaging.MessageHandlingException\n\tat a.b".getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+
+    /** Waits until the page lists a dead letter whose row shows {@code text}, and returns its id. */
+    private static String awaitRecord(ConsoleBrowser browser, String text) {
+        String[] id = new String[1];
+        Awaitility.await().atMost(WAIT).until(() -> {
+            String body = browser.get("/dead-letters").body();
+            int at = body.indexOf(text);
+            int row = at < 0 ? -1 : body.lastIndexOf("data-record=\"", at);
+            if (row < 0) {
+                return false;
+            }
+            int start = row + "data-record=\"".length();
+            id[0] = body.substring(start, body.indexOf('"', start));
+            return true;
+        });
+        return id[0];
+    }
+
+    /** The row of the dead-letters table for that record, or "" when it is not listed. */
+    private static String row(String body, String id) {
+        int start = body.indexOf("data-record=\"" + id + "\"");
+        return start < 0 ? "" : body.substring(start, body.indexOf("</tr>", start));
+    }
+
+    private static String notice(String body) {
+        int start = body.indexOf("id=\"notice\"");
+        assertThat(start).as("a notice on the page").isNotNegative();
+        String notice = body.substring(start, body.indexOf("</div>", start));
+        assertThat(notice).contains("role=\"status\"");
+        return notice;
+    }
+
+    private URI base() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    private static LeadReceived lead(String email) {
+        return new LeadReceived(UUID.randomUUID(), new Contact("Dead Letter Person", email, "+33611223399", "Lettres SARL"),
+                new Need(List.of("postgresql"), List.of("migration"), null, "Move the schemas"), new Location("FR", null, "Lyon", null, null),
+                "fr", 40, new Consent("partner-contact-v1", Instant.now()), "website-form", Instant.now());
+    }
+}
