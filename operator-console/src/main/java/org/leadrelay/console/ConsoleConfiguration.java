@@ -10,7 +10,10 @@ import org.leadrelay.console.flow.FlowMinutes;
 import org.leadrelay.console.flow.WatchingFlow;
 import org.leadrelay.console.flow.ConsumerLags;
 import org.leadrelay.console.flow.web.FlowStream;
+import org.leadrelay.console.leads.IndexingLeads;
+import org.leadrelay.console.leads.LeadIndex;
 import org.leadrelay.console.leads.LeadStories;
+import org.leadrelay.console.leads.SearchingLeads;
 import org.leadrelay.console.leads.RecordingStories;
 import org.leadrelay.console.leads.StoryListener;
 import org.leadrelay.events.EventCodec;
@@ -25,6 +28,16 @@ class ConsoleConfiguration {
     @Bean
     FlowCounting flowCounting(FlowMinutes minutes) {
         return new FlowCounting(minutes);
+    }
+
+    @Bean
+    IndexingLeads indexingLeads(LeadIndex index) {
+        return new IndexingLeads(index);
+    }
+
+    @Bean
+    SearchingLeads searchingLeads(LeadIndex index, LeadStories stories, Clock clock) {
+        return new SearchingLeads(index, stories, clock);
     }
 
     @Bean

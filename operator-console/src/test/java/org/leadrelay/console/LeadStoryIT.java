@@ -88,6 +88,13 @@ class LeadStoryIT {
         assertThat(seen.body()).contains("Rhône Data").doesNotContain("marker.person@example.org", "Marker Person", "+33611223344");
         assertThat(viewer.get("/leads?email=marker.person@example.org").body()).doesNotContain(lead.leadId().toString().substring(0, 8));
         assertThat(operator.get("/leads?email=Marker.Person@example.org").body()).contains("/leads/" + lead.leadId());
+        assertThat(viewer.get("/leads?country=fr").body()).contains("/leads/" + lead.leadId());
+        assertThat(viewer.get("/leads?partner=" + partner).body()).contains("/leads/" + lead.leadId());
+        assertThat(viewer.get("/leads?partner=" + partner + "&state=ACCEPTED").body()).doesNotContain("/leads/" + lead.leadId());
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        assertThat(viewer.get("/leads?country=FR&from=" + today.minusDays(3) + "&to=" + today.minusDays(2)).body())
+                .doesNotContain("/leads/" + lead.leadId());
+        assertThat(viewer.get("/leads?from=" + today + "&to=" + today).body()).contains("/leads/" + lead.leadId());
     }
 
     @Test

@@ -20,7 +20,4 @@ public interface LeadStories {
      * @return false when another writer stored a version in between (read again and retry)
      */
     boolean save(LeadStory story);
-
-    /** The leads matching the search, newest first, at most {@code search.limit()}. */
-    List<LeadStory> search(LeadSearch search);
 }

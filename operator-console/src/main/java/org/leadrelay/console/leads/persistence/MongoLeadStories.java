@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.leadrelay.console.leads.LeadSearch;
 import org.leadrelay.console.leads.LeadState;
 import org.leadrelay.console.leads.LeadStories;
 import org.leadrelay.console.leads.LeadStory;
@@ -24,9 +23,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The stories in the {@code leads} collection, one document per lead: its events, and the facts
- * they add up to as fields the search reads. A change replaces the document where its
- * {@code (_id, version)} still matches, a unique index, so the embedded database finds it by index
- * (ADR 0011). The search's indexes are the ones a real MongoDB needs; the embedded server scans.
+ * they add up to. A change replaces the document where its {@code (_id, version)} still matches,
+ * a unique index, so the embedded database finds it by index (ADR 0011). The search goes through
+ * the console's own index ({@link org.leadrelay.console.leads.LeadIndex}); the indexes on the
+ * facts are there for queries a person runs on a real MongoDB.
  */
 @Repository
 class MongoLeadStories implements LeadStories {
@@ -74,34 +74,6 @@ class MongoLeadStories implements LeadStories {
         }
         Query current = Query.query(Criteria.where("_id").is(story.leadId()).and("version").is(story.version()));
         return mongo.replace(current, next, COLLECTION).getModifiedCount() == 1;
-    }
-
-    @Override
-    public List<LeadStory> search(LeadSearch search) {
-        Criteria criteria = new Criteria();
-        if (search.state() != null) {
-            criteria = criteria.and("state").is(search.state().name());
-        }
-        if (search.partnerId() != null) {
-            criteria = criteria.and("partnerId").is(search.partnerId());
-        }
-        if (search.country() != null) {
-            criteria = criteria.and("country").is(search.country());
-        }
-        if (search.emailKey() != null) {
-            criteria = criteria.and("emailKey").is(search.emailKey());
-        }
-        if (search.from() != null || search.to() != null) {
-            Criteria time = criteria.and("receivedAt");
-            if (search.from() != null) {
-                time = time.gte(search.from());
-            }
-            if (search.to() != null) {
-                time = time.lt(search.to());
-            }
-        }
-        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(search.limit());
-        return mongo.find(query, StoryDocument.class, COLLECTION).stream().map(this::story).toList();
     }
 
     private LeadStory story(StoryDocument document) {

@@ -12,6 +12,7 @@ import org.leadrelay.console.leads.LeadSearch;
 import org.leadrelay.console.leads.LeadState;
 import org.leadrelay.console.leads.LeadStories;
 import org.leadrelay.console.leads.LeadStory;
+import org.leadrelay.console.leads.SearchingLeads;
 import org.leadrelay.console.leads.StoryEvent;
 import org.leadrelay.console.web.PageModel;
 import org.leadrelay.events.EventCodec;
@@ -29,10 +30,12 @@ import org.springframework.web.server.ResponseStatusException;
 class LeadPages {
 
     private final LeadStories stories;
+    private final SearchingLeads searching;
     private final EventCodec codec;
 
-    LeadPages(LeadStories stories, EventCodec codec) {
+    LeadPages(LeadStories stories, SearchingLeads searching, EventCodec codec) {
         this.stories = stories;
+        this.searching = searching;
         this.codec = codec;
     }
 
@@ -67,7 +70,9 @@ class LeadPages {
         model.addAttribute("criteria", new Criteria(q, state, partner, country, from, to, operator ? email : null));
         boolean emailRefused = !operator && email != null && !email.isBlank();
         model.addAttribute("emailRefused", emailRefused);
-        model.addAttribute("results", emailRefused ? java.util.List.of() : stories.search(search));
+        SearchingLeads.Found found = emailRefused ? null : searching.search(search);
+        model.addAttribute("found", found);
+        model.addAttribute("results", found == null ? java.util.List.of() : found.leads());
         return "leads";
     }
 

@@ -1,0 +1,102 @@
+package org.leadrelay.console.leads.persistence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.leadrelay.console.leads.LeadIndex;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The search index in two collections: {@code lead_index_heads}, one document per key with its
+ * number of chunks (moved on by compare-and-set on the unique {@code (_id, chunks)}), and
+ * {@code lead_index_chunks}, keyed {@code <key>#<n>}, each holding up to {@link #CHUNK} entries.
+ * Every read and write is by key (ADR 0011); a chunk may end a few entries over its size when two
+ * writers fill it at once, which only makes it a little longer.
+ */
+@Repository
+class MongoLeadIndex implements LeadIndex {
+
+    static final String HEADS = "lead_index_heads";
+    static final String CHUNKS = "lead_index_chunks";
+    static final int CHUNK = 500;
+    private static final int CHUNKS_PER_READ = 8;
+
+    private final MongoTemplate mongo;
+
+    MongoLeadIndex(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(HEADS).createIndex(new Index().on("_id", Sort.Direction.ASC).on("chunks", Sort.Direction.ASC).unique());
+    }
+
+    @Override
+    public void add(String key, UUID leadId, Instant at) {
+        int chunks = chunks(key);
+        Document chunk = mongo.findAndModify(Query.query(Criteria.where("_id").is(key + "#" + (chunks - 1))),
+                new Update().push("entries", new Document("l", leadId).append("t", Date.from(at))).inc("size", 1),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, CHUNKS);
+        if (chunk != null && chunk.getInteger("size", 0) >= CHUNK) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("chunks").is(chunks)), new Update().set("chunks", chunks + 1), HEADS);
+        }
+    }
+
+    private int chunks(String key) {
+        Document head = mongo.findById(key, Document.class, HEADS);
+        if (head != null) {
+            return head.getInteger("chunks");
+        }
+        try {
+            mongo.insert(new Document("_id", key).append("chunks", 1), HEADS);
+            return 1;
+        } catch (DuplicateKeyException e) {
+            return mongo.findById(key, Document.class, HEADS).getInteger("chunks");
+        }
+    }
+
+    @Override
+    public Page newest(List<String> keys, int most) {
+        Map<String, Integer> chunksOf = new HashMap<>();
+        if (!keys.isEmpty()) {
+            for (Document head : mongo.find(Query.query(Criteria.where("_id").in(keys)), Document.class, HEADS)) {
+                chunksOf.put(head.getString("_id"), head.getInteger("chunks"));
+            }
+        }
+        List<String> order = new ArrayList<>();
+        for (String key : keys) {
+            for (int n = chunksOf.getOrDefault(key, 0) - 1; n >= 0; n--) {
+                order.add(key + "#" + n);
+            }
+        }
+        List<Entry> entries = new ArrayList<>();
+        int next = 0;
+        while (next < order.size() && entries.size() < most) {
+            List<String> batch = order.subList(next, Math.min(order.size(), next + CHUNKS_PER_READ));
+            Map<String, Document> read = new HashMap<>();
+            for (Document chunk : mongo.find(Query.query(Criteria.where("_id").in(batch)), Document.class, CHUNKS)) {
+                read.put(chunk.getString("_id"), chunk);
+            }
+            for (String id : batch) {
+                Document chunk = read.get(id);
+                if (chunk != null) {
+                    for (Document entry : chunk.getList("entries", Document.class, List.of())) {
+                        entries.add(new Entry(entry.get("l", UUID.class), entry.getDate("t").toInstant()));
+                    }
+                }
+            }
+            next += batch.size();
+        }
+        return new Page(entries, next < order.size());
+    }
+}
