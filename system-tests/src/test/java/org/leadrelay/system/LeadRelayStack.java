@@ -14,6 +14,7 @@ import org.bson.UuidRepresentation;
 import org.leadrelay.testing.Infrastructure;
 import java.util.ArrayList;
 import java.util.List;
+import org.leadrelay.console.ConsoleApplication;
 import org.leadrelay.directory.PartnerDirectoryApplication;
 import org.leadrelay.intake.LeadIntakeApplication;
 import org.leadrelay.notification.NotificationServiceApplication;
@@ -24,9 +25,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The four services, each its own Spring context on its own port, against the shared broker and
- * database of the test JVM. Settings are passed as command-line arguments, which outrank each
- * service's own configuration file.
+ * The four services of the lead path, each its own Spring context on its own port, against the
+ * shared broker and database of the test JVM, and the operator console when a test asks for it.
+ * Settings are passed as command-line arguments, which outrank each service's own configuration
+ * file.
  */
 final class LeadRelayStack implements AutoCloseable {
 
@@ -50,10 +52,14 @@ final class LeadRelayStack implements AutoCloseable {
     final URI directory;
     final URI router;
     final URI notification;
+    /** operator-console, once {@link #withConsole} started it. */
+    URI console;
+    private final String[] extraArguments;
     /** The partners the router routes from: its in-memory replica of partners.v1. */
     private final PartnerReplica routerReplica;
 
     LeadRelayStack(int smtpPort, String... extraArguments) {
+        this.extraArguments = extraArguments;
         directory = start(PartnerDirectoryApplication.application(), extraArguments);
         // one classpath serves all four here: Spring Security, which lead-intake does not have in its own jar,
         // must not lock intake's endpoints (the other three have their own operator sign-in)
@@ -64,6 +70,20 @@ final class LeadRelayStack implements AutoCloseable {
                 "--leadrelay.notification.answer-base-url=" + router));
         // every test client posts from 127.0.0.1: the per-client rate limit is tested in lead-intake
         intake = start(LeadIntakeApplication.application(), concat(withoutSecurity, "--leadrelay.intake.leads-per-minute-per-client=1000000"));
+    }
+
+    /**
+     * Starts operator-console too, acting through this stack's router, notification service and
+     * directory with their development operator account. It keeps its own security (form sign-in,
+     * roles, CSRF): no exclusion as for lead-intake.
+     */
+    LeadRelayStack withConsole() {
+        List<String> arguments = new ArrayList<>();
+        for (var service : java.util.Map.of("router", router, "notification", notification, "directory", directory).entrySet()) {
+            arguments.add("--leadrelay.console.services." + service.getKey() + ".url=" + service.getValue());
+        }
+        console = start(ConsoleApplication.application(), concat(extraArguments, arguments.toArray(String[]::new)));
+        return this;
     }
 
     /**
