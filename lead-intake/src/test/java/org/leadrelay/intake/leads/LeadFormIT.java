@@ -57,6 +57,12 @@ class LeadFormIT {
         assertThat(get("/form", null).body()).contains("Ask a partner for help").contains("action=\"/forms/leads\"").contains("name=\"website\"");
         assertThat(get("/form?lang=fr", null).body()).contains("Demander l&#39;aide d&#39;un partenaire").contains("lang=\"fr\"");
         assertThat(get("/form", "fr-CH,fr;q=0.9").body()).contains("Envoyer ma demande");
+        // one look with the partners' answer pages and the operator console: service-kit's stylesheet and script
+        assertThat(get("/form", null).body()).contains("href=\"/assets/leadrelay.css\"").contains("src=\"/assets/leadrelay.js\"");
+        HttpResponse<String> stylesheet = get("/assets/leadrelay.css", null);
+        assertThat(stylesheet.statusCode()).isEqualTo(200);
+        assertThat(stylesheet.body()).contains("--brand");
+        assertThat(get("/assets/leadrelay.js", null).body()).contains("Intl.DateTimeFormat");
         HttpResponse<String> home = get("/", null);
         assertThat(home.statusCode()).isEqualTo(303);
         assertThat(home.headers().firstValue("Location")).hasValue("/form");

@@ -34,7 +34,7 @@ class OperatorSecurity {
         var operator = AuthorizationManagers.<RequestAuthorizationContext>anyOf(AuthorityAuthorizationManager.hasRole(OperatorAccounts.OPERATOR),
                 AuthorityAuthorizationManager.hasAuthority(properties.jwtAuthority()));
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/answers/**", "/api/answers/**", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                        .requestMatchers("/answers/**", "/api/answers/**", "/assets/**", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         .requestMatchers("/api/leads/**", "/api/partners/**").access(operator)
                         .anyRequest().denyAll())

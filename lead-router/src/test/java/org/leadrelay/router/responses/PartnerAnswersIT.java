@@ -79,6 +79,10 @@ class PartnerAnswersIT {
         assertThat(english.statusCode()).isEqualTo(200);
         assertThat(english.body()).contains("Accept this lead").contains("java").doesNotContain("camille@example.fr");
         assertThat(french.body()).contains("Accepter ce lead");
+        // the deadline as a reader reads it, rewritten in the reader's time zone by the shared script, in the shared look
+        assertThat(english.body()).contains("<time datetime=\"" + offer.respondBy() + "\">").contains("(UTC)</time>")
+                .contains("href=\"/assets/leadrelay.css\"").contains("src=\"/assets/leadrelay.js\"");
+        assertThat(english.body()).doesNotContain(">" + offer.respondBy() + "<");
         assertThat(kafka.recordsAfter(Duration.ofSeconds(1), keyed(offer.leadId()).and(ofType(EventTypes.LEAD_ACCEPTED)))).isEmpty();
     }
 

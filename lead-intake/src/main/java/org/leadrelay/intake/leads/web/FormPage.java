@@ -81,14 +81,13 @@ record FormPage(boolean french) {
         return this.french ? french : english;
     }
 
+    /** The page in the look the partners' answer pages and the operator console share (service-kit's stylesheet). */
     private String page(String title, String body) {
         return "<!doctype html><html lang=\"" + (french ? "fr" : "en") + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title) + "</title>"
-                + "<style>body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem}"
-                + "label{display:block;margin-top:.8rem;font-weight:600}input,textarea{width:100%;padding:.4rem;box-sizing:border-box}"
-                + ".consent{font-weight:normal}.consent input{width:auto}.error{color:#b00020;font-size:.9rem}"
-                + "button{margin-top:1rem;padding:.6rem 1.2rem}</style></head><body><h1>" + escape(title) + "</h1>" + body
-                + "</body></html>";
+                + "<link rel=\"stylesheet\" href=\"/assets/leadrelay.css\"><script src=\"/assets/leadrelay.js\" defer></script>"
+                + "<style>.consent{font-weight:normal}.consent input{width:auto;margin-right:.4rem}.error{color:var(--bad);font-size:.9rem}</style>"
+                + "</head><body><main class=\"narrow\"><h1>" + escape(title) + "</h1><div class=\"card\">" + body + "</div></main></body></html>";
     }
 
     static String escape(String text) {

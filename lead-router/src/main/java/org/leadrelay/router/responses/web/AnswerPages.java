@@ -1,5 +1,9 @@
 package org.leadrelay.router.responses.web;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.leadrelay.events.InvalidAnswerTokenException;
 import org.leadrelay.events.LeadBrief;
@@ -22,7 +26,7 @@ record AnswerPages(boolean french) {
         if (lead.need().description() != null) {
             body.append("<blockquote>").append(escape(lead.need().description())).append("</blockquote>");
         }
-        body.append("<p>").append(french ? "Répondez avant le " : "Please answer by ").append(offer.respondBy()).append(" (UTC).</p>");
+        body.append("<p>").append(french ? "Répondez avant le " : "Please answer by ").append(time(offer.respondBy())).append(".</p>");
         if (offer.answer() != null) {
             body.append("<p><strong>").append(offer.answer().answer() == Answer.ACCEPT
                     ? (french ? "Vous avez accepté ce lead." : "You accepted this lead.")
@@ -65,10 +69,22 @@ record AnswerPages(boolean french) {
         };
     }
 
+    /**
+     * A moment as the reader reads it: written in UTC in the page's language, and rewritten in the
+     * reader's own time zone by the shared script (service-kit's {@code /assets/leadrelay.js}).
+     */
+    private String time(Instant at) {
+        String written = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(french ? Locale.FRENCH : Locale.ENGLISH)
+                .withZone(ZoneOffset.UTC).format(at);
+        return "<time datetime=\"" + at + "\">" + escape(written) + " (UTC)</time>";
+    }
+
+    /** The page in the lead form's and the console's look (service-kit's shared stylesheet). */
     private String page(String title, String body) {
         return "<!doctype html><html lang=\"" + (french ? "fr" : "en") + "\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width\"><meta name=\"robots\" content=\"noindex\"><title>"
-                + escape(title) + "</title></head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><title>"
+                + escape(title) + "</title><link rel=\"stylesheet\" href=\"/assets/leadrelay.css\"><script src=\"/assets/leadrelay.js\" defer></script>"
+                + "</head><body><main class=\"narrow\"><h1>" + escape(title) + "</h1><div class=\"card\">" + body + "</div></main></body></html>";
     }
 
     private static String escape(String text) {
