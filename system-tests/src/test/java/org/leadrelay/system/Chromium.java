@@ -23,8 +23,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Chromium {
 
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's paths; {@code -Dleadrelay.browser.binary=...} and {@code -Dleadrelay.browser.driver=...} name others. */
+    static final Path BROWSER = Path.of(System.getProperty("leadrelay.browser.binary", "/usr/bin/chromium"));
+    static final Path DRIVER = Path.of(System.getProperty("leadrelay.browser.driver", "/usr/bin/chromedriver"));
     /** Where the console's screenshots live, for docs/console.md and the README. */
     static final Path SCREENSHOTS = Path.of("..", "docs", "console").toAbsolutePath().normalize();
 
