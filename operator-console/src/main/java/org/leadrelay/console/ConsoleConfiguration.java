@@ -43,7 +43,7 @@ class ConsoleConfiguration {
     @Bean
     RecordingStories recordingStories(LeadStories stories, EventCodec codec, List<StoryListener> listeners, Clock clock, MeterRegistry meters) {
         Timer lag = Timer.builder("leadrelay.console.event.lag")
-                .description("How old each event was when the console's read model recorded it")
+                .description("From each record's arrival on the broker to its recording in the console's read model")
                 .publishPercentileHistogram().register(meters);
         return new RecordingStories(stories, codec, listeners, clock, age -> lag.record(age.isNegative() ? Duration.ZERO : age));
     }

@@ -91,6 +91,8 @@ class LeadStoryIT {
         assertThat(viewer.get("/leads?country=fr").body()).contains("/leads/" + lead.leadId());
         assertThat(viewer.get("/leads?partner=" + partner).body()).contains("/leads/" + lead.leadId());
         assertThat(viewer.get("/leads?partner=" + partner + "&state=ACCEPTED").body()).doesNotContain("/leads/" + lead.leadId());
+        assertThat(viewer.get("/leads?state=OFFERED").body()).contains("/leads/" + lead.leadId());
+        assertThat(viewer.get("/leads?state=ACCEPTED").body()).doesNotContain("/leads/" + lead.leadId());
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         assertThat(viewer.get("/leads?country=FR&from=" + today.minusDays(3) + "&to=" + today.minusDays(2)).body())
                 .doesNotContain("/leads/" + lead.leadId());
@@ -107,6 +109,18 @@ class LeadStoryIT {
         kafka.publish(received);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> viewer.get("/api/flow").body().contains(lead.leadId().toString()));
         Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> received(viewer) == before + 1);
+    }
+
+    @Test
+    void a_story_this_version_cannot_read_is_refused_without_its_personal_data_in_the_error(
+            @Autowired org.springframework.data.mongodb.core.MongoTemplate mongo) {
+        UUID leadId = UUID.randomUUID();
+        mongo.insert(new org.bson.Document("_id", leadId).append("version", "not a number").append("events", List.of()).append("state", "OFFERED")
+                .append("offers", 1).append("contact", new org.bson.Document("name", "Hidden Person").append("email", "hidden@example.org")),
+                "leads");
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> stories.find(leadId));
+        assertThat(refused).isInstanceOf(IllegalStateException.class).hasNoCause().hasMessageContaining(leadId.toString());
+        assertThat(refused.getMessage()).doesNotContain("hidden@example.org", "Hidden Person");
     }
 
     @Test

@@ -1,12 +1,14 @@
 package org.leadrelay.console.leads;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.leadrelay.events.EventTypes;
 
 /**
  * Keeps the search's index: a lead under its day, its country's day and its email when it is
- * received; under a partner's day when it is offered to that partner.
+ * received; under a partner's day when it is offered to that partner; under a state and the day it
+ * was received whenever it enters that state (the search checks it is still there).
  */
 public class IndexingLeads implements StoryListener {
 
@@ -18,6 +20,10 @@ public class IndexingLeads implements StoryListener {
 
     @Override
     public void added(LeadStory before, LeadStory after, StoryEvent added) {
+        if (after.state() != before.state() || before.events().isEmpty()) {
+            Instant received = after.receivedAt() != null ? after.receivedAt() : added.time();
+            index.add(LeadIndex.state(after.state(), LocalDate.ofInstant(received, ZoneOffset.UTC)), after.leadId(), received);
+        }
         if (added.type().equals(EventTypes.LEAD_RECEIVED) && after.receivedAt() != null) {
             LocalDate day = LocalDate.ofInstant(after.receivedAt(), ZoneOffset.UTC);
             index.add(LeadIndex.day(day), after.leadId(), after.receivedAt());

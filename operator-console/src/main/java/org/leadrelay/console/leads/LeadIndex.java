@@ -41,6 +41,11 @@ public interface LeadIndex {
         return "partner:" + partnerId + ":" + day;
     }
 
+    /** Leads that entered a state, by the day they were received (they may have left it since). */
+    static String state(LeadState state, LocalDate receivedDay) {
+        return "state:" + state.name() + ":" + receivedDay;
+    }
+
     static String email(String emailKey) {
         return "email:" + emailKey;
     }

@@ -33,14 +33,22 @@ public class RecordingStories {
         this.lag = lag;
     }
 
-    /** How far behind the events the read model is: each event's age when it was recorded. */
+    /** How far behind the topics the read model is: the time from each record's arrival on the broker to its recording. */
     @FunctionalInterface
     public interface LagGauge {
         void recorded(Duration age);
     }
 
-    /** @return whether the event was new to the story */
+    /** As {@link #record(UUID, StoryEvent, java.time.Instant)}, counting the lag from the event's own time. */
     public boolean record(UUID leadId, StoryEvent event) {
+        return record(leadId, event, null);
+    }
+
+    /**
+     * @param appendedAt when the record reached the broker (null: unknown, the event's own time counts)
+     * @return whether the event was new to the story
+     */
+    public boolean record(UUID leadId, StoryEvent event, java.time.Instant appendedAt) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             LeadStory before = stories.find(leadId).orElseGet(() -> LeadStory.empty(leadId));
             if (before.has(event.id())) {
@@ -48,7 +56,7 @@ public class RecordingStories {
             }
             LeadStory after = before.with(event, codec);
             if (stories.save(after)) {
-                lag.recorded(Duration.between(event.time(), clock.instant()));
+                lag.recorded(Duration.between(appendedAt != null ? appendedAt : event.time(), clock.instant()));
                 for (StoryListener listener : listeners) {
                     listener.added(before, after, event);
                 }

@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /**
  * Finds leads for the search page through the {@link LeadIndex}: the key that narrows most (the
- * person's email, else the partner, else the country, else every lead), day by day from the
+ * person's email, else the partner, else the state, else the country, else every lead), day by day from the
  * newest within the range, then the stories of those leads, filtered by what the key did not
  * cover. A search looks at {@link #EXAMINED} leads at most and says when it stopped early.
  */
@@ -85,6 +85,8 @@ public class SearchingLeads {
         for (LocalDate day = LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC); !day.isBefore(first); day = day.minusDays(1)) {
             if (search.partnerId() != null) {
                 keys.add(LeadIndex.partner(search.partnerId(), day));
+            } else if (search.state() != null) {
+                keys.add(LeadIndex.state(search.state(), day));
             } else if (search.country() != null) {
                 keys.add(LeadIndex.country(search.country(), day));
             } else {

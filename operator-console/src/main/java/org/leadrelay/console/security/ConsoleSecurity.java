@@ -76,7 +76,7 @@ class ConsoleSecurity {
     }
 
     /** The console's roles from the groups the provider lists in {@code rolesClaim}. */
-    private static GrantedAuthoritiesMapper rolesFromClaim(ConsoleSecurityProperties properties) {
+    static GrantedAuthoritiesMapper rolesFromClaim(ConsoleSecurityProperties properties) {
         return (Collection<? extends GrantedAuthority> granted) -> {
             Set<GrantedAuthority> roles = new HashSet<>();
             for (GrantedAuthority authority : granted) {

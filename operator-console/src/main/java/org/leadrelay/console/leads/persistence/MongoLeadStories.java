@@ -11,7 +11,10 @@ import org.leadrelay.console.leads.LeadStory;
 import org.leadrelay.console.leads.StoryEvent;
 import org.leadrelay.events.Contact;
 import org.leadrelay.events.EventCodec;
+import org.springframework.core.convert.ConversionException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mapping.MappingException;
+import org.springframework.data.mapping.model.MappingInstantiationException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -50,7 +53,11 @@ class MongoLeadStories implements LeadStories {
 
     @Override
     public Optional<LeadStory> find(UUID leadId) {
-        return Optional.ofNullable(mongo.findById(leadId, StoryDocument.class, COLLECTION)).map(this::story);
+        try {
+            return Optional.ofNullable(mongo.findById(leadId, StoryDocument.class, COLLECTION)).map(this::story);
+        } catch (MappingException | MappingInstantiationException | ConversionException e) {
+            throw unreadable(leadId.toString());
+        }
     }
 
     @Override
@@ -58,7 +65,11 @@ class MongoLeadStories implements LeadStories {
         if (leadIds.isEmpty()) {
             return List.of();
         }
-        return mongo.find(Query.query(Criteria.where("_id").in(leadIds)), StoryDocument.class, COLLECTION).stream().map(this::story).toList();
+        try {
+            return mongo.find(Query.query(Criteria.where("_id").in(leadIds)), StoryDocument.class, COLLECTION).stream().map(this::story).toList();
+        } catch (MappingException | MappingInstantiationException | ConversionException e) {
+            throw unreadable(leadIds.size() + " leads");
+        }
     }
 
     @Override
@@ -76,8 +87,17 @@ class MongoLeadStories implements LeadStories {
         return mongo.replace(current, next, COLLECTION).getModifiedCount() == 1;
     }
 
+    /**
+     * A stored story this version cannot read. Spring Data's own exception would carry the
+     * document's values, the person's contact among them, into the logs: it is left out.
+     */
+    private static IllegalStateException unreadable(String what) {
+        return new IllegalStateException("the stored story of " + what + " cannot be read by this version of the console;"
+                + " rebuild the read model with a new generation (operator-console/README.md)");
+    }
+
     private LeadStory story(StoryDocument document) {
-        if (document.state() == null) {
+        if (document.state() == null || document.offers() == null) {
             // written before the facts were stored with the events: derive them
             return LeadStory.fold(document.id(), document.version(), document.events(), codec);
         }
@@ -91,7 +111,7 @@ class MongoLeadStories implements LeadStories {
     @Document
     record StoryDocument(@Id UUID id, long version, List<StoryEvent> events, String state, Instant receivedAt, String country, String region,
             String city, List<String> asked, String language, Contact contact, String emailKey, UUID partnerId, String partnerName,
-            Instant assignedAt, Instant acceptedAt, String reason, int offers) {
+            Instant assignedAt, Instant acceptedAt, String reason, Integer offers) {
 
         static StoryDocument of(LeadStory story, long version) {
             return new StoryDocument(story.leadId(), version, story.events(), story.state().name(), story.receivedAt(), story.country(),
