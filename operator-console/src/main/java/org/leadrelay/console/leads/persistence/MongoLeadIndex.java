@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.leadrelay.console.leads.LeadIndex;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,8 +24,9 @@ import org.springframework.stereotype.Repository;
  * The search index in two collections: {@code lead_index_heads}, one document per key with its
  * number of chunks (moved on by compare-and-set on the unique {@code (_id, chunks)}), and
  * {@code lead_index_chunks}, keyed {@code <key>#<n>}, each holding up to {@link #CHUNK} entries.
- * Every read and write is by key (ADR 0011); a chunk may end a few entries over its size when two
- * writers fill it at once, which only makes it a little longer.
+ * Every read and write is by key (ADR 0011); an add is one write, the heads being kept in memory
+ * and read again whenever a chunk fills. A chunk may end a few entries over its size when two
+ * writers (or two instances) fill it at once, which only makes it a little longer.
  */
 @Repository
 class MongoLeadIndex implements LeadIndex {
@@ -34,7 +36,11 @@ class MongoLeadIndex implements LeadIndex {
     static final int CHUNK = 500;
     private static final int CHUNKS_PER_READ = 8;
 
+    /** Heads kept in memory so an add is one write; bounded (a day's keys), and read again whenever a chunk fills. */
+    private static final int MOST_KNOWN_HEADS = 10_000;
+
     private final MongoTemplate mongo;
+    private final Map<String, Integer> knownChunks = new ConcurrentHashMap<>();
 
     MongoLeadIndex(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -43,12 +49,20 @@ class MongoLeadIndex implements LeadIndex {
 
     @Override
     public void add(String key, UUID leadId, Instant at) {
-        int chunks = chunks(key);
-        Document chunk = mongo.findAndModify(Query.query(Criteria.where("_id").is(key + "#" + (chunks - 1))),
+        int chunks = knownChunks.computeIfAbsent(key, this::chunks);
+        Query chunkQuery = Query.query(Criteria.where("_id").is(key + "#" + (chunks - 1)));
+        chunkQuery.fields().include("size"); // the new size only, not the chunk's entries
+        Document chunk = mongo.findAndModify(chunkQuery,
                 new Update().push("entries", new Document("l", leadId).append("t", Date.from(at))).inc("size", 1),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, CHUNKS);
-        if (chunk != null && chunk.getInteger("size", 0) >= CHUNK) {
+        int size = chunk == null ? 0 : chunk.getInteger("size", 0);
+        if (size >= CHUNK) {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("chunks").is(chunks)), new Update().set("chunks", chunks + 1), HEADS);
+            // whoever moved it on (this writer or another instance), read where it is now
+            knownChunks.put(key, chunks(key));
+        }
+        if (knownChunks.size() > MOST_KNOWN_HEADS) {
+            knownChunks.clear();
         }
     }
 
