@@ -109,6 +109,9 @@ class LeadStoryIT {
         kafka.publish(received);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> viewer.get("/api/flow").body().contains(lead.leadId().toString()));
         Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> received(viewer) == before + 1);
+        // the lag table lists the groups with members, the console's own among them
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> viewer.get("/api/flow").body().contains("\"operator-console.g1.leads-received\":"));
     }
 
     @Test

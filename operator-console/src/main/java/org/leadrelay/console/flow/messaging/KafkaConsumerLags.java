@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.leadrelay.console.flow.ConsumerLags;
 import org.slf4j.Logger;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Measures every consumer group's lag with Kafka's admin client (committed offsets against the
  * partitions' ends, as {@code kafka-consumer-groups --describe} does), every few seconds, and keeps
- * the last answer: a page never waits for the broker.
+ * the last answer: a page never waits for the broker. Groups with members are listed, and any
+ * group with records left to read; an empty group that has read everything is not.
  */
 public class KafkaConsumerLags implements ConsumerLags {
 
@@ -34,6 +36,14 @@ public class KafkaConsumerLags implements ConsumerLags {
     @Override
     public Map<String, Long> current() {
         return last;
+    }
+
+    /**
+     * Whether a group has members (or its state is unknown): an empty group that has read
+     * everything (an old generation of the console, a test's probe) is left out of the answer.
+     */
+    private static boolean active(ConsumerGroupListing group) {
+        return group.groupState().map(state -> state != GroupState.EMPTY && state != GroupState.DEAD).orElse(true);
     }
 
     /** Measures again; a failure keeps the last answer and is logged. */
@@ -53,7 +63,9 @@ public class KafkaConsumerLags implements ConsumerLags {
                         lag += Math.max(0, latest.get(entry.getKey()).offset() - entry.getValue().offset());
                     }
                 }
-                lags.put(group.groupId(), lag);
+                if (lag > 0 || active(group)) {
+                    lags.put(group.groupId(), lag);
+                }
             }
             last = Map.copyOf(lags);
         } catch (Exception e) {
