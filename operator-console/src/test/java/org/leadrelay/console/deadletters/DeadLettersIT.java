@@ -93,9 +93,9 @@ class DeadLettersIT {
 
         var first = operator.postForm("/dead-letters", "/dead-letters/" + id + "/replay", "reason=database+is+back");
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(notice(first.body())).contains("was replayed to its original topic");
+        assertThat(ConsoleBrowser.notice(first.body())).contains("was replayed to its original topic");
         var second = operator.postForm("/dead-letters", "/dead-letters/" + id + "/replay", "reason=database+is+back");
-        assertThat(notice(second.body())).contains("handled already");
+        assertThat(ConsoleBrowser.notice(second.body())).contains("handled already");
 
         Predicate<ConsumerRecord<String, byte[]>> replayed = TopicProbe.keyed(lead.leadId());
         ConsumerRecord<String, byte[]> record = kafka.awaitRecord(replayed);
@@ -132,11 +132,11 @@ class DeadLettersIT {
         assertThat(row(operator.get("/dead-letters").body(), id)).contains("no reason given", Topics.NOTIFICATIONS, "0xc32800ff7f80");
 
         var refused = operator.postForm("/dead-letters", "/dead-letters/" + id + "/discard", "reason=+");
-        assertThat(notice(refused.body())).contains("give a reason");
+        assertThat(ConsoleBrowser.notice(refused.body())).contains("give a reason");
         assertThat(row(refused.body(), id)).isNotEmpty();
 
         var discarded = operator.postForm("/dead-letters", "/dead-letters/" + id + "/discard", "reason=test+garbage");
-        assertThat(notice(discarded.body())).contains("was discarded");
+        assertThat(ConsoleBrowser.notice(discarded.body())).contains("was discarded");
         assertThat(row(discarded.body(), id)).isEmpty();
         assertThat(audit.latest(50)).anySatisfy(entry -> {
             assertThat(entry.target()).isEqualTo(id);
@@ -188,14 +188,6 @@ class DeadLettersIT {
     private static String row(String body, String id) {
         int start = body.indexOf("data-record=\"" + id + "\"");
         return start < 0 ? "" : body.substring(start, body.indexOf("</tr>", start));
-    }
-
-    private static String notice(String body) {
-        int start = body.indexOf("id=\"notice\"");
-        assertThat(start).as("a notice on the page").isNotNegative();
-        String notice = body.substring(start, body.indexOf("</div>", start));
-        assertThat(notice).contains("role=\"status\"");
-        return notice;
     }
 
     private URI base() {

@@ -138,15 +138,15 @@ class DeliveriesIT {
         ConsoleBrowser operator = ConsoleBrowser.signIn(base(), "operator", "local-operator-password");
         var enabled = operator.postForm("/deliveries", "/deliveries/disabled/" + GONE + "/enable", "reason=partner+fixed+its+endpoint");
         assertThat(enabled.statusCode()).isEqualTo(200);
-        assertThat(notice(enabled.body())).contains("enabled again", GONE.toString());
+        assertThat(ConsoleBrowser.notice(enabled.body())).contains("enabled again", GONE.toString());
         String basic = "Basic " + Base64.getEncoder().encodeToString("operator:local-operator-password".getBytes(StandardCharsets.UTF_8));
         assertThat(REQUESTS).contains("DELETE /api/disabled-endpoints/" + GONE + " " + basic);
 
         var refused = operator.postForm("/deliveries", "/deliveries/disabled/" + NOT_DISABLED + "/enable", "reason=try+it");
-        assertThat(notice(refused.body())).contains("did not enable", "404", "endpoint is not disabled");
+        assertThat(ConsoleBrowser.notice(refused.body())).contains("did not enable", "404", "endpoint is not disabled");
 
         var noReason = operator.postForm("/deliveries", "/deliveries/disabled/" + GONE + "/enable", "reason=");
-        assertThat(notice(noReason.body())).contains("give a reason");
+        assertThat(ConsoleBrowser.notice(noReason.body())).contains("give a reason");
         assertThat(REQUESTS.stream().filter(request -> request.startsWith("DELETE")).count()).isEqualTo(2);
 
         List<AuditEntry> entries = audit.latest(50).stream().filter(entry -> entry.action().equals(EnablingEndpoints.ENABLED)).toList();
@@ -171,14 +171,6 @@ class DeliveriesIT {
         String rows = body.substring(start, body.indexOf("</table>", start));
         int at = rows.indexOf("data-partner=\"" + partner + "\"");
         return at < 0 ? "" : rows.substring(at, rows.indexOf("</tr>", at));
-    }
-
-    private static String notice(String body) {
-        int start = body.indexOf("id=\"notice\"");
-        assertThat(start).as("a notice on the page").isNotNegative();
-        String notice = body.substring(start, body.indexOf("</div>", start));
-        assertThat(notice).contains("role=\"status\"");
-        return notice;
     }
 
     private URI base() {

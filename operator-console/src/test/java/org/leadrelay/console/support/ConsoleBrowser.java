@@ -47,6 +47,15 @@ public final class ConsoleBrowser {
         return post(path, body, csrf(formPage));
     }
 
+    /** The page's notice (an element {@code id="notice"} with {@code role="status"}): what an action's outcome says. */
+    public static String notice(String body) {
+        int start = body.indexOf("id=\"notice\"");
+        org.assertj.core.api.Assertions.assertThat(start).as("a notice on the page").isNotNegative();
+        String notice = body.substring(start, body.indexOf("</div>", start));
+        org.assertj.core.api.Assertions.assertThat(notice).contains("role=\"status\"");
+        return notice;
+    }
+
     private HttpResponse<String> post(String path, String body, String csrf) {
         String withToken = (body.isEmpty() ? "" : body + "&") + "_csrf=" + encode(csrf);
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
