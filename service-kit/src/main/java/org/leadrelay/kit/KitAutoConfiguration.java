@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.leadrelay.events.EventCodec;
+import org.leadrelay.kit.messaging.BatchDeadLetters;
 import org.leadrelay.kit.messaging.EventConsumers;
 import org.leadrelay.kit.messaging.TopicDeclarations;
 import org.leadrelay.kit.outbox.OutboxConfiguration;
@@ -18,6 +19,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -75,5 +77,20 @@ public class KitAutoConfiguration {
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    /**
+     * Dead letters for the batch-mode bindings (the operator console's), one record at a time;
+     * record-mode bindings keep the binder's. Its producer writes the records' raw key and value.
+     */
+    @Bean
+    @ConditionalOnMissingBean(ListenerContainerCustomizer.class)
+    BatchDeadLetters batchDeadLetters(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new BatchDeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)));
     }
 }

@@ -11,10 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
  * directory while it runs (deploy/local's {@code StackFile}); {@code --port-offset} gives the same
  * ports without it, as the launcher derives them ({@code Ports.withOffset}).
  */
-record StackTarget(int kafka, int intake, int directory, int router, int notification) {
+record StackTarget(int kafka, int intake, int directory, int router, int notification, int console) {
 
     static StackTarget withOffset(int offset) {
-        return new StackTarget(9092 + offset, 8081 + offset, 8082 + offset, 8083 + offset, 8084 + offset);
+        return new StackTarget(9092 + offset, 8081 + offset, 8082 + offset, 8083 + offset, 8084 + offset, 8085 + offset);
     }
 
     static StackTarget fromStackFile(Path dataDir) {
@@ -25,7 +25,7 @@ record StackTarget(int kafka, int intake, int directory, int router, int notific
         }
         JsonNode ports = JsonMapper.builder().build().readTree(file.toFile());
         return new StackTarget(ports.get("kafka").asInt(), ports.get("intake").asInt(), ports.get("directory").asInt(),
-                ports.get("router").asInt(), ports.get("notification").asInt());
+                ports.get("router").asInt(), ports.get("notification").asInt(), ports.path("console").asInt(8085));
     }
 
     String kafkaBootstrap() {
@@ -51,6 +51,7 @@ record StackTarget(int kafka, int intake, int directory, int router, int notific
         ports.put("partner-directory", directory);
         ports.put("lead-router", router);
         ports.put("notification-service", notification);
+        ports.put("operator-console", console);
         return ports;
     }
 }

@@ -14,8 +14,8 @@ import java.util.UUID;
  */
 public interface LeadIndex {
 
-    /** Adds a lead under a key (adding it twice lists it twice; readers drop repeats). */
-    void add(String key, UUID leadId, Instant at);
+    /** Adds leads under a key, in this order, in one write (adding one twice lists it twice; readers drop repeats). */
+    void add(String key, List<Entry> entries);
 
     /**
      * Up to {@code most} entries of each key, newest chunk first, and whether older entries were

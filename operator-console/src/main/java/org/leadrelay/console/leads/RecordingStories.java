@@ -2,17 +2,23 @@ package org.leadrelay.console.leads;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.leadrelay.events.EventCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adds each event about a lead to its story: read, add, store by compare-and-set, retry when
+ * Adds each event about a lead to its story. A batch of events (one poll of a topic) is recorded
+ * together: the stories it touches are read in one query, each lead's new events are added in the
+ * order they came, and each story is stored once by compare-and-set, read again and redone when
  * another consumer thread (an event of another topic about the same lead) stored first. An event
- * already in the story is skipped, so a redelivered record changes nothing; the listeners hear of
- * each event once.
+ * already in the story is skipped, so a redelivered record changes nothing. The listeners then
+ * hear of the batch's changes together.
  */
 public class RecordingStories {
 
@@ -39,31 +45,61 @@ public class RecordingStories {
         void recorded(Duration age);
     }
 
-    /** As {@link #record(UUID, StoryEvent, java.time.Instant)}, counting the lag from the event's own time. */
-    public boolean record(UUID leadId, StoryEvent event) {
-        return record(leadId, event, null);
+    /**
+     * An event to record.
+     *
+     * @param appendedAt when its record reached the broker (null: unknown, the event's own time counts)
+     */
+    public record Arrival(UUID leadId, StoryEvent event, Instant appendedAt) {
     }
 
-    /**
-     * @param appendedAt when the record reached the broker (null: unknown, the event's own time counts)
-     * @return whether the event was new to the story
-     */
-    public boolean record(UUID leadId, StoryEvent event, java.time.Instant appendedAt) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            LeadStory before = stories.find(leadId).orElseGet(() -> LeadStory.empty(leadId));
-            if (before.has(event.id())) {
-                return false;
-            }
-            LeadStory after = before.with(event, codec);
-            if (stories.save(after)) {
-                lag.recorded(Duration.between(appendedAt != null ? appendedAt : event.time(), clock.instant()));
-                for (StoryListener listener : listeners) {
-                    listener.added(before, after, event);
-                }
-                return true;
-            }
-            log.debug("lead {} changed while its event {} was recorded; attempt {}", leadId, event.id(), attempt);
+    /** @return the changes made: one for each event that was new to its story */
+    public List<StoryChange> recordAll(List<Arrival> arrivals) {
+        Map<UUID, List<Arrival>> byLead = new LinkedHashMap<>();
+        for (Arrival arrival : arrivals) {
+            byLead.computeIfAbsent(arrival.leadId(), id -> new ArrayList<>()).add(arrival);
         }
-        throw new IllegalStateException("lead " + leadId + " kept changing while event " + event.id() + " was recorded");
+        Map<UUID, LeadStory> stored = new LinkedHashMap<>();
+        for (LeadStory story : stories.findAll(byLead.keySet())) {
+            stored.put(story.leadId(), story);
+        }
+        List<StoryChange> changes = new ArrayList<>();
+        for (Map.Entry<UUID, List<Arrival>> lead : byLead.entrySet()) {
+            changes.addAll(record(lead.getKey(), stored.get(lead.getKey()), lead.getValue()));
+        }
+        if (!changes.isEmpty()) {
+            for (StoryListener listener : listeners) {
+                listener.added(changes);
+            }
+        }
+        return changes;
+    }
+
+    private List<StoryChange> record(UUID leadId, LeadStory read, List<Arrival> arrivals) {
+        LeadStory current = read != null ? read : LeadStory.empty(leadId);
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            List<StoryChange> changes = new ArrayList<>();
+            LeadStory story = current;
+            for (Arrival arrival : arrivals) {
+                if (!story.has(arrival.event().id())) {
+                    LeadStory next = story.with(arrival.event(), codec);
+                    changes.add(new StoryChange(story, next, arrival.event()));
+                    story = next;
+                }
+            }
+            if (changes.isEmpty()) {
+                return changes;
+            }
+            if (stories.save(story)) {
+                Instant now = clock.instant();
+                for (Arrival arrival : arrivals) {
+                    lag.recorded(Duration.between(arrival.appendedAt() != null ? arrival.appendedAt() : arrival.event().time(), now));
+                }
+                return changes;
+            }
+            log.debug("lead {} changed while {} events were recorded; attempt {}", leadId, arrivals.size(), attempt);
+            current = stories.find(leadId).orElseGet(() -> LeadStory.empty(leadId));
+        }
+        throw new IllegalStateException("lead " + leadId + " kept changing while " + arrivals.size() + " events were recorded");
     }
 }

@@ -1,15 +1,14 @@
 package org.leadrelay.console.leads;
 
+import java.util.List;
+
 /**
- * Told once for every event newly added to a lead's story (never for an event already there), so
- * what it derives (flow counts, the queue, partner statistics) counts each event once.
+ * Told once of every event newly added to a lead's story (never of an event already there), so
+ * what it derives (flow counts, the queue, partner statistics) counts each event once. It hears of
+ * a batch's changes together, in the order they were made for each lead, so it can merge its
+ * writes: one per minute, per index key, per partner, whatever the batch's size.
  */
 public interface StoryListener {
 
-    /**
-     * @param before the story before the event (its state, its partner)
-     * @param after  the story with it
-     * @param added  the event
-     */
-    void added(LeadStory before, LeadStory after, StoryEvent added);
+    void added(List<StoryChange> changes);
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
-import org.leadrelay.events.ExpectedShares;
 
 /**
  * Per day (UTC), the leads the router offered, what share of each every eligible partner was due
@@ -12,11 +11,8 @@ import org.leadrelay.events.ExpectedShares;
  */
 public interface FairnessLedger {
 
-    /**
-     * One offer by the router. With {@code shares} null (an older event, or a hand assignment) the
-     * offer is counted apart and in neither column.
-     */
-    void offer(LocalDate day, UUID partnerId, ExpectedShares shares);
+    /** Adds each day's offers (a batch's, added up by day): one write per day. */
+    void add(Collection<LedgerDay> days);
 
     /** The ledger of these partners summed over the days {@code from} to {@code to}, both included. */
     Window window(LocalDate from, LocalDate to, Collection<UUID> partnerIds);

@@ -1,9 +1,13 @@
 package org.leadrelay.console.queue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.leadrelay.console.leads.LeadState;
 import org.leadrelay.console.leads.LeadStory;
+import org.leadrelay.console.leads.StoryChange;
 import org.leadrelay.console.leads.StoryEvent;
 import org.leadrelay.console.leads.StoryListener;
 import org.leadrelay.events.EventCodec;
@@ -27,7 +31,18 @@ public class KeepingQueue implements StoryListener {
     }
 
     @Override
-    public void added(LeadStory before, LeadStory after, StoryEvent added) {
+    public void added(List<StoryChange> changes) {
+        // a lead's changes come together and in order: where it started and where it ended decide
+        Map<UUID, LeadStory> first = new LinkedHashMap<>();
+        Map<UUID, LeadStory> last = new LinkedHashMap<>();
+        for (StoryChange change : changes) {
+            first.putIfAbsent(change.after().leadId(), change.before());
+            last.put(change.after().leadId(), change.after());
+        }
+        last.forEach((leadId, after) -> keep(first.get(leadId), after));
+    }
+
+    private void keep(LeadStory before, LeadStory after) {
         if (after.state() == LeadState.UNROUTABLE) {
             LeadUnroutable latest = latestUnroutable(after.events());
             if (latest != null) {

@@ -1,12 +1,16 @@
 package org.leadrelay.kit.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.leadrelay.events.CloudEventHeaders;
 import org.leadrelay.events.EventCodec;
 import org.leadrelay.events.LeadRelayEvent;
 import org.leadrelay.events.MalformedEventException;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -23,6 +27,12 @@ import org.springframework.messaging.MessageHeaders;
  * (a compacted topic) registers a handler for them, which gets the key; any other binding rejects a
  * tombstone as malformed, so it lands on the dead-letter topic where someone will see it, rather
  * than being dropped silently.
+ *
+ * <p>Batches: a batch-mode binding ({@link #batchOf}) hands its handler every readable record of a
+ * poll at once. A malformed record stops the batch: the records before it are handled, then
+ * {@link BatchListenerFailedException} names it, and the error handler for batch bindings
+ * ({@link BatchDeadLetters}) sends it alone to the dead-letter topic and hands over the records
+ * after it again.
  */
 public class EventConsumers {
 
@@ -56,6 +66,38 @@ public class EventConsumers {
                 handler.accept(read(message, kind));
             }
         };
+    }
+
+    /**
+     * A batch-mode binding's consumer: the handler gets the batch's events in the order of the
+     * records, each with when its record reached the broker; it must be idempotent, since the
+     * records after a malformed one are handed over again (and any batch may be, after a crash).
+     */
+    public <T extends LeadRelayEvent> Consumer<Message<List<byte[]>>> batchOf(Class<T> kind, Consumer<List<BatchedEvent<T>>> handler) {
+        return batch -> {
+            List<Message<Object>> records = Batches.split(batch);
+            List<BatchedEvent<T>> events = new ArrayList<>(records.size());
+            for (int i = 0; i < records.size(); i++) {
+                Message<Object> record = records.get(i);
+                try {
+                    events.add(new BatchedEvent<>(read(record, kind), appendedAt(record)));
+                } catch (MalformedEventException e) {
+                            if (!events.isEmpty()) {
+                        handler.accept(events);
+                    }
+                    throw new BatchListenerFailedException(e.getMessage(), e, i);
+                }
+            }
+            if (!events.isEmpty()) {
+                handler.accept(events);
+            }
+        };
+    }
+
+    /** When the record reached the broker (its Kafka timestamp), or null when it has none. */
+    public static Instant appendedAt(Message<?> message) {
+        Object timestamp = message.getHeaders().get(KafkaHeaders.RECEIVED_TIMESTAMP);
+        return timestamp instanceof Long millis ? Instant.ofEpochMilli(millis) : null;
     }
 
     public <T extends LeadRelayEvent> ReceivedEvent<T> read(Message<?> message, Class<T> kind) {

@@ -1,6 +1,5 @@
 package org.leadrelay.console.flow.persistence;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
-import org.leadrelay.console.flow.FlowKind;
 import org.leadrelay.console.flow.FlowMinute;
 import org.leadrelay.console.flow.FlowMinutes;
 import org.leadrelay.console.flow.LatencyBuckets;
@@ -36,22 +34,29 @@ class MongoFlowMinutes implements FlowMinutes {
     }
 
     @Override
-    public void count(long minute, FlowKind kind, UUID received, Duration toAssign, Duration toAccept) {
-        Update update = new Update();
-        if (kind != null) {
-            update.inc("counts." + kind.key(), 1);
+    public void add(Collection<FlowMinute> deltas) {
+        for (FlowMinute delta : deltas) {
+            Update update = new Update();
+            delta.counts().forEach((kind, count) -> update.inc("counts." + kind, count));
+            inc(update, "toAssign.", delta.toAssign());
+            inc(update, "toAccept.", delta.toAccept());
+            if (!delta.recent().isEmpty()) {
+                List<UUID> recent = delta.recent();
+                List<String> last = recent.subList(Math.max(0, recent.size() - RECENT_PER_MINUTE), recent.size()).stream()
+                        .map(UUID::toString).toList();
+                update.push("recent").slice(-RECENT_PER_MINUTE).each(last.toArray());
+            }
+            if (!update.getUpdateObject().isEmpty()) {
+                mongo.upsert(Query.query(Criteria.where("_id").is(delta.minute())), update, COLLECTION);
+            }
         }
-        if (toAssign != null) {
-            update.inc("toAssign." + LatencyBuckets.of(Math.max(0, toAssign.toMillis())), 1);
-        }
-        if (toAccept != null) {
-            update.inc("toAccept." + LatencyBuckets.of(Math.max(0, toAccept.toMillis())), 1);
-        }
-        if (received != null) {
-            update.push("recent").slice(-RECENT_PER_MINUTE).each(received.toString());
-        }
-        if (!update.getUpdateObject().isEmpty()) {
-            mongo.upsert(Query.query(Criteria.where("_id").is(minute)), update, COLLECTION);
+    }
+
+    private static void inc(Update update, String prefix, long[] buckets) {
+        for (int bucket = 0; bucket < buckets.length; bucket++) {
+            if (buckets[bucket] != 0) {
+                update.inc(prefix + bucket, buckets[bucket]);
+            }
         }
     }
 

@@ -1,7 +1,8 @@
 package org.leadrelay.console.leads.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.leadrelay.console.leads.RecordingStories;
@@ -13,53 +14,53 @@ import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.LeadRelayEvent;
 import org.leadrelay.events.NotificationEvent;
 import org.leadrelay.events.Topics;
+import org.leadrelay.kit.messaging.BatchedEvent;
 import org.leadrelay.kit.messaging.EventConsumers;
-import org.leadrelay.kit.messaging.ReceivedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 /**
- * The lead topics, each its own binding and consumer group: every event about a lead goes into its
- * story. Redelivered records are skipped by their CloudEvents id. A record that cannot be read is
- * malformed and goes to the topic's dead-letter topic (EventConsumers).
+ * The lead topics, each its own batch-mode binding and consumer group: every event about a lead
+ * goes into its story, a poll's records together (the further the console is behind, the larger
+ * its batches and the fewer its writes per event). Redelivered records are skipped by their
+ * CloudEvents id. A record that cannot be read is malformed and goes alone to the topic's
+ * dead-letter topic (EventConsumers#batchOf).
  */
 @Configuration(proxyBeanMethods = false)
 class LeadEventMessaging {
 
     @Bean
-    Consumer<Message<byte[]>> leadReceived(EventConsumers consumers, RecordingStories recording, EventCodec codec) {
-        return message -> record(recording, codec, consumers.read(message, LeadReceived.class), Topics.LEADS_RECEIVED, appendedAt(message));
+    Consumer<Message<List<byte[]>>> leadReceived(EventConsumers consumers, RecordingStories recording, EventCodec codec) {
+        return consumers.batchOf(LeadReceived.class, batch -> record(recording, codec, batch, Topics.LEADS_RECEIVED));
     }
 
     @Bean
-    Consumer<Message<byte[]>> leadAssignment(EventConsumers consumers, RecordingStories recording, EventCodec codec) {
-        return message -> record(recording, codec, consumers.read(message, AssignmentEvent.class), Topics.ASSIGNMENTS, appendedAt(message));
+    Consumer<Message<List<byte[]>>> leadAssignment(EventConsumers consumers, RecordingStories recording, EventCodec codec) {
+        return consumers.batchOf(AssignmentEvent.class, batch -> record(recording, codec, batch, Topics.ASSIGNMENTS));
     }
 
     @Bean
-    Consumer<Message<byte[]>> leadNotification(EventConsumers consumers, RecordingStories recording, EventCodec codec) {
-        return message -> record(recording, codec, consumers.read(message, NotificationEvent.class), Topics.NOTIFICATIONS, appendedAt(message));
+    Consumer<Message<List<byte[]>>> leadNotification(EventConsumers consumers, RecordingStories recording, EventCodec codec) {
+        return consumers.batchOf(NotificationEvent.class, batch -> record(recording, codec, batch, Topics.NOTIFICATIONS));
     }
 
     @Bean
-    Consumer<Message<byte[]>> leadErasure(EventConsumers consumers, RecordingStories recording, EventCodec codec) {
-        return message -> record(recording, codec, consumers.read(message, LeadErased.class), Topics.ERASURES, appendedAt(message));
+    Consumer<Message<List<byte[]>>> leadErasure(EventConsumers consumers, RecordingStories recording, EventCodec codec) {
+        return consumers.batchOf(LeadErased.class, batch -> record(recording, codec, batch, Topics.ERASURES));
     }
 
-    private static void record(RecordingStories recording, EventCodec codec, ReceivedEvent<? extends LeadRelayEvent> received, String topic,
-            Instant appendedAt) {
-        LeadRelayEvent event = received.event();
-        String json = new String(codec.write(event), StandardCharsets.UTF_8);
-        recording.record(leadId(event), new StoryEvent(received.context().id().toString(), received.context().type(), topic,
-                received.context().time(), json), appendedAt);
-    }
-
-    /** When the record reached the broker (its Kafka timestamp): where the read model's lag is counted from. */
-    private static Instant appendedAt(Message<?> message) {
-        Object timestamp = message.getHeaders().get(KafkaHeaders.RECEIVED_TIMESTAMP);
-        return timestamp instanceof Long millis ? Instant.ofEpochMilli(millis) : null;
+    private static void record(RecordingStories recording, EventCodec codec, List<? extends BatchedEvent<? extends LeadRelayEvent>> batch,
+            String topic) {
+        List<RecordingStories.Arrival> arrivals = new ArrayList<>(batch.size());
+        for (BatchedEvent<? extends LeadRelayEvent> record : batch) {
+            LeadRelayEvent event = record.received().event();
+            String json = new String(codec.write(event), StandardCharsets.UTF_8);
+            StoryEvent storyEvent = new StoryEvent(record.received().context().id().toString(), record.received().context().type(), topic,
+                    record.received().context().time(), json);
+            arrivals.add(new RecordingStories.Arrival(leadId(event), storyEvent, record.appendedAt()));
+        }
+        recording.recordAll(arrivals);
     }
 
     private static UUID leadId(LeadRelayEvent event) {

@@ -1,6 +1,5 @@
 package org.leadrelay.console.leads.persistence;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -24,8 +23,8 @@ import org.springframework.stereotype.Repository;
  * The search index in two collections: {@code lead_index_heads}, one document per key with its
  * number of chunks (moved on by compare-and-set on the unique {@code (_id, chunks)}), and
  * {@code lead_index_chunks}, keyed {@code <key>#<n>}, each holding up to {@link #CHUNK} entries.
- * Every read and write is by key (ADR 0011); an add is one write, the heads being kept in memory
- * and read again whenever a chunk fills. A chunk may end a few entries over its size when two
+ * Every read and write is by key (ADR 0011); an add (all of a batch's entries for a key) is one write, the heads being kept in memory
+ * and read again whenever a chunk fills. A chunk may end over its size by a batch, or when two
  * writers (or two instances) fill it at once, which only makes it a little longer.
  */
 @Repository
@@ -48,12 +47,15 @@ class MongoLeadIndex implements LeadIndex {
     }
 
     @Override
-    public void add(String key, UUID leadId, Instant at) {
+    public void add(String key, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         int chunks = knownChunks.computeIfAbsent(key, this::chunks);
         Query chunkQuery = Query.query(Criteria.where("_id").is(key + "#" + (chunks - 1)));
         chunkQuery.fields().include("size"); // the new size only, not the chunk's entries
-        Document chunk = mongo.findAndModify(chunkQuery,
-                new Update().push("entries", new Document("l", leadId).append("t", Date.from(at))).inc("size", 1),
+        Object[] added = entries.stream().map(entry -> new Document("l", entry.leadId()).append("t", Date.from(entry.at()))).toArray();
+        Document chunk = mongo.findAndModify(chunkQuery, new Update().push("entries").each(added).inc("size", entries.size()),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, CHUNKS);
         int size = chunk == null ? 0 : chunk.getInteger("size", 0);
         if (size >= CHUNK) {

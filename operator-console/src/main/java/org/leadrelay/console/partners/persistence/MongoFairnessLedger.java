@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.leadrelay.console.partners.FairnessLedger;
-import org.leadrelay.events.ExpectedShares;
+import org.leadrelay.console.partners.LedgerDay;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The {@code fairness_days} collection: one document per day, keyed by the day, whose fields are
  * incremented in place: {@code leads}, {@code unledgered}, {@code unnamed}, and per partner
- * {@code expected.<partnerId>} and {@code received.<partnerId>}. One offer is one update by the
- * day's id, however many partners were eligible (at most 500 named in an event), and a window is
+ * {@code expected.<partnerId>} and {@code received.<partnerId>}. A batch's offers are one update per
+ * day, by the day's id, however many partners were eligible (at most 500 named in an event), and a window is
  * a handful of days read by id, projected to the partners of the page.
  */
 @Repository
@@ -35,18 +35,24 @@ class MongoFairnessLedger implements FairnessLedger {
     }
 
     @Override
-    public void offer(LocalDate day, UUID partnerId, ExpectedShares shares) {
-        Update update = new Update();
-        if (shares == null) {
-            update.inc("unledgered", 1);
-        } else {
-            update.inc("leads", 1).inc("received." + partnerId, 1);
-            shares.partners().forEach((partner, share) -> update.inc("expected." + partner, share));
-            if (shares.others() > 0) {
-                update.inc("unnamed", shares.others());
+    public void add(Collection<LedgerDay> days) {
+        for (LedgerDay day : days) {
+            Update update = new Update();
+            if (day.leads() != 0) {
+                update.inc("leads", day.leads());
+            }
+            if (day.unledgered() != 0) {
+                update.inc("unledgered", day.unledgered());
+            }
+            if (day.unnamed() > 0) {
+                update.inc("unnamed", day.unnamed());
+            }
+            day.received().forEach((partner, count) -> update.inc("received." + partner, count));
+            day.expected().forEach((partner, share) -> update.inc("expected." + partner, share));
+            if (!update.getUpdateObject().isEmpty()) {
+                mongo.upsert(Query.query(Criteria.where("_id").is(day.day().toString())), update, COLLECTION);
             }
         }
-        mongo.upsert(Query.query(Criteria.where("_id").is(day.toString())), update, COLLECTION);
     }
 
     @Override

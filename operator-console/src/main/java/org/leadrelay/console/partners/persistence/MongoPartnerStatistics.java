@@ -1,6 +1,5 @@
 package org.leadrelay.console.partners.persistence;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,13 +8,14 @@ import org.bson.Document;
 import org.leadrelay.console.flow.LatencyBuckets;
 import org.leadrelay.console.partners.PartnerStatistics;
 import org.leadrelay.console.partners.PartnerStats;
+import org.leadrelay.console.partners.PartnerTally;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** The {@code partner_stats} collection: counters per partner, incremented in place by its id. */
+/** The {@code partner_stats} collection: counters per partner, incremented in place by its id, once per batch. */
 @Repository
 class MongoPartnerStatistics implements PartnerStatistics {
 
@@ -28,33 +28,31 @@ class MongoPartnerStatistics implements PartnerStatistics {
     }
 
     @Override
-    public void offered(UUID partnerId) {
-        inc(partnerId, new Update().inc("offers", 1).inc("open", 1));
+    public void add(Collection<PartnerTally> tallies) {
+        for (PartnerTally tally : tallies) {
+            Update update = new Update();
+            inc(update, "offers", tally.offers());
+            inc(update, "open", tally.open());
+            inc(update, "withdrawn", tally.withdrawn());
+            inc(update, "accepted", tally.accepted());
+            inc(update, "declined", tally.declined());
+            inc(update, "expired", tally.expired());
+            inc(update, "answered", tally.answered());
+            inc(update, "answerMillis", tally.answerMillis());
+            long[] buckets = tally.answerBuckets();
+            for (int bucket = 0; bucket < buckets.length; bucket++) {
+                inc(update, "answerBuckets." + bucket, buckets[bucket]);
+            }
+            if (!update.getUpdateObject().isEmpty()) {
+                mongo.upsert(Query.query(Criteria.where("_id").is(tally.partnerId().toString())), update, COLLECTION);
+            }
+        }
     }
 
-    @Override
-    public void withdrawn(UUID partnerId) {
-        inc(partnerId, new Update().inc("withdrawn", 1).inc("open", -1));
-    }
-
-    @Override
-    public void settled(UUID partnerId, Settled how, Duration took) {
-        Update update = new Update().inc("open", -1);
-        switch (how) {
-            case ACCEPTED:
-                update.inc("accepted", 1);
-                break;
-            case DECLINED:
-                update.inc("declined", 1);
-                break;
-            default:
-                update.inc("expired", 1);
-                break;
+    private static void inc(Update update, String field, long by) {
+        if (by != 0) {
+            update.inc(field, by);
         }
-        if (took != null) {
-            update.inc("answered", 1).inc("answerMillis", took.toMillis()).inc("answerBuckets." + LatencyBuckets.of(took.toMillis()), 1);
-        }
-        inc(partnerId, update);
     }
 
     @Override
@@ -76,10 +74,6 @@ class MongoPartnerStatistics implements PartnerStatistics {
                     number(document, "answered"), number(document, "answerMillis"), buckets));
         }
         return stats;
-    }
-
-    private void inc(UUID partnerId, Update update) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(partnerId.toString())), update, COLLECTION);
     }
 
     private static long number(Document document, String field) {
