@@ -37,6 +37,8 @@ public final class ConsolePages {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+    private static final Pattern LEAD_LINK = Pattern.compile("/leads/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
@@ -77,9 +79,15 @@ public final class ConsolePages {
         List<String> paths = new ArrayList<>(List.of("/", "/api/flow"));
         if (flow.get("recent").size() > 0) {
             paths.add("/leads/" + flow.get("recent").get(0).get("leadId").asString());
+        } else {
+            // nothing in the last hour: the newest lead the search lists
+            Matcher lead = LEAD_LINK.matcher(get("/leads").body());
+            if (lead.find()) {
+                paths.add(lead.group());
+            }
         }
-        paths.addAll(List.of("/leads", "/leads?country=FR", "/leads?state=ACCEPTED", "/leads?email=nobody%40example.org", "/queue",
-                "/partners", "/deliveries", "/dead-letters"));
+        paths.addAll(List.of("/leads", "/leads?country=FR", "/leads?state=OFFERED", "/leads?state=EXPIRED", "/leads?state=ACCEPTED",
+                "/leads?email=nobody%40example.org", "/queue", "/partners", "/deliveries", "/dead-letters"));
         out.printf("Console %s: %d requests per page after %d of warm-up, one after another.%n%n", base, requests, warmup);
         out.println("| page | p50 | p95 | p99 | max | answer |");
         out.println("| --- | ---: | ---: | ---: | ---: | --- |");

@@ -18,6 +18,9 @@ public interface DeadLetters {
      */
     boolean save(DeadLetter letter);
 
-    /** The dead letters waiting for an operator (open, or being replayed), newest first, at most {@code limit}. */
-    List<DeadLetter> waiting(int limit);
+    /**
+     * The dead letters waiting for an operator (open, or being replayed), newest first: at most
+     * {@code limit} after the first {@code skip}.
+     */
+    List<DeadLetter> waiting(int skip, int limit);
 }

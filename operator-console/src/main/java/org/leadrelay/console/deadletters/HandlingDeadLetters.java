@@ -100,9 +100,9 @@ public class HandlingDeadLetters {
         return audited(DISCARDED, id, who, why, new Result(Outcome.DONE, null), now);
     }
 
-    /** The dead letters waiting for an operator, newest first. */
-    public List<DeadLetter> waiting(int limit) {
-        return letters.waiting(limit);
+    /** The dead letters waiting for an operator, newest first: at most {@code limit} after the first {@code skip}. */
+    public List<DeadLetter> waiting(int skip, int limit) {
+        return letters.waiting(skip, limit);
     }
 
     private Result audited(String action, String id, String who, String why, Result result, Instant at) {

@@ -7,12 +7,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
@@ -60,6 +63,9 @@ class DeadLettersIT {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    DeadLetters letters;
 
     @BeforeAll
     static void probe() {
@@ -145,6 +151,40 @@ class DeadLettersIT {
             assertThat(entry.detail()).isEqualTo("test garbage");
             assertThat(entry.outcome()).isEqualTo("done");
         });
+    }
+
+    @Test
+    void the_page_shows_fifty_dead_letters_at_a_time_newest_first_and_pages_through_the_rest() {
+        // older than anything the other tests store, so they sit after them, in this order
+        Instant oldest = Instant.parse("2020-01-01T00:00:00Z");
+        List<String> ours = new ArrayList<>();
+        for (int i = 0; i < 55; i++) {
+            DeadLetter letter = DeadLetter.arrived("paging.test.dlq", 0, i, oldest.plusSeconds(i), Topics.LEADS_RECEIVED, 0, (long) i,
+                    oldest, null, "{}".getBytes(StandardCharsets.UTF_8), List.of(), null, "paging test " + i, null, oldest.plusSeconds(i));
+            assertThat(letters.add(letter)).isTrue();
+            ours.add(0, letter.id());
+        }
+        ConsoleBrowser operator = ConsoleBrowser.signIn(base(), "operator", "local-operator-password");
+
+        List<String> listed = new ArrayList<>();
+        String page = operator.get("/dead-letters").body();
+        for (int number = 1; ; number++) {
+            List<String> rows = new ArrayList<>();
+            Matcher row = Pattern.compile("data-record=\"([^\"]+)\"").matcher(page);
+            while (row.find()) {
+                rows.add(row.group(1));
+            }
+            assertThat(rows).as("page " + number).hasSizeLessThanOrEqualTo(50).isNotEmpty();
+            listed.addAll(rows);
+            if (!page.contains("rel=\"next\"")) {
+                break;
+            }
+            assertThat(page).contains("/dead-letters?page=" + (number + 1));
+            page = operator.get("/dead-letters?page=" + (number + 1)).body();
+        }
+        assertThat(listed).as("every waiting dead letter once, newest first").doesNotHaveDuplicates();
+        assertThat(listed.stream().filter(ours::contains).toList()).containsExactlyElementsOf(ours);
+        assertThat(operator.get("/dead-letters?page=999").body()).contains("No dead letter waits this far back.");
     }
 
     @Test

@@ -62,9 +62,9 @@ class MongoDeadLetters implements DeadLetters {
     }
 
     @Override
-    public List<DeadLetter> waiting(int limit) {
+    public List<DeadLetter> waiting(int skip, int limit) {
         Query query = Query.query(Criteria.where("status").in(DeadLetterStatus.OPEN.name(), DeadLetterStatus.REPLAYING.name()))
-                .with(Sort.by(Sort.Direction.DESC, "storedAt")).limit(limit);
+                .with(Sort.by(Sort.Direction.DESC, "storedAt")).skip(skip).limit(limit);
         return mongo.find(query, Document.class, COLLECTION).stream().map(MongoDeadLetters::letter).toList();
     }
 

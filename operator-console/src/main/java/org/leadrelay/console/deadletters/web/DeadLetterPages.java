@@ -31,7 +31,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class DeadLetterPages {
 
-    static final int SHOWN = 500;
+    /** Dead letters per page: each shows its payload, so a page stays small. */
+    static final int SHOWN = 50;
     static final int PREVIEW = 600;
     static final int ACTIONS = 20;
     /** What a notice can say: {@code ?done=} anything else shows none. */
@@ -49,13 +50,17 @@ class DeadLetterPages {
     }
 
     @GetMapping("/dead-letters")
-    String page(@RequestParam(required = false) String done, @RequestParam(required = false) String record, Model model) {
+    String page(@RequestParam(required = false) String done, @RequestParam(required = false) String record,
+            @RequestParam(defaultValue = "1") int page, Model model) {
+        page = Math.max(1, page);
         Instant now = clock.instant();
         Map<String, List<Row>> byTopic = new LinkedHashMap<>();
         for (String topic : Topics.ALL) {
             byTopic.put(Topics.deadLetterOf(topic), new ArrayList<>());
         }
-        List<DeadLetter> waiting = handling.waiting(SHOWN);
+        // one more than a page, to know whether older ones follow
+        List<DeadLetter> read = handling.waiting((page - 1) * SHOWN, SHOWN + 1);
+        List<DeadLetter> waiting = read.subList(0, Math.min(SHOWN, read.size()));
         for (DeadLetter letter : waiting) {
             byTopic.computeIfAbsent(letter.dlqTopic(), topic -> new ArrayList<>()).add(Row.of(letter, now));
         }
@@ -63,7 +68,10 @@ class DeadLetterPages {
         byTopic.forEach((topic, rows) -> groups.add(new Group(topic, rows)));
         model.addAttribute("groups", groups);
         model.addAttribute("total", waiting.size());
-        model.addAttribute("capped", waiting.size() >= SHOWN);
+        model.addAttribute("page", page);
+        model.addAttribute("first", (page - 1) * SHOWN + 1);
+        model.addAttribute("last", (page - 1) * SHOWN + waiting.size());
+        model.addAttribute("older", read.size() > SHOWN);
         model.addAttribute("actions", audit.latest(200).stream().filter(entry -> entry.action().startsWith("dead-letter.")).limit(ACTIONS)
                 .toList());
         model.addAttribute("done", done != null && NOTICES.contains(done) ? done : null);
