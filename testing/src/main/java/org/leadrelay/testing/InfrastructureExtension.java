@@ -17,17 +17,21 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * {@code @SpringBootTest} started afterwards connects to it with no further wiring. Test methods
  * and constructors may also take an {@link Infrastructure} parameter. A test whose bounded wait
  * runs out prints every thread's stack as it was then, so a stall can be told from a slow path.
+ * Tests run in development mode ({@code leadrelay.development=true}): the services' published
+ * development keys and passwords are allowed, with a warning, instead of stopping the start.
  */
 public class InfrastructureExtension implements BeforeAllCallback, ParameterResolver, TestExecutionExceptionHandler {
 
     public static final String KAFKA_PROPERTY = "spring.kafka.bootstrap-servers";
     public static final String MONGO_PROPERTY = "spring.mongodb.uri";
+    public static final String DEVELOPMENT_PROPERTY = "leadrelay.development";
 
     @Override
     public void beforeAll(ExtensionContext context) {
         Infrastructure infrastructure = Infrastructure.shared();
         System.setProperty(KAFKA_PROPERTY, infrastructure.kafkaBootstrapServers());
         System.setProperty(MONGO_PROPERTY, infrastructure.mongoUri());
+        System.setProperty(DEVELOPMENT_PROPERTY, "true");
     }
 
     @Override

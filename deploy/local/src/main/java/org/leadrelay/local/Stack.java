@@ -70,6 +70,8 @@ final class Stack implements AutoCloseable {
         List<String> common = List.of(
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--spring.mongodb.uri=" + database.uri(),
+                // the published development keys and passwords below are allowed here, and only here
+                "--leadrelay.development=true",
                 "--leadrelay.webhooks.master-key=" + MASTER_KEY,
                 "--leadrelay.webhooks.allowed-hosts=127.0.0.1",
                 "--leadrelay.answers.signing-key=" + ANSWER_KEY,

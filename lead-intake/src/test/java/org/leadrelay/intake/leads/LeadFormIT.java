@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leadrelay.events.Topics;
 import org.leadrelay.intake.LeadIntakeApplication;
+import org.leadrelay.intake.leads.web.FormStamps;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,9 @@ class LeadFormIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    IntakeProperties properties;
 
     @Autowired
     MongoClient mongo;
@@ -101,8 +105,13 @@ class LeadFormIT {
         Map<String, String> tooFast = form("bot-two@example.fr", 200);
         Map<String, String> noForm = form("bot-three@example.fr", 10_000);
         noForm.remove("rendered_at");
+        // an earlier time written by the bot: its signature does not match
+        Map<String, String> forgedTime = form("bot-four@example.fr", 200);
+        forgedTime.put("rendered_at", (System.currentTimeMillis() - 10_000) + forgedTime.get("rendered_at").substring(13));
+        Map<String, String> unsigned = form("bot-five@example.fr", 10_000);
+        unsigned.put("rendered_at", Long.toString(System.currentTimeMillis() - 10_000));
 
-        for (Map<String, String> bot : java.util.List.of(honeypot, tooFast, noForm)) {
+        for (Map<String, String> bot : java.util.List.of(honeypot, tooFast, noForm, forgedTime, unsigned)) {
             HttpResponse<String> response = submit(bot);
             assertThat(response.statusCode()).isEqualTo(303);
             assertThat(response.headers().firstValue("Location")).hasValue("/form/thanks?lang=fr");
@@ -127,7 +136,7 @@ class LeadFormIT {
     private Map<String, String> form(String email, long shownMillisAgo) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("lang", "fr");
-        form.put("rendered_at", Long.toString(System.currentTimeMillis() - shownMillisAgo));
+        form.put("rendered_at", new FormStamps(properties.formSigningKey()).stamp(System.currentTimeMillis() - shownMillisAgo));
         form.put("website", "");
         form.put("name", "Camille Martin");
         form.put("email", email);

@@ -30,6 +30,8 @@ class RateLimitIT {
         List<HttpResponse<String>> responses = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             responses.add(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/leads"))
+                    // claiming to be someone else through a proxy header changes nothing: no proxy is trusted by default
+                    .header("X-Forwarded-For", "203.0.113." + (i + 1))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
                             {"contact": {"email": "burst-%d@example.fr"}, "need": {"products": ["java"]},
                              "location": {"country": "FR"}, "consent": true}

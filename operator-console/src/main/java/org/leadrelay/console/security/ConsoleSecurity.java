@@ -5,8 +5,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +36,6 @@ class ConsoleSecurity {
 
     static final String OPERATOR = "OPERATOR";
     static final String VIEWER = "VIEWER";
-    private static final Logger log = LoggerFactory.getLogger(ConsoleSecurity.class);
 
     @Bean
     SecurityFilterChain consoleFilterChain(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidc,
@@ -69,9 +66,6 @@ class ConsoleSecurity {
         List<UserDetails> users = new ArrayList<>();
         properties.operators().forEach((name, password) -> users.add(User.withUsername(name).password(password).roles(OPERATOR).build()));
         properties.viewers().forEach((name, password) -> users.add(User.withUsername(name).password(password).roles(VIEWER).build()));
-        if (users.stream().anyMatch(user -> user.getPassword().startsWith("{noop}"))) {
-            log.warn("a console account has a plain-text development password: configure {bcrypt} passwords or OIDC outside a local stack");
-        }
         return new InMemoryUserDetailsManager(users);
     }
 

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -20,21 +18,18 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 public final class OperatorAccounts {
 
     public static final String OPERATOR = "OPERATOR";
-    private static final Logger log = LoggerFactory.getLogger(OperatorAccounts.class);
 
     private OperatorAccounts() {
     }
 
     /**
      * The accounts, name to password in Spring Security's encoded form ({@code {bcrypt}...}), with the
-     * OPERATOR role; a plain-text development password is allowed but logged as a warning.
+     * OPERATOR role. A published or short password stops the service's start outside development
+     * mode (StartupSafety).
      */
     public static UserDetailsService of(Map<String, String> accounts) {
         List<UserDetails> users = accounts.entrySet().stream()
                 .map(account -> User.withUsername(account.getKey()).password(account.getValue()).roles(OPERATOR).build()).toList();
-        if (accounts.values().stream().anyMatch(password -> password.startsWith("{noop}"))) {
-            log.warn("an operator account has a plain-text development password: configure {bcrypt} passwords or an OIDC issuer outside a local stack");
-        }
         return new InMemoryUserDetailsManager(users);
     }
 

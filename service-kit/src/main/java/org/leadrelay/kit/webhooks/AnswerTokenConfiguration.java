@@ -2,7 +2,6 @@ package org.leadrelay.kit.webhooks;
 
 import java.nio.charset.StandardCharsets;
 import org.leadrelay.events.AnswerTokens;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Partners' answer tokens, in the services that set {@code leadrelay.answers.signing-key} (the
- * notification service issues them, lead-router checks them; the key must be the same in both).
+ * notification service issues them, lead-router checks them; the key must be the same in both;
+ * checked at start: StartupSafety).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("leadrelay.answers.signing-key")
@@ -18,10 +18,6 @@ public class AnswerTokenConfiguration {
 
     @Bean
     AnswerTokens answerTokens(@Value("${leadrelay.answers.signing-key}") String key) {
-        if (key.startsWith(WebhookConfiguration.DEVELOPMENT_KEY_MARK)) {
-            LoggerFactory.getLogger(AnswerTokenConfiguration.class)
-                    .warn("leadrelay.answers.signing-key is the published development key: set LEADRELAY_ANSWERS_SIGNING_KEY outside a local stack");
-        }
         return new AnswerTokens(key.getBytes(StandardCharsets.UTF_8));
     }
 }

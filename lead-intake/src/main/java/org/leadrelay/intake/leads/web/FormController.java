@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.leadrelay.intake.leads.IntakeProperties;
 import org.leadrelay.intake.leads.InvalidLeadException;
 import org.leadrelay.intake.leads.LeadSubmission;
@@ -33,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The lead form for browsers: {@code GET /form} (English, or French by {@code ?lang=fr} or the
  * browser's preference) and {@code POST /forms/leads}, form-encoded, answered with a 303 to the
  * thank-you page or the form again with each error next to its field. Two traps for bots: a field
- * people never see, and a minimum time between showing the form and sending it. A bot gets the
+ * people never see, and a minimum time between showing the form and sending it, the time the form
+ * was shown being signed (FormStamps) so that a bot cannot write an earlier one. A bot gets the
  * same 303 as a person, and nothing is stored or forwarded.
  */
 @RestController
@@ -46,6 +48,7 @@ class FormController {
     private final IntakeProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final FormStamps stamps;
 
     FormController(ReceivingLead receiving, Validator validator, IntakeProperties properties, Clock clock, MeterRegistry meters) {
         this.receiving = receiving;
@@ -53,6 +56,7 @@ class FormController {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.stamps = new FormStamps(properties.formSigningKey());
     }
 
     @GetMapping("/")
@@ -62,7 +66,7 @@ class FormController {
 
     @GetMapping(path = "/form", produces = MediaType.TEXT_HTML_VALUE)
     String form(@RequestParam(required = false) String lang, @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accept) {
-        return FormPage.in(lang != null ? lang : accept).form(Map.of(), Map.of(), clock.millis());
+        return FormPage.in(lang != null ? lang : accept).form(Map.of(), Map.of(), stamps.stamp(clock.millis()));
     }
 
     @GetMapping(path = "/form/thanks", produces = MediaType.TEXT_HTML_VALUE)
@@ -99,7 +103,7 @@ class FormController {
         }
         meters.counter("leadrelay.intake.rejected", "reason", "invalid-form").increment();
         values.remove("website");
-        return ResponseEntity.badRequest().contentType(MediaType.TEXT_HTML).body(page.form(values, errors, clock.millis()));
+        return ResponseEntity.badRequest().contentType(MediaType.TEXT_HTML).body(page.form(values, errors, stamps.stamp(clock.millis())));
     }
 
     /** Why this submission is a bot's, or null. */
@@ -107,13 +111,15 @@ class FormController {
         if (!values.getOrDefault("website", "").isEmpty()) {
             return "honeypot";
         }
-        long renderedAt;
-        try {
-            renderedAt = Long.parseLong(values.getOrDefault("rendered_at", ""));
-        } catch (NumberFormatException e) {
+        String stamp = values.get("rendered_at");
+        if (stamp == null || stamp.isEmpty()) {
             return "no-form";
         }
-        Duration filled = Duration.ofMillis(clock.millis() - renderedAt);
+        OptionalLong renderedAt = stamps.renderedAt(stamp);
+        if (renderedAt.isEmpty()) {
+            return "forged-time";
+        }
+        Duration filled = Duration.ofMillis(clock.millis() - renderedAt.getAsLong());
         return filled.compareTo(properties.minimumFillTime()) < 0 ? "too-fast" : null;
     }
 

@@ -22,11 +22,11 @@ record FormPage(boolean french) {
         return new FormPage(language != null && language.toLowerCase(java.util.Locale.ROOT).startsWith("fr"));
     }
 
-    String form(Map<String, String> values, Map<String, String> errors, long renderedAt) {
+    String form(Map<String, String> values, Map<String, String> errors, String renderedAt) {
         StringBuilder html = new StringBuilder()
                 .append("<form method=\"post\" action=\"/forms/leads\" accept-charset=\"utf-8\">")
                 .append(hidden("lang", french ? "fr" : "en"))
-                .append(hidden("rendered_at", Long.toString(renderedAt)))
+                .append(hidden("rendered_at", renderedAt))
                 // a field people never see: bots fill every field they find
                 .append("<div style=\"position:absolute;left:-10000px\" aria-hidden=\"true\"><label>Website <input name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></label></div>")
                 .append(field("name", t("Your name", "Votre nom"), "text", values, errors, "name"))
