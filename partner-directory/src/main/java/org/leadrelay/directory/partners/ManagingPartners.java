@@ -205,7 +205,7 @@ public class ManagingPartners {
             }
             Partner next = changing.apply(current);
             publishing.willPublish(next);
-            if (publishing.holding(id, () -> partners.replace(next))) {
+            if (partners.replace(next)) {
                 audit.record(entry(next, actor, action, current, next.deleted() ? null : next));
                 publishing.publish(id);
                 return next;

@@ -33,8 +33,8 @@ public interface Partners {
     /** Records that the topic has this revision, unless a newer one was stored meanwhile. */
     void markPublished(UUID id, long revision);
 
-    /** Records that the topic has the stored revision of each of these partners (the caller makes sure none changed since). */
-    void markPublished(Collection<UUID> ids);
+    /** Records that the topic has these revisions, each where it is still the stored one (one bulk write by key). */
+    void markPublished(Map<UUID, Long> revisions);
 
     /** Marks every partner as not yet published, so the relay republishes them all; returns each one's revision. */
     Map<UUID, Long> markAllUnpublished();

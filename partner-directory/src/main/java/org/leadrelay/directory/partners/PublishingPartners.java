@@ -3,6 +3,8 @@ package org.leadrelay.directory.partners;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import org.leadrelay.events.EventEnvelope;
 import org.leadrelay.events.EventTypes;
 import org.leadrelay.events.Topics;
@@ -34,16 +34,18 @@ import org.springframework.stereotype.Service;
  * relay below sends right after each change, and the relay's sweeper sends whatever stays marked
  * (after a crash, a broker outage, an import or an operator's republish-all), in batches. The
  * marks hold only what is in flight, so the sweep never reads the whole directory. It always sends
- * the state as stored at the time of sending, and one partner's sends never overlap in this
- * process, so the topic's last record for a partner is its latest state; a deleted partner's
- * record becomes a tombstone, after which the record is purged.
+ * the state as stored at the time of sending. A partner is sent only under its publication lease,
+ * held in the database ({@link PublicationLeases}), so one partner's sends never overlap, in one
+ * instance or across several, and a revision is recorded published only while it is still the
+ * stored one: the topic's last record for a partner is its latest state. A deleted partner's
+ * record becomes a tombstone, after which the record is purged. No lock lives in memory, so any
+ * number of instances may run.
  */
 @Service
 public class PublishingPartners implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PublishingPartners.class);
     private static final int BATCH = 500;
-    private static final int STRIPES = 64;
 
     private final Partners partners;
     private final EventPublisher publisher;
@@ -52,21 +54,22 @@ public class PublishingPartners implements SmartLifecycle {
     private final Clock clock;
     private final Counter upserts;
     private final Counter tombstones;
-    private final Lock[] stripes = new Lock[STRIPES];
+    private final PublicationLeases leases;
+    /** Longer than any send can take (the producer gives up after the send timeout), so a lease never runs out mid-send. */
+    private final Duration leaseLength;
     private final EventRelay relay;
 
-    PublishingPartners(Partners partners, EventPublisher publisher, DirectoryProperties directory, EventsProperties events,
-            Clock clock, MeterRegistry meters, EventRelays relays) {
+    PublishingPartners(Partners partners, PublicationLeases leases, EventPublisher publisher, DirectoryProperties directory,
+            EventsProperties events, Clock clock, MeterRegistry meters, EventRelays relays) {
         this.partners = partners;
+        this.leases = leases;
+        this.leaseLength = events.sendTimeout().multipliedBy(2).plusSeconds(10);
         this.publisher = publisher;
         this.directory = directory;
         this.events = events;
         this.clock = clock;
         this.upserts = changesPublished(meters, "upsert");
         this.tombstones = changesPublished(meters, "tombstone");
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new ReentrantLock();
-        }
         this.relay = relays.batchRelay("partner-relay", this::publishMarked);
     }
 
@@ -81,8 +84,22 @@ public class PublishingPartners implements SmartLifecycle {
      * @return true when the topic has it now; false when the sweeper will try again
      */
     public boolean publish(UUID partnerId) {
-        Lock lock = stripes[Math.floorMod(partnerId.hashCode(), STRIPES)];
-        lock.lock();
+        String holder = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        if (leases.take(List.of(partnerId), holder, now, now.plus(leaseLength)).isEmpty()) {
+            // another request or instance is sending it: what it does not send stays marked for the sweeper
+            log.debug("partner {} is being published elsewhere; the sweeper takes what stays marked", partnerId);
+            return false;
+        }
+        try {
+            return publishHeld(partnerId);
+        } finally {
+            leases.give(List.of(partnerId), holder);
+        }
+    }
+
+    /** Publishes the partner's stored state; the caller holds its lease. */
+    private boolean publishHeld(UUID partnerId) {
         try {
             Partner partner = partners.record(partnerId).orElse(null);
             if (partner == null || partner.published()) {
@@ -104,23 +121,6 @@ public class PublishingPartners implements SmartLifecycle {
         } catch (EventNotPublishedException e) {
             log.warn("partner {} revision not yet published, the sweeper will retry: {}", partnerId, e.getMessage());
             return false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Runs a write of the partner's record while no publication of that partner is under way in this
-     * process, so a batch that was sent can be marked published without a newer revision slipping in
-     * between.
-     */
-    public <T> T holding(UUID partnerId, java.util.function.Supplier<T> write) {
-        Lock lock = stripes[Math.floorMod(partnerId.hashCode(), STRIPES)];
-        lock.lock();
-        try {
-            return write.get();
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -152,19 +152,24 @@ public class PublishingPartners implements SmartLifecycle {
         return relay.sweep();
     }
 
-    /** The relay's sweep: the marked partners' stored states, sent in one batch; returns the partners done. */
+    /**
+     * The relay's sweep: the marked partners' stored states, sent in one batch, for the partners
+     * whose lease it gets; returns the partners done. One that another instance is sending stays
+     * marked for the next sweep.
+     */
     private Set<String> publishMarked(List<String> keys) {
         Set<String> done = new HashSet<>();
-        // hold every stripe, so no single-partner publish interleaves with the batch
-        lockAll();
+        String holder = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        Set<UUID> held = leases.take(keys.stream().map(UUID::fromString).toList(), holder, now, now.plus(leaseLength));
         try {
             Map<UUID, Partner> stored = new HashMap<>();
-            partners.records(keys.stream().map(UUID::fromString).toList()).forEach(partner -> stored.put(partner.id(), partner));
+            partners.records(held).forEach(partner -> stored.put(partner.id(), partner));
             List<Partner> batch = new ArrayList<>();
-            for (String key : keys) {
-                Partner partner = stored.get(UUID.fromString(key));
+            for (UUID id : held) {
+                Partner partner = stored.get(id);
                 if (partner == null || partner.published()) {
-                    done.add(key); // purged after its tombstone, or on the topic already
+                    done.add(id.toString()); // purged after its tombstone, or on the topic already
                 } else {
                     batch.add(partner);
                 }
@@ -175,21 +180,9 @@ public class PublishingPartners implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("partner sweep failed, will try again: {}", e.getMessage());
         } finally {
-            unlockAll();
+            leases.give(held, holder);
         }
         return done;
-    }
-
-    private void lockAll() {
-        for (Lock stripe : stripes) {
-            stripe.lock();
-        }
-    }
-
-    private void unlockAll() {
-        for (Lock stripe : stripes) {
-            stripe.unlock();
-        }
     }
 
     private List<UUID> publishBatch(List<Partner> batch) {
@@ -197,7 +190,7 @@ public class PublishingPartners implements SmartLifecycle {
         List<UUID> published = new ArrayList<>();
         for (Partner partner : batch) {
             if (partner.deleted()) {
-                if (publish(partner.id())) {
+                if (publishHeld(partner.id())) {
                     published.add(partner.id());
                 }
             } else {
@@ -207,14 +200,15 @@ public class PublishingPartners implements SmartLifecycle {
         List<EventEnvelope<?>> envelopes = new ArrayList<>(upserted.size());
         upserted.forEach(partner -> envelopes.add(envelope(partner)));
         boolean[] acknowledged = publisher.sendAll(envelopes);
-        List<UUID> acknowledgedIds = new ArrayList<>();
+        Map<UUID, Long> acknowledgedRevisions = new HashMap<>();
         for (int i = 0; i < acknowledged.length; i++) {
             if (acknowledged[i]) {
-                acknowledgedIds.add(upserted.get(i).id());
+                acknowledgedRevisions.put(upserted.get(i).id(), upserted.get(i).revision());
             }
         }
-        // every stripe is held and changes are stored under their stripe, so these are still the revisions sent
-        partners.markPublished(acknowledgedIds);
+        // a partner changed since it was read stays unpublished (and marked): its newer revision goes next
+        partners.markPublished(acknowledgedRevisions);
+        List<UUID> acknowledgedIds = new ArrayList<>(acknowledgedRevisions.keySet());
         upserts.increment(acknowledgedIds.size());
         published.addAll(acknowledgedIds);
         return published;

@@ -14,6 +14,7 @@ import org.leadrelay.directory.partners.PartnerStatus;
 import org.leadrelay.directory.partners.Partners;
 import org.leadrelay.directory.partners.Tier;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -84,9 +85,12 @@ class MongoPartners implements Partners {
     }
 
     @Override
-    public void markPublished(Collection<UUID> ids) {
-        if (!ids.isEmpty()) {
-            mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), Update.update("published", true), COLLECTION);
+    public void markPublished(Map<UUID, Long> revisions) {
+        if (!revisions.isEmpty()) {
+            BulkOperations updates = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+            revisions.forEach((id, revision) -> updates.updateOne(Query.query(Criteria.where("_id").is(id).and("revision").is(revision)),
+                    Update.update("published", true)));
+            updates.execute();
         }
     }
 
