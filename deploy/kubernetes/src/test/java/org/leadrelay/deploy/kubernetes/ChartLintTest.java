@@ -1,0 +1,41 @@
+package org.leadrelay.deploy.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import org.junit.jupiter.api.Test;
+
+class ChartLintTest {
+
+    @Test
+    void lintsWithoutWarningsInStrictMode() {
+        LintResult result = Chart.lint();
+
+        assertThat(result.isFailed()).as("helm lint --strict: %s", result.getMessages()).isFalse();
+        assertThat(result.getMessages()).noneMatch(message -> message.contains("[WARNING]") || message.contains("[ERROR]"));
+    }
+
+    @Test
+    void rendersWithTheDefaultValuesAndWithTheProductionExample() {
+        assertThat(Chart.byDefault().objects()).extracting(HasMetadata::getKind)
+                .contains("Deployment", "Service", "PodDisruptionBudget", "NetworkPolicy", "Ingress", "Kafka",
+                        "KafkaNodePool", "KafkaTopic", "HorizontalPodAutoscaler", "ConfigMap");
+        assertThat(Chart.forProduction().objects()).extracting(HasMetadata::getKind)
+                .contains("Deployment", "Service", "PodDisruptionBudget", "NetworkPolicy", "Ingress", "Kafka",
+                        "KafkaNodePool", "KafkaTopic", "ScaledObject", "ServiceMonitor", "PrometheusRule", "ConfigMap");
+    }
+
+    @Test
+    void refusesTwoInstancesOfPartnerDirectory() {
+        assertThatThrownBy(() -> Chart.renderText(command -> command.set("services.partner-directory.replicas", 2)))
+                .hasMessageContaining("services.partner-directory.replicas must be 1");
+    }
+
+    @Test
+    void needsABootstrapAddressWithoutStrimzi() {
+        assertThatThrownBy(() -> Chart.renderText(command -> command.set("kafka.strimzi.enabled", false)))
+                .hasMessageContaining("kafka.external.bootstrapServers is required");
+    }
+}
