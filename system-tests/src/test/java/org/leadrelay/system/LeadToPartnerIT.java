@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.leadrelay.events.Channel;
 import org.leadrelay.events.EventTypes;
 import org.leadrelay.events.LeadAccepted;
@@ -42,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTP receiver, verified with the Standard Webhooks library).
  */
 @WithInfrastructure
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LeadToPartnerIT {
 
     private static final Logger log = LoggerFactory.getLogger(LeadToPartnerIT.class);
@@ -58,7 +62,7 @@ class LeadToPartnerIT {
     static void startTheSystem() {
         SMTP.start();
         partnerEndpoint = WebhookReceiver.start();
-        stack = new LeadRelayStack(SMTP.getSmtp().getPort(), "--leadrelay.webhooks.allowed-hosts=127.0.0.1");
+        stack = new LeadRelayStack(SMTP.getSmtp().getPort(), "--leadrelay.webhooks.allowed-hosts=127.0.0.1").withConsole();
         kafka = TopicProbe.on(Topics.ASSIGNMENTS, Topics.NOTIFICATIONS);
     }
 
@@ -123,6 +127,33 @@ class LeadToPartnerIT {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         LeadAccepted acceptance = event(kafka.awaitRecord(keyed(leadId).and(ofType(EventTypes.LEAD_ACCEPTED))), LeadAccepted.class);
         assertThat(acceptance.partnerId()).isEqualTo(partnerId);
+    }
+
+    /**
+     * Every metric the Grafana dashboards and the Prometheus alerts read (deploy/observability's
+     * metrics.txt) is exported by the running services, once leads have gone through them: a renamed
+     * meter fails here, not silently on a dashboard. {@code up} comes from Prometheus itself.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyMetricTheDashboardsAndAlertsReadIsExportedByTheServices() throws Exception {
+        List<String> read = java.nio.file.Files.readAllLines(java.nio.file.Path.of("../deploy/observability/metrics.txt")).stream()
+                .map(String::strip).filter(name -> !name.isEmpty() && !name.startsWith("#") && !name.equals("up")).toList();
+        assertThat(read).hasSizeGreaterThan(40);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            java.util.Set<String> exported = new java.util.TreeSet<>();
+            for (URI service : List.of(stack.intake, stack.directory, stack.router, stack.notification, stack.console)) {
+                HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(service.resolve("/actuator/prometheus")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(scrape.statusCode()).as(service + "/actuator/prometheus").isEqualTo(200);
+                for (String line : scrape.body().split("\n")) {
+                    if (!line.isBlank() && !line.startsWith("#")) {
+                        exported.add(line.split("[{ ]", 2)[0]);
+                    }
+                }
+            }
+            assertThat(exported).containsAll(read);
+        });
     }
 
     @Test

@@ -56,6 +56,8 @@ public class ReceivingLead {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        // exported at 0 from the start, so dashboards and alerts see the series before the first repeat
+        meters.counter("leadrelay.intake.duplicates");
     }
 
     /**

@@ -92,6 +92,14 @@ public class ManagingAssignments {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        // exported at 0 from the start, so dashboards and alerts see each series before its first event
+        meters.counter("leadrelay.router.expiries");
+        for (String category : List.of("nobody-eligible", "capacity-taken", "attempts-exhausted")) {
+            meters.counter("leadrelay.router.unroutable", "reason", category);
+        }
+        for (String reason : List.of("operator", "reopened")) {
+            meters.counter("leadrelay.router.reassignments", "reason", reason);
+        }
     }
 
     /** Routes a received lead once; a redelivered lead only has its pending events sent again. */

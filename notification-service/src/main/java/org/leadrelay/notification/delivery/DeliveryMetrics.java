@@ -34,6 +34,16 @@ class DeliveryMetrics {
     DeliveryMetrics(MeterRegistry meters, DeliveryJobs jobs, EndpointGuards guards) {
         this.meters = meters;
         this.jobs = jobs;
+        // exported at 0 from the start, so dashboards and alerts see each series before its first event
+        meters.counter("leadrelay.notifications.endpoints.disabled");
+        for (String reason : List.of(OperatorAlerts.EXHAUSTED, OperatorAlerts.DISABLED)) {
+            meters.counter("leadrelay.notifications.operator.alerts", "reason", reason);
+        }
+        for (Channel channel : Channel.values()) {
+            for (String reason : List.of("bulkhead", "circuit")) {
+                meters.counter("leadrelay.notifications.postponed", "channel", channel.name(), "reason", reason);
+            }
+        }
         for (Channel channel : Channel.values()) {
             pending(channel, "new", job -> job.lastError() == null);
             pending(channel, "retrying", job -> job.lastError() != null);

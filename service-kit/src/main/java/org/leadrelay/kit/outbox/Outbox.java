@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.leadrelay.events.EventCodec;
+import org.leadrelay.events.Topics;
 import org.leadrelay.events.EventEnvelope;
 import org.leadrelay.events.LeadRelayEvent;
 import org.slf4j.Logger;
@@ -49,6 +50,10 @@ public class Outbox {
                 .description("time from recording an event to the broker's acknowledgement")
                 .publishPercentiles(0.5, 0.95, 0.99)
                 .register(meters);
+        // exported at 0 from the start for every topic of the contract, so alerts see the series before a first failure
+        for (String topic : Topics.ALL) {
+            meters.counter("leadrelay.events.publish.failures", "topic", topic);
+        }
     }
 
     /** Wraps an event in its CloudEvents envelope with this service as the source. */

@@ -53,6 +53,7 @@ public class ClientRateLimit extends OncePerRequestFilter {
     public ClientRateLimit(long perMinute, ProxyManager<String> buckets, MeterRegistry meters) {
         this.perMinute = perMinute;
         this.meters = meters;
+        meters.counter("leadrelay.intake.rejected", "reason", "rate-limit"); // exported at 0 from the start
         this.buckets = buckets;
         this.configuration = BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())

@@ -57,6 +57,11 @@ class FormController {
         this.clock = clock;
         this.meters = meters;
         this.stamps = new FormStamps(properties.formSigningKey());
+        // exported at 0 from the start, so dashboards and alerts see the series before the first bot
+        for (String reason : List.of("honeypot", "no-form", "forged-time", "too-fast")) {
+            meters.counter("leadrelay.intake.spam", "reason", reason);
+        }
+        meters.counter("leadrelay.intake.rejected", "reason", "invalid-form");
     }
 
     @GetMapping("/")
