@@ -28,12 +28,6 @@ class ChartLintTest {
     }
 
     @Test
-    void refusesTwoInstancesOfPartnerDirectory() {
-        assertThatThrownBy(() -> Chart.renderText(command -> command.set("services.partner-directory.replicas", 2)))
-                .hasMessageContaining("services.partner-directory.replicas must be 1");
-    }
-
-    @Test
     void needsABootstrapAddressWithoutStrimzi() {
         assertThatThrownBy(() -> Chart.renderText(command -> command.set("kafka.strimzi.enabled", false)))
                 .hasMessageContaining("kafka.external.bootstrapServers is required");

@@ -186,14 +186,14 @@ class DeploymentsTest {
     }
 
     @Test
-    void runsTwoRoutersAndTwoNotifiersAndOneDirectoryReplacedWithoutOverlap() {
+    void runsTwoInstancesOfEveryServiceButTheConsoleAndRollsThem() {
         // lead-router and notification-service are sized by their autoscaler (minimum 2)
         for (String service : Chart.SCALED_SERVICES) {
             assertThat(DEFAULTS.get(Deployment.class, Chart.objectName(service)).getSpec().getReplicas()).isNull();
         }
         Deployment directory = DEFAULTS.get(Deployment.class, Chart.objectName("partner-directory"));
-        assertThat(directory.getSpec().getReplicas()).isEqualTo(1);
-        assertThat(directory.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        assertThat(directory.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(directory.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
         assertThat(DEFAULTS.get(Deployment.class, Chart.objectName("lead-intake")).getSpec().getReplicas()).isEqualTo(2);
 
         Chart.Rendered unscaled = Chart.render(command -> command.set("autoscaling.hpa.enabled", false));
