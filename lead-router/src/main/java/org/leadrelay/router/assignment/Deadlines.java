@@ -25,6 +25,13 @@ public interface Deadlines {
     /** Timers not yet done (for operators and tests). */
     long open();
 
+    /**
+     * How far the watch is behind: from the oldest second whose timers it has not all fired (a
+     * keyed read of its cursor) to {@code now}, less the settling time every second is given.
+     * Zero while it keeps up.
+     */
+    Duration behind(Instant now);
+
     /** What to do when. */
     record Timer(String id, Kind kind, UUID leadId, UUID assignmentId, UUID partnerId, Instant dueAt) {
 

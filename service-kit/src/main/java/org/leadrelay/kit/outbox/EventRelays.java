@@ -1,6 +1,9 @@
 package org.leadrelay.kit.outbox;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.leadrelay.kit.EventsProperties;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -10,11 +13,13 @@ public class EventRelays {
     private final MongoTemplate mongo;
     private final EventsProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    EventRelays(MongoTemplate mongo, EventsProperties properties, Clock clock) {
+    EventRelays(MongoTemplate mongo, EventsProperties properties, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -27,6 +32,13 @@ public class EventRelays {
 
     /** The relay for aggregates whose owner publishes many at once. */
     public EventRelay batchRelay(String name, EventRelay.BatchSource source) {
-        return new EventRelay(name, mongo, source, clock, properties.sweepInterval(), properties.sweepGrace());
+        EventRelay relay = new EventRelay(name, mongo, source, clock, properties.sweepInterval(), properties.sweepGrace());
+        Gauge.builder("leadrelay.relay.pending", relay, EventRelay::pending).description("aggregates whose events wait for the broker")
+                .tag("relay", name).register(meters);
+        Gauge.builder("leadrelay.relay.oldest", relay, r -> r.oldestPending()
+                        .map(marked -> Math.max(0, Duration.between(marked, clock.instant()).toMillis()) / 1000.0).orElse(0.0))
+                .description("how long the oldest waiting aggregate has waited for the broker (0 when none waits)").baseUnit("seconds")
+                .tag("relay", name).register(meters);
+        return relay;
     }
 }

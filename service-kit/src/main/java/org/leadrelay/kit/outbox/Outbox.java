@@ -5,12 +5,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.leadrelay.events.EventCodec;
-import org.leadrelay.events.Topics;
 import org.leadrelay.events.EventEnvelope;
 import org.leadrelay.events.LeadRelayEvent;
+import org.leadrelay.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -110,6 +112,12 @@ public class Outbox {
             log.info("outbox sweep published {} pending events", published);
         }
         return published;
+    }
+
+    /** When the oldest event waiting for publication was recorded (the outbox holds only those). */
+    public Optional<Instant> oldestPending() {
+        OutboxEntry oldest = mongo.findOne(new Query().with(Sort.by("recordedAt")).limit(1), OutboxEntry.class);
+        return Optional.ofNullable(oldest).map(OutboxEntry::recordedAt);
     }
 
     /** How many events wait for publication. */

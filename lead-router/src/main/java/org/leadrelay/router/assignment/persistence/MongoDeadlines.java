@@ -155,6 +155,16 @@ class MongoDeadlines implements Deadlines {
         return mongo.estimatedCount(TIMERS);
     }
 
+    @Override
+    public Duration behind(Instant now) {
+        Document watch = mongo.findById(WATCH, Document.class, CURSOR);
+        if (watch == null) {
+            return Duration.ZERO;
+        }
+        Duration behind = Duration.between(Instant.ofEpochSecond(((Number) watch.get("slot")).longValue()), now).minus(SETTLING);
+        return behind.isNegative() ? Duration.ZERO : behind;
+    }
+
     private static long slot(Instant at) {
         return at.getEpochSecond();
     }

@@ -90,6 +90,25 @@ class MongoDeadlinesIT {
     }
 
     @Test
+    void howFarTheWatchIsBehindIsTheAgeOfItsOldestUnfinishedSecond() {
+        Timer stuck = expiry(START.plusSeconds(60));
+        at(START).schedule(stuck);
+        assertThat(at(START).behind(START)).as("nothing watched yet").isZero();
+
+        // fired but never done (its holder died): the watch stays on that second
+        Instant later = START.plus(Duration.ofMinutes(10));
+        assertThat(at(later).claimDue(later, LEASE, "dies", 100)).containsExactly(stuck);
+        at(later).claimDue(later, LEASE, "other", 100);
+        assertThat(at(later).behind(later)).isEqualTo(Duration.ofMinutes(9).minus(MongoDeadlines.SETTLING));
+
+        Instant afterLease = later.plus(LEASE).plusSeconds(1);
+        assertThat(at(afterLease).claimDue(afterLease, LEASE, "survivor", 100)).containsExactly(stuck);
+        at(afterLease).done(stuck.id());
+        at(afterLease).claimDue(afterLease, LEASE, "survivor", 100);
+        assertThat(at(afterLease).behind(afterLease)).as("caught up").isZero();
+    }
+
+    @Test
     void theWatchCatchesUpAfterAnOutageAndFiresInDueOrder() {
         List<Timer> timers = new ArrayList<>();
         for (int i = 1; i <= 50; i++) {
