@@ -40,6 +40,40 @@ final class Chart {
         return new Helm(DIRECTORY).lint().strict().call();
     }
 
+    /**
+     * helm lint with values-production.yaml over the defaults. helm-java's lint takes no values
+     * file, so this lints a copy of the chart whose values.yaml is the two merged as helm merges
+     * them (maps deeply, anything else replaced).
+     */
+    static LintResult lintForProduction(Path workDirectory) throws java.io.IOException {
+        Path copy = workDirectory.resolve("leadrelay");
+        try (var files = java.nio.file.Files.walk(DIRECTORY)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(DIRECTORY.relativize(file).toString());
+                if (java.nio.file.Files.isDirectory(file)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(file, target);
+                }
+            }
+        }
+        var yaml = new tools.jackson.dataformat.yaml.YAMLMapper();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> defaults = yaml.readValue(DIRECTORY.resolve("values.yaml").toFile(), Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> production = yaml.readValue(PRODUCTION_VALUES.toFile(), Map.class);
+        yaml.writeValue(copy.resolve("values.yaml").toFile(), merged(defaults, production));
+        return new Helm(copy).lint().strict().call();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> merged(Map<String, Object> base, Map<String, Object> over) {
+        Map<String, Object> result = new java.util.LinkedHashMap<>(base);
+        over.forEach((key, value) -> result.merge(key, value, (mine, theirs) -> mine instanceof Map && theirs instanceof Map
+                ? merged((Map<String, Object>) mine, (Map<String, Object>) theirs) : theirs));
+        return result;
+    }
+
     /** The chart with its default values. */
     static Rendered byDefault() {
         return render(command -> command);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ChartLintTest {
 
@@ -14,6 +16,14 @@ class ChartLintTest {
         LintResult result = Chart.lint();
 
         assertThat(result.isFailed()).as("helm lint --strict: %s", result.getMessages()).isFalse();
+        assertThat(result.getMessages()).noneMatch(message -> message.contains("[WARNING]") || message.contains("[ERROR]"));
+    }
+
+    @Test
+    void lintsWithoutWarningsWithTheProductionExampleToo(@TempDir Path work) throws Exception {
+        LintResult result = Chart.lintForProduction(work);
+
+        assertThat(result.isFailed()).as("helm lint --strict with values-production.yaml: %s", result.getMessages()).isFalse();
         assertThat(result.getMessages()).noneMatch(message -> message.contains("[WARNING]") || message.contains("[ERROR]"));
     }
 
