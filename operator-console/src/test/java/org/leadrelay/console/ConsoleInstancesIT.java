@@ -3,6 +3,8 @@ package org.leadrelay.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.leadrelay.console.leads.LeadState;
 import org.leadrelay.console.leads.LeadStories;
 import org.leadrelay.console.partners.PartnerStatistics;
+import org.leadrelay.console.support.ConsoleBrowser;
 import org.leadrelay.events.Consent;
 import org.leadrelay.events.Contact;
 import org.leadrelay.events.EventEnvelope;
@@ -80,6 +83,30 @@ class ConsoleInstancesIT {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(statistics.of(List.of(partner)).get(partner).offers())
                     .as("each offer counted once").isEqualTo(LEADS));
             assertThat(statistics.of(List.of(partner)).get(partner).open()).isEqualTo(LEADS);
+        } finally {
+            instances.forEach(ConfigurableApplicationContext::close);
+        }
+    }
+
+    @Test
+    void a_browser_signed_in_at_one_instance_is_signed_in_at_the_other_and_signing_out_ends_it_at_both() {
+        String generation = "sessions" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String database = "operator-console-" + generation;
+        List<ConfigurableApplicationContext> instances = List.of(instance(generation, database), instance(generation, database));
+        try {
+            List<URI> bases = instances.stream()
+                    .map(instance -> URI.create("http://127.0.0.1:" + instance.getEnvironment().getProperty("local.server.port"))).toList();
+            ConsoleBrowser atFirst = ConsoleBrowser.signIn(bases.get(0), "operator", "local-operator-password");
+            ConsoleBrowser atSecond = atFirst.at(bases.get(1));
+
+            HttpResponse<String> home = atSecond.get("/");
+            assertThat(home.uri().getPath()).as("not sent to sign in").isEqualTo("/");
+            assertThat(home.body()).contains(">operator<");
+            // a form of the second instance's page, with the session's CSRF token
+            HttpResponse<String> signedOut = atSecond.postForm("/", "/signout", "");
+            assertThat(signedOut.uri().getPath()).isEqualTo("/signin");
+
+            assertThat(atFirst.get("/").uri().getPath()).as("signed out at the first instance too").isEqualTo("/signin");
         } finally {
             instances.forEach(ConfigurableApplicationContext::close);
         }

@@ -23,8 +23,17 @@ public final class ConsoleBrowser {
     private final HttpClient http;
 
     private ConsoleBrowser(URI base) {
+        this(base, HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build());
+    }
+
+    private ConsoleBrowser(URI base, HttpClient http) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = http;
+    }
+
+    /** The same browser (its cookies) at another console instance, as a load balancer may send it. */
+    public ConsoleBrowser at(URI otherInstance) {
+        return new ConsoleBrowser(otherInstance, http);
     }
 
     /** Signs in; fails when the console does not take the name and password. */
