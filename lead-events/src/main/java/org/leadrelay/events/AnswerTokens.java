@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,19 +24,35 @@ public final class AnswerTokens {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final SecretKeySpec key;
+    /** Keys replaced by {@link #key}, still accepted during a rotation (never used to sign). */
+    private final List<SecretKeySpec> previous;
 
     /** @param key at least 32 bytes, shared by lead-router and notification-service */
     public AnswerTokens(byte[] key) {
+        this(key, List.of());
+    }
+
+    /**
+     * @param key      signs new tokens and verifies them
+     * @param previous keys being rotated out: tokens they signed are still accepted until they
+     *                 expire, so links already sent keep working through a rotation
+     */
+    public AnswerTokens(byte[] key, List<byte[]> previous) {
+        this.key = spec(key);
+        this.previous = previous.stream().map(AnswerTokens::spec).toList();
+    }
+
+    private static SecretKeySpec spec(byte[] key) {
         if (key == null || key.length < 32) {
             throw new IllegalArgumentException("the answer signing key must have at least 32 bytes");
         }
-        this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+        return new SecretKeySpec(key.clone(), ALGORITHM);
     }
 
     public String issue(Claims claims) {
         String payload = ENCODER.encodeToString((claims.leadId() + "|" + claims.assignmentId() + "|" + claims.partnerId() + "|"
                 + claims.expiresAt().getEpochSecond()).getBytes(StandardCharsets.UTF_8));
-        return payload + "." + ENCODER.encodeToString(sign(payload));
+        return payload + "." + ENCODER.encodeToString(sign(payload, key));
     }
 
     /**
@@ -57,7 +74,7 @@ public final class AnswerTokens {
         } catch (IllegalArgumentException e) {
             throw new InvalidAnswerTokenException(InvalidAnswerTokenException.Reason.MALFORMED);
         }
-        if (!MessageDigest.isEqual(sign(payload), signature)) {
+        if (!signedByAnyKey(payload, signature)) {
             throw new InvalidAnswerTokenException(InvalidAnswerTokenException.Reason.FORGED);
         }
         Claims claims;
@@ -73,7 +90,19 @@ public final class AnswerTokens {
         return claims;
     }
 
-    private byte[] sign(String payload) {
+    private boolean signedByAnyKey(String payload, byte[] signature) {
+        if (MessageDigest.isEqual(sign(payload, key), signature)) {
+            return true;
+        }
+        for (SecretKeySpec old : previous) {
+            if (MessageDigest.isEqual(sign(payload, old), signature)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] sign(String payload, SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

@@ -56,4 +56,21 @@ class AnswerTokensTest {
                         e -> assertThat(e.reason()).isEqualTo(InvalidAnswerTokenException.Reason.MALFORMED));
         assertThatThrownBy(() -> tokens.verify("%%%.%%%", EventSamples.NOW)).isInstanceOf(InvalidAnswerTokenException.class);
     }
+
+    @Test
+    void duringARotationTokensSignedWithThePreviousKeyAreStillAcceptedAndNewOnesUseTheNewKey() {
+        byte[] oldKey = "an-answer-signing-key-of-32-bytes-or-more".getBytes(StandardCharsets.UTF_8);
+        byte[] newKey = "the-next-answer-signing-key-of-32-bytes!!".getBytes(StandardCharsets.UTF_8);
+        AnswerTokens.Claims claims = new AnswerTokens.Claims(java.util.UUID.randomUUID(), java.util.UUID.randomUUID(),
+                java.util.UUID.randomUUID(), java.time.Instant.parse("2030-01-01T00:00:00Z"));
+        String sentBefore = new AnswerTokens(oldKey).issue(claims);
+        AnswerTokens rotating = new AnswerTokens(newKey, java.util.List.of(oldKey));
+        java.time.Instant now = java.time.Instant.parse("2029-12-31T00:00:00Z");
+
+        assertThat(rotating.verify(sentBefore, now)).isEqualTo(claims);
+        String sentAfter = rotating.issue(claims);
+        assertThat(new AnswerTokens(newKey).verify(sentAfter, now)).as("signed with the new key").isEqualTo(claims);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AnswerTokens(newKey).verify(sentBefore, now))
+                .as("once the previous key is dropped").isInstanceOf(InvalidAnswerTokenException.class);
+    }
 }

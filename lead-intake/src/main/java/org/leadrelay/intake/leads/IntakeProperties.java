@@ -19,10 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param corsOrigins      websites whose pages may post leads to the API from the browser
  * @param formSigningKey   signs the time the form was shown (the same in every instance; at least
  *                         32 characters, checked at start)
+ * @param formPreviousSigningKeys keys being rotated out: forms they stamped are still taken
  */
 @ConfigurationProperties("leadrelay.intake")
 public record IntakeProperties(@DefaultValue("en") String defaultLanguage, @DefaultValue("partner-contact-v1") String consentStatement,
         @DefaultValue("24h") Duration duplicateWindow, @DefaultValue("64KB") DataSize maxRequestSize,
         @DefaultValue("30") long leadsPerMinutePerClient, @DefaultValue("3s") Duration minimumFillTime,
-        @DefaultValue("/form/thanks") String thankYouUrl, @DefaultValue List<String> corsOrigins, String formSigningKey) {
+        @DefaultValue("/form/thanks") String thankYouUrl, @DefaultValue List<String> corsOrigins, String formSigningKey,
+        @DefaultValue List<String> formPreviousSigningKeys) {
 }

@@ -24,7 +24,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * <ul>
  * <li>the keys {@code leadrelay.webhooks.master-key}, {@code leadrelay.answers.signing-key} and
  *     {@code leadrelay.intake.form-signing-key}: not a published development key, at least
- *     {@value #SHORTEST_KEY} characters;</li>
+ *     {@value #SHORTEST_KEY} characters; and the keys being rotated out, which still verify
+ *     ({@code leadrelay.answers.previous-signing-keys}, {@code leadrelay.intake.form-previous-signing-keys}):
+ *     none a published one;</li>
  * <li>every local account's password ({@code leadrelay.<service>.security.operators.<name>} and
  *     {@code .viewers.<name>}): a plain one ({@code {noop}}) at least {@value #SHORTEST_PASSWORD}
  *     characters, and no password, encoded or not, that is a published one;</li>
@@ -40,7 +42,7 @@ public final class StartupSafety {
     static final String DEVELOPMENT_KEY_MARK = "local-development-";
     static final List<String> PUBLISHED_PASSWORDS = List.of("local-operator-password", "local-viewer-password");
     static final List<String> KEYS = List.of("leadrelay.webhooks.master-key", "leadrelay.answers.signing-key",
-            "leadrelay.intake.form-signing-key");
+            "leadrelay.intake.form-signing-key", "leadrelay.answers.previous-signing-keys", "leadrelay.intake.form-previous-signing-keys");
     private static final Pattern ACCOUNT = Pattern.compile("leadrelay\\.[a-z-]+\\.security\\.(operators|viewers)\\.[^.]+");
     private static final Pattern CLIENT_PASSWORD = Pattern.compile("leadrelay\\.console\\.services\\.[a-z-]+\\.password");
     private static final Logger log = LoggerFactory.getLogger(StartupSafety.class);
@@ -70,6 +72,15 @@ public final class StartupSafety {
         for (String key : KEYS) {
             String value = environment.getProperty(key);
             if (value == null) {
+                continue;
+            }
+            if (key.contains("previous")) {
+                // keys being rotated out still verify: none may be a published one
+                for (String old : value.split(",")) {
+                    if (old.strip().startsWith(DEVELOPMENT_KEY_MARK)) {
+                        problems.add(key + " holds the published development key: it would still be accepted");
+                    }
+                }
                 continue;
             }
             if (value.startsWith(DEVELOPMENT_KEY_MARK)) {

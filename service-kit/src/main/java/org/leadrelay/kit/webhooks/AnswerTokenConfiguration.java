@@ -17,7 +17,10 @@ import org.springframework.context.annotation.Configuration;
 public class AnswerTokenConfiguration {
 
     @Bean
-    AnswerTokens answerTokens(@Value("${leadrelay.answers.signing-key}") String key) {
-        return new AnswerTokens(key.getBytes(StandardCharsets.UTF_8));
+    AnswerTokens answerTokens(@Value("${leadrelay.answers.signing-key}") String key,
+            @Value("${leadrelay.answers.previous-signing-keys:}") java.util.List<String> previous) {
+        // keys being rotated out: links they signed stay valid until their offers' deadlines
+        return new AnswerTokens(key.getBytes(StandardCharsets.UTF_8), previous.stream().filter(old -> !old.isBlank())
+                .map(old -> old.strip().getBytes(StandardCharsets.UTF_8)).toList());
     }
 }

@@ -29,6 +29,15 @@ class StartupSafetyTest {
     }
 
     @Test
+    void a_key_being_rotated_out_may_not_be_a_published_one_since_it_still_verifies() {
+        StandardEnvironment environment = environment(Map.of("leadrelay.answers.signing-key", GOOD_KEY,
+                "leadrelay.answers.previous-signing-keys", "k9Qv2sL7xT4mW8pZ1rN6bY3cF5hJ0dGb, local-development-answer-key-change-me-0123456789"));
+
+        assertThat(StartupSafety.problems(environment)).containsExactly(
+                "leadrelay.answers.previous-signing-keys holds the published development key: it would still be accepted");
+    }
+
+    @Test
     void published_passwords_are_refused_plain_or_encoded_and_short_plain_ones_too() {
         String encodedPublished = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("local-operator-password");
         String encodedOwn = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("a password of our own, long enough");

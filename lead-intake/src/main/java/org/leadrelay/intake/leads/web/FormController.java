@@ -56,7 +56,7 @@ class FormController {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
-        this.stamps = new FormStamps(properties.formSigningKey());
+        this.stamps = new FormStamps(properties.formSigningKey(), properties.formPreviousSigningKeys());
         // exported at 0 from the start, so dashboards and alerts see the series before the first bot
         for (String reason : List.of("honeypot", "no-form", "forged-time", "too-fast")) {
             meters.counter("leadrelay.intake.spam", "reason", reason);

@@ -5,6 +5,7 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,13 +20,21 @@ public final class FormStamps {
 
     private static final String ALGORITHM = "HmacSHA256";
     private final SecretKeySpec key;
+    /** Keys being rotated out: forms they stamped are still taken (never used to stamp). */
+    private final List<SecretKeySpec> previous;
 
     public FormStamps(String key) {
+        this(key, List.of());
+    }
+
+    public FormStamps(String key, List<String> previous) {
         this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.previous = previous.stream().filter(old -> !old.isBlank())
+                .map(old -> new SecretKeySpec(old.strip().getBytes(StandardCharsets.UTF_8), ALGORITHM)).toList();
     }
 
     public String stamp(long renderedAtMillis) {
-        return renderedAtMillis + "." + signature(renderedAtMillis);
+        return renderedAtMillis + "." + signature(renderedAtMillis, key);
     }
 
     /** The time a stamp carries, when its signature is this key's; empty for anything else. */
@@ -43,12 +52,19 @@ public final class FormStamps {
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }
-        byte[] expected = signature(millis).getBytes(StandardCharsets.US_ASCII);
         byte[] given = stamp.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, given) ? OptionalLong.of(millis) : OptionalLong.empty();
+        if (MessageDigest.isEqual(signature(millis, key).getBytes(StandardCharsets.US_ASCII), given)) {
+            return OptionalLong.of(millis);
+        }
+        for (SecretKeySpec old : previous) {
+            if (MessageDigest.isEqual(signature(millis, old).getBytes(StandardCharsets.US_ASCII), given)) {
+                return OptionalLong.of(millis);
+            }
+        }
+        return OptionalLong.empty();
     }
 
-    private String signature(long millis) {
+    private static String signature(long millis, SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
