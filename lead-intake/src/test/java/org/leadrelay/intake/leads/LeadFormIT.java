@@ -44,6 +44,13 @@ class LeadFormIT {
     IntakeProperties properties;
 
     @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double spam(String reason) {
+        return meters.counter("leadrelay.intake.spam", "reason", reason).count();
+    }
+
+    @Autowired
     MongoClient mongo;
 
     @BeforeAll
@@ -111,6 +118,10 @@ class LeadFormIT {
         Map<String, String> unsigned = form("bot-five@example.fr", 10_000);
         unsigned.put("rendered_at", Long.toString(System.currentTimeMillis() - 10_000));
 
+        Map<String, Double> spamBefore = new java.util.TreeMap<>();
+        for (String reason : java.util.List.of("honeypot", "too-fast", "no-form", "forged-time")) {
+            spamBefore.put(reason, spam(reason));
+        }
         for (Map<String, String> bot : java.util.List.of(honeypot, tooFast, noForm, forgedTime, unsigned)) {
             HttpResponse<String> response = submit(bot);
             assertThat(response.statusCode()).isEqualTo(303);
@@ -120,6 +131,11 @@ class LeadFormIT {
         assertThat(leads()).isEqualTo(before);
         assertThat(leadsReceived.recordsAfter(Duration.ofSeconds(1),
                 record -> new String(record.value(), StandardCharsets.UTF_8).contains("bot-"))).isEmpty();
+        // S8 (docs/reliability.md): each bot is counted, by its reason
+        assertThat(spam("honeypot") - spamBefore.get("honeypot")).isEqualTo(1);
+        assertThat(spam("too-fast") - spamBefore.get("too-fast")).isEqualTo(1);
+        assertThat(spam("no-form") - spamBefore.get("no-form")).isEqualTo(1);
+        assertThat(spam("forged-time") - spamBefore.get("forged-time")).isEqualTo(2);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.leadrelay.intake.leads.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -60,11 +62,12 @@ class LeadController {
      * recent identical request). 400: problem details listing each rejected field with a JSON
      * pointer; nothing is stored. With an {@code Idempotency-Key}, a repeat of the same request is
      * answered as the first was (202), a different request under the same key gets 422, and a
-     * repeat while the first is still being processed 409.
+     * repeat while the first is still being processed 409. Keys are scoped per client (its
+     * address, behind a trusted proxy the one the proxy names): two clients never collide.
      */
     @PostMapping(consumes = "application/json", produces = "application/json")
     ResponseEntity<LeadStatus> submit(@RequestBody @Valid LeadForm form, BindingResult validation,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, HttpServletRequest request) {
         List<FieldError> errors = new ArrayList<>(validation.getFieldErrors().stream()
                 .map(error -> new FieldError(JsonPointers.fromPropertyPath(error.getField()), error.getDefaultMessage()))
                 .toList());
@@ -81,7 +84,9 @@ class LeadController {
         if (idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key", "the Idempotency-Key header must have 1 to 255 characters");
         }
-        IdempotentRequests.Claim claim = idempotentRequests.claim(idempotencyKey, hash(form), clock.instant());
+        // the client's address only as a hash: the stored key names no one
+        String scopedKey = sha256(request.getRemoteAddr().getBytes(StandardCharsets.UTF_8)).substring(0, 16) + " " + idempotencyKey;
+        IdempotentRequests.Claim claim = idempotentRequests.claim(scopedKey, hash(form), clock.instant());
         if (claim instanceof IdempotentRequests.Claim.Replay replay) {
             return accepted(leads.find(replay.leadId()).orElseThrow());
         }
@@ -95,10 +100,10 @@ class LeadController {
         }
         try {
             StoredLead stored = receive(form);
-            idempotentRequests.complete(idempotencyKey, stored.leadId());
+            idempotentRequests.complete(scopedKey, stored.leadId());
             return accepted(stored);
         } catch (RuntimeException e) {
-            idempotentRequests.release(idempotencyKey);
+            idempotentRequests.release(scopedKey);
             throw e;
         }
     }
@@ -122,8 +127,12 @@ class LeadController {
     }
 
     private String hash(LeadForm form) {
+        return sha256(json.writeValueAsBytes(form));
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(form)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
