@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leadrelay.events.Absence;
 import org.leadrelay.events.CloudEventHeaders;
+import org.awaitility.Awaitility;
+import org.leadrelay.events.EventCodec;
 import org.leadrelay.events.EventEnvelope;
 import org.leadrelay.events.EventTypes;
 import org.leadrelay.events.LeadAssigned;
@@ -129,6 +131,50 @@ class LeadRouterIT {
         assertThat(header(dead, "x-original-topic")).isEqualTo(Topics.LEADS_RECEIVED);
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"leadId\": \"not even close\"}");
         kafka.awaitRecord(keyed(next.leadId()).and(ofType(EventTypes.LEAD_UNROUTABLE)));
+    }
+
+    /**
+     * R4 (docs/reliability.md): a thousand records on one partition (one key), the 501st poison:
+     * it alone goes to the dead-letter topic with its reason, and the 999 others are decided, in the
+     * order they were written.
+     */
+    @Test
+    void onePoisonRecordAmongAThousandOnOnePartitionIsDeadLetteredAndTheOthersAreDecidedInOrder() {
+        String country = uniqueCountry();
+        String partitionKey = "r4-" + UUID.randomUUID();
+        EventCodec codec = new EventCodec();
+        List<UUID> written = new java.util.ArrayList<>();
+        long began = System.nanoTime();
+        for (int i = 0; i < 1_000; i++) {
+            if (i == 500) {
+                kafka.send(Topics.LEADS_RECEIVED, partitionKey,
+                        CloudEventHeaders.toHeaders(UUID.randomUUID(), EventTypes.LEAD_RECEIVED, "/r4", Instant.now()),
+                        "{\"leadId\": \"poison\"}".getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
+            LeadReceived lead = Fixtures.lead(country, "en", List.of("java"), List.of());
+            kafka.send(Topics.LEADS_RECEIVED, partitionKey,
+                    CloudEventHeaders.toHeaders(EventEnvelope.of(UUID.randomUUID(), "/r4", Instant.now(), lead)), codec.write(lead));
+            written.add(lead.leadId());
+        }
+        java.util.Set<String> keys = written.stream().map(UUID::toString).collect(java.util.stream.Collectors.toSet());
+
+        var dead = kafka.awaitRecord(keyed(partitionKey).and(record -> record.topic().equals(Topics.deadLetterOf(Topics.LEADS_RECEIVED))));
+        assertThat(header(dead, "x-exception-message")).contains("breaks its schema");
+        java.util.Map<UUID, Instant> decided = new java.util.HashMap<>();
+        Awaitility.await().atMost(Duration.ofSeconds(180)).until(() -> {
+            for (var record : kafka.recordsAfter(Duration.ofMillis(200), record -> keys.contains(record.key())
+                    && EventTypes.LEAD_UNROUTABLE.equals(header(record, "ce_type")))) {
+                decided.putIfAbsent(UUID.fromString(record.key()), event(record, LeadUnroutable.class).decidedAt());
+            }
+            return decided.size() == written.size();
+        });
+        List<Instant> inWrittenOrder = written.stream().map(decided::get).toList();
+        assertThat(inWrittenOrder).as("decided in the order written").isSorted();
+        assertThat(kafka.recordsAfter(Duration.ofMillis(500), record -> record.topic().equals(Topics.deadLetterOf(Topics.LEADS_RECEIVED))
+                && keyed(partitionKey).test(record))).as("only the poison record dead-lettered").hasSize(1);
+        System.out.printf("R4: 1,000 records on one partition: 999 decided in order, 1 dead-lettered (%s), in %.1f s%n",
+                header(dead, "x-exception-message").lines().findFirst().orElse(""), (System.nanoTime() - began) / 1e9);
     }
 
     @Test
