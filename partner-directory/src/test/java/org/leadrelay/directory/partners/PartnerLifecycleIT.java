@@ -288,6 +288,7 @@ class PartnerLifecycleIT {
             }
         }
         List<Integer> statuses = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
         for (UUID other : others) {
             for (String[] attempt : attempts) {
                 String body = switch (attempt[1]) {
@@ -296,11 +297,17 @@ class PartnerLifecycleIT {
                     case "" -> attempt[0].equals("PUT") ? FULL_PROFILE : null;
                     default -> "{\"reason\": \"x\"}";
                 };
-                statuses.add(send(attempt[0], "/api/partners/" + other + attempt[1], basic(mine), body, attempt[2]).statusCode());
+                HttpResponse<String> answer = send(attempt[0], "/api/partners/" + other + attempt[1], basic(mine), body, attempt[2]);
+                statuses.add(answer.statusCode());
+                bodies.add(answer.body());
             }
         }
 
+        // S4 (docs/reliability.md): 100 % 404, and no field of another partner in any answer
         assertThat(statuses).hasSize(100).containsOnly(404);
+        assertThat(bodies).noneMatch(answer -> answer.contains("Other ") || answer.contains("lyon-oss.example") || answer.contains("revision"));
+        System.out.println("S4: a partner's 100 requests for 5 other partners' records: " + statuses.stream().filter(status -> status == 404).count()
+                + " x 404, no field of theirs in any answer");
         for (UUID other : others.subList(0, 4)) {
             JsonNode untouched = json.readTree(send("GET", "/api/partners/" + other, OPERATOR, null, null).body());
             assertThat(untouched.get("revision").asLong()).isEqualTo(1);
