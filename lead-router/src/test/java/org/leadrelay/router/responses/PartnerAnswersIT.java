@@ -138,6 +138,44 @@ class PartnerAnswersIT {
         assertThat(kafka.recordsAfter(Duration.ofSeconds(1), keyed(offer.leadId()).and(ofType(EventTypes.LEAD_ACCEPTED)))).isEmpty();
     }
 
+    /**
+     * S3 (docs/reliability.md): looking at an answer link (HEAD, GET, many times) changes nothing;
+     * a token with any byte flipped is refused; an expired token is refused on the page as in the
+     * API; and the answer given first stands.
+     */
+    @Test
+    void lookingAtALinkChangesNothingAndATamperedOrExpiredTokenIsRefusedEverywhere() throws Exception {
+        LeadAssigned offer = offered("ZE");
+        String token = token(offer);
+
+        HttpResponse<Void> head = http.send(HttpRequest.newBuilder(uri("/answers/" + token)).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isIn(200, 405);
+        for (int i = 0; i < 3; i++) {
+            assertThat(page(token, "en").statusCode()).isEqualTo(200);
+        }
+        assertThat(kafka.recordsAfter(Duration.ofSeconds(1), keyed(offer.leadId()))).as("no answer from looking")
+                .noneMatch(record -> ofType(EventTypes.LEAD_ACCEPTED).or(ofType(EventTypes.LEAD_DECLINED)).test(record));
+
+        int refused = 0;
+        // every seventh character, but not the last: its low bits are base64 padding, which decoders ignore
+        for (int at = 0; at < token.length() - 1; at += 7) {
+            char flipped = token.charAt(at) == 'A' ? 'B' : 'A';
+            String tampered = token.substring(0, at) + flipped + token.substring(at + 1);
+            int status = api(tampered, "{\"answer\": \"ACCEPT\"}").statusCode();
+            assertThat(status).as("byte %d flipped", at).isIn(400, 403);
+            refused++;
+        }
+        String expired = tokens.issue(claims(offer, offer.partnerId(), Instant.now().minusSeconds(5)));
+        assertThat(page(expired, "en").statusCode()).as("expired on the page too").isEqualTo(410);
+
+        assertThat(api(token, "{\"answer\": \"DECLINE\", \"reason\": \"busy\"}").statusCode()).isEqualTo(200);
+        assertThat(api(token, "{\"answer\": \"ACCEPT\"}").statusCode()).as("the first answer stands").isEqualTo(409);
+        assertThat(kafka.recordsAfter(Duration.ofSeconds(1), keyed(offer.leadId()).and(ofType(EventTypes.LEAD_ACCEPTED)))).isEmpty();
+        System.out.println("S3: HEAD and 3 GETs changed nothing; " + refused + " tampered tokens refused; expired refused on the page (410);"
+                + " an accept after a decline refused (409)");
+    }
+
     /** Registers a partner for a country of its own and routes a lead to it. */
 
     @Test
