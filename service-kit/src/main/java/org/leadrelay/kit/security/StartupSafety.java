@@ -42,7 +42,9 @@ public final class StartupSafety {
     static final String DEVELOPMENT_KEY_MARK = "local-development-";
     static final List<String> PUBLISHED_PASSWORDS = List.of("local-operator-password", "local-viewer-password");
     static final List<String> KEYS = List.of("leadrelay.webhooks.master-key", "leadrelay.answers.signing-key",
-            "leadrelay.intake.form-signing-key", "leadrelay.answers.previous-signing-keys", "leadrelay.intake.form-previous-signing-keys");
+            "leadrelay.intake.form-signing-key");
+    /** Keys being rotated out, comma-separated: they still verify, so none may be a published one. */
+    static final List<String> PREVIOUS_KEYS = List.of("leadrelay.answers.previous-signing-keys", "leadrelay.intake.form-previous-signing-keys");
     private static final Pattern ACCOUNT = Pattern.compile("leadrelay\\.[a-z-]+\\.security\\.(operators|viewers)\\.[^.]+");
     private static final Pattern CLIENT_PASSWORD = Pattern.compile("leadrelay\\.console\\.services\\.[a-z-]+\\.password");
     private static final Logger log = LoggerFactory.getLogger(StartupSafety.class);
@@ -74,19 +76,18 @@ public final class StartupSafety {
             if (value == null) {
                 continue;
             }
-            if (key.contains("previous")) {
-                // keys being rotated out still verify: none may be a published one
-                for (String old : value.split(",")) {
-                    if (old.strip().startsWith(DEVELOPMENT_KEY_MARK)) {
-                        problems.add(key + " holds the published development key: it would still be accepted");
-                    }
-                }
-                continue;
-            }
             if (value.startsWith(DEVELOPMENT_KEY_MARK)) {
                 problems.add(key + " is the published development key: set " + variable(key) + " to a secret of your own");
             } else if (value.length() < SHORTEST_KEY) {
                 problems.add(key + " is shorter than " + SHORTEST_KEY + " characters");
+            }
+        }
+        for (String key : PREVIOUS_KEYS) {
+            String value = environment.getProperty(key, "");
+            for (String old : value.split(",")) {
+                if (old.strip().startsWith(DEVELOPMENT_KEY_MARK)) {
+                    problems.add(key + " holds the published development key: it would still be accepted");
+                }
             }
         }
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.leadrelay.directory.partners.PublicationLeases;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,8 +20,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code publication_leases} collection: one document per partner being sent, keyed by the
- * partner's id, with its holder and when the lease runs out. Taking a free lease is an insert (the
- * key makes it exclusive); taking one that ran out is an update conditioned on its end; giving it
+ * partner's id, with its holder and when the lease runs out. Taking free leases is one bulk insert
+ * (the key makes each exclusive); taking one that ran out is an update conditioned on its end; giving it
  * back removes it where the holder still matches. Every write goes by key (ADR 0011).
  */
 @Repository
@@ -44,28 +43,20 @@ class MongoPublicationLeases implements PublicationLeases {
         }
         List<UUID> ids = List.copyOf(partnerIds);
         List<UUID> held = new ArrayList<>();
-        if (ids.size() == 1) {
-            try {
-                mongo.insert(lease(ids.get(0), holder, until), COLLECTION);
-                taken.add(ids.get(0));
-            } catch (DuplicateKeyException e) {
-                held.add(ids.get(0));
-            }
-        } else {
-            BulkOperations inserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-            ids.forEach(id -> inserts.insert(lease(id, holder, until)));
-            Set<Integer> refused = new HashSet<>();
-            try {
-                inserts.execute();
-            } catch (BulkOperationException e) {
-                e.getErrors().forEach(error -> refused.add(error.getIndex()));
-            }
-            for (int i = 0; i < ids.size(); i++) {
-                if (refused.contains(i)) {
-                    held.add(ids.get(i));
-                } else {
-                    taken.add(ids.get(i));
-                }
+        // one bulk insert: a lease nobody holds is taken by its insert, a held one refuses it by key
+        BulkOperations inserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        ids.forEach(id -> inserts.insert(lease(id, holder, until)));
+        Set<Integer> refused = new HashSet<>();
+        try {
+            inserts.execute();
+        } catch (BulkOperationException e) {
+            e.getErrors().forEach(error -> refused.add(error.getIndex()));
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            if (refused.contains(i)) {
+                held.add(ids.get(i));
+            } else {
+                taken.add(ids.get(i));
             }
         }
         for (UUID id : held) {
