@@ -32,6 +32,7 @@ import org.leadrelay.notification.delivery.AttemptResult.Postponed;
 import org.leadrelay.notification.delivery.DeliveryChannel.Call;
 import org.leadrelay.notification.delivery.DeliveryChannel.Settled;
 import org.leadrelay.notification.delivery.DeliveryJobs.Claim;
+import org.leadrelay.notification.delivery.DeliveryJobs.Settlement;
 import org.leadrelay.kit.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,11 @@ import org.springframework.stereotype.Service;
  * <p>Exactly once, as far as it can be controlled: a delivery key is scheduled once ever (the log
  * remembers it), a job is attempted by one instance at a time (its lease), and an attempt cut off
  * between sending and recording (a crash) is retried after the lease with the same webhook-id or
- * Message-ID, by which the receiver drops the repeat.
+ * Message-ID, by which the receiver drops the repeat. How a delivery ended is recorded in its job
+ * before anything else (log, metric, event, alert) is done about it, and each of those may be done
+ * again: an instance that stops at any point after that leaves the job's next claim to complete
+ * it, publishing the same event under the same id, never to attempt it again. A failed attempt
+ * that will be retried is published before anything records it.
  */
 @Service
 public class DeliveringMessages implements SmartLifecycle {
@@ -151,15 +156,7 @@ public class DeliveringMessages implements SmartLifecycle {
      * A delivery that had failed before is published as failed for good, so nobody waits for its retry.
      */
     public void cancel(String deliveryId, String reason) {
-        jobs.cancel(deliveryId).ifPresent(job -> {
-            Instant now = clock.instant();
-            deliveries.settled(job.id(), DeliveryState.CANCELLED, job.attempts(), reason, now);
-            metrics.settled(job.channel(), job.kind(), "cancelled");
-            log.info("delivery {} for lead {} cancelled: {}", job.id(), job.leadId(), reason);
-            if (job.attempts() > 0) {
-                publishFailed(job, job.attempts(), "cancelled: " + reason, false, now);
-            }
-        });
+        jobs.cancel(deliveryId, reason, clock.instant(), retries.lease(), owner).ifPresent(claim -> complete(claim, false));
     }
 
     /** Wakes the poller: a job is due now. */
@@ -210,6 +207,12 @@ public class DeliveringMessages implements SmartLifecycle {
 
     private void attempt(Claim claim) {
         DeliveryJob job = claim.job();
+        if (claim.settled() != null) {
+            log.info("delivery {} was settled ({}) by an instance that stopped before finishing it: completing it", job.id(),
+                    claim.settled().outcome());
+            complete(claim, true);
+            return;
+        }
         if (job.notAfter() != null && !clock.instant().isBefore(job.notAfter())) {
             record(claim, "-", new Cancelled("the offer's deadline passed before it could be delivered"), Duration.ZERO);
             return;
@@ -272,15 +275,7 @@ public class DeliveringMessages implements SmartLifecycle {
             failed(claim, target, Failed.permanent(gone.reason() + ", endpoint disabled"), took, now);
         } else if (result instanceof Cancelled cancelled) {
             // the claim counted an attempt that was not made
-            int attempts = job.attempts() - 1;
-            if (jobs.finish(claim)) {
-                deliveries.settled(job.id(), DeliveryState.CANCELLED, attempts, cancelled.reason(), now);
-                metrics.settled(job.channel(), job.kind(), "cancelled");
-                log.info("delivery {} for lead {} cancelled: {}", job.id(), job.leadId(), cancelled.reason());
-                if (attempts > 0) {
-                    publishFailed(job, attempts, "cancelled: " + cancelled.reason(), false, now);
-                }
-            }
+            settle(claim, new Settlement(DeliveryState.CANCELLED, "cancelled", job.attempts() - 1, cancelled.reason(), null, now));
         } else if (result instanceof Postponed postponed) {
             metrics.postponed(job.channel(), postponed.reason() == null ? "bulkhead" : "circuit");
             jobs.postpone(claim, now.plus(jittered(postponed.delay())), postponed.reason());
@@ -291,47 +286,90 @@ public class DeliveringMessages implements SmartLifecycle {
 
     private void delivered(Claim claim, String target, Duration took, Instant now) {
         DeliveryJob job = claim.job();
-        deliveries.attempted(attemptOf(job, target, "delivered", null, took, now));
-        deliveries.settled(job.id(), DeliveryState.DELIVERED, job.attempts(), null, now);
-        if (!jobs.finish(claim)) {
-            log.warn("delivery {} was delivered after its claim was lost", job.id());
-        }
         metrics.attempt(job.channel(), "delivered", took);
-        metrics.settled(job.channel(), job.kind(), "delivered");
-        log.info("lead {} {} delivered to partner {} by {} (attempt {}, {} ms)", job.leadId(), job.kind().code(), job.partnerId(),
-                job.channel(), job.attempts(), took.toMillis());
-        message(job.kind()).ifPresent(message -> publish(job,
-                outbox.envelope(EventIds.derived("notification", job.id(), job.attempts()), new NotificationDelivered(job.leadId(),
-                        job.assignmentId(), job.partnerId(), job.channel(), job.attempts(), now, message))));
+        Settlement delivered = new Settlement(DeliveryState.DELIVERED, "delivered", job.attempts(), null, target, now);
+        deliveries.attempted(attemptOf(job, target, "delivered", null, took, now));
+        if (!jobs.settle(claim, delivered, now, retries.lease())) {
+            // cancelled meanwhile, or its lease ran out: it reached the partner all the same, so that is told
+            log.warn("delivery {} was delivered after its claim was lost", job.id());
+            conclude(job, delivered, false);
+            return;
+        }
+        conclude(job, delivered, false);
+        jobs.finish(claim);
     }
 
     private void failed(Claim claim, String target, Failed failed, Duration took, Instant now) {
         DeliveryJob job = claim.job();
-        deliveries.attempted(attemptOf(job, target, "failed", failed.reason(), took, now));
         metrics.attempt(job.channel(), "failed", took);
         Optional<Instant> next = failed.retryable() ? schedule.next(job.attempts(), now, failed.retryAfter()) : Optional.empty();
         boolean beforeDeadline = next.isPresent() && (job.notAfter() == null || next.get().isBefore(job.notAfter()));
         if (beforeDeadline) {
+            // published before anything records the failed attempt: an instance that stops in between leaves
+            // no record without its event (the next attempt, with the same message id, will have its own)
+            publishFailed(job, job.attempts(), failed.reason(), true, now);
+            deliveries.attempted(attemptOf(job, target, "failed", failed.reason(), took, now));
             if (jobs.retryAt(claim, next.get(), failed.reason())) {
                 deliveries.retrying(job.id(), job.attempts(), failed.reason(), now, next.get());
                 log.warn("lead {} {} not delivered to partner {} by {} (attempt {}): {}; next attempt at {}", job.leadId(), job.kind().code(),
                         job.partnerId(), job.channel(), job.attempts(), failed.reason(), next.get());
-                publishFailed(job, job.attempts(), failed.reason(), true, now);
             }
             return;
         }
-        if (!jobs.finish(claim)) {
-            return;
-        }
-        String outcome = failed.retryable() ? "exhausted" : "refused";
+        deliveries.attempted(attemptOf(job, target, "failed", failed.reason(), took, now));
         String reason = next.isPresent() ? failed.reason() + " (no attempt left before the offer's deadline)" : failed.reason();
-        deliveries.settled(job.id(), DeliveryState.FAILED, job.attempts(), reason, now);
-        metrics.settled(job.channel(), job.kind(), outcome);
-        log.error("lead {} {} to partner {} by {} given up after attempt {}: {}", job.leadId(), job.kind().code(), job.partnerId(),
-                job.channel(), job.attempts(), reason);
-        publishFailed(job, job.attempts(), reason, false, now);
-        if (failed.retryable()) {
-            alerts.deliveryExhausted(job, target, reason, now).ifPresent(alert -> alert(alert, OperatorAlerts.EXHAUSTED));
+        settle(claim, new Settlement(DeliveryState.FAILED, failed.retryable() ? "exhausted" : "refused", job.attempts(), reason, target,
+                now));
+    }
+
+    /** Records how the claimed job ended in the job itself, then sees to it and removes the job. */
+    private void settle(Claim claim, Settlement settlement) {
+        if (jobs.settle(claim, settlement, settlement.at(), retries.lease())) {
+            complete(new Claim(claim.job(), claim.lease(), settlement), false);
+        }
+    }
+
+    /** Sees to a settled job's end and removes it; every step may be done again after a crash. */
+    private void complete(Claim settled, boolean again) {
+        conclude(settled.job(), settled.settled(), again);
+        jobs.finish(settled);
+    }
+
+    /**
+     * What a delivery's end is seen to: its log entry, its metric, its event (whose id is derived
+     * from the delivery and the attempts made, so doing this again publishes the same event) and,
+     * when every attempt failed, the operators' alert (scheduled once by its key).
+     *
+     * @param again whether this completes a settlement an instance that stopped had made, whose
+     *              metric that instance counted
+     */
+    private void conclude(DeliveryJob job, Settlement settlement, boolean again) {
+        deliveries.settled(job.id(), settlement.state(), settlement.attempts(), settlement.reason(), settlement.at());
+        if (!again) {
+            metrics.settled(job.channel(), job.kind(), settlement.outcome());
+        }
+        switch (settlement.state()) {
+            case DELIVERED -> {
+                log.info("lead {} {} delivered to partner {} by {} (attempt {})", job.leadId(), job.kind().code(), job.partnerId(),
+                        job.channel(), settlement.attempts());
+                message(job.kind()).ifPresent(message -> publish(job, outbox.envelope(
+                        EventIds.derived("notification", job.id(), settlement.attempts()), new NotificationDelivered(job.leadId(),
+                                job.assignmentId(), job.partnerId(), job.channel(), settlement.attempts(), settlement.at(), message))));
+            }
+            case FAILED -> {
+                log.error("lead {} {} to partner {} by {} given up after attempt {}: {}", job.leadId(), job.kind().code(), job.partnerId(),
+                        job.channel(), settlement.attempts(), settlement.reason());
+                publishFailed(job, settlement.attempts(), settlement.reason(), false, settlement.at());
+                if ("exhausted".equals(settlement.outcome())) {
+                    alerts.deliveryExhausted(job.atAttempt(settlement.attempts()), settlement.target(), settlement.reason(), settlement.at())
+                            .ifPresent(alert -> alert(alert, OperatorAlerts.EXHAUSTED));
+                }
+            }
+            case CANCELLED -> {
+                log.info("delivery {} for lead {} cancelled: {}", job.id(), job.leadId(), settlement.reason());
+                publishFailed(job, settlement.attempts(), "cancelled: " + settlement.reason(), false, settlement.at());
+            }
+            default -> throw new IllegalStateException("a delivery does not end " + settlement.state());
         }
     }
 

@@ -48,7 +48,12 @@ public record DeliveryJob(String id, DeliveryKind kind, Channel channel, UUID le
 
     /** The job as an attempt starts: one more attempt counted. */
     public DeliveryJob startingAttempt() {
-        return new DeliveryJob(id, kind, channel, leadId, assignmentId, partnerId, messageId, attempts + 1, dueAt, notAfter,
-                createdAt, lastError, email, webhook);
+        return atAttempt(attempts + 1);
+    }
+
+    /** The job with this many attempts counted. */
+    public DeliveryJob atAttempt(int attempts) {
+        return new DeliveryJob(id, kind, channel, leadId, assignmentId, partnerId, messageId, attempts, dueAt, notAfter, createdAt,
+                lastError, email, webhook);
     }
 }

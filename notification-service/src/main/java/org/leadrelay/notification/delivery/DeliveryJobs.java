@@ -43,11 +43,28 @@ public interface DeliveryJobs {
      */
     boolean postpone(Claim claim, Instant dueAt, String reason);
 
-    /** Removes a claimed job that ended; false when the claim was lost. */
+    /**
+     * Records in the claimed job how it ended, before anything is done about that: an instance that
+     * stops after this, at any point, leaves the outcome to the next claim of the job (once the
+     * lease runs out), which completes what was not done ({@link Claim#settled()}) instead of
+     * attempting again. Drops the job's content, which is no longer needed.
+     *
+     * @return false when the claim was lost (the job was cancelled, or re-claimed after its lease)
+     */
+    boolean settle(Claim claim, Settlement settlement, Instant now, Duration lease);
+
+    /** Removes a claimed job whose end was settled and seen to; false when the claim was lost. */
     boolean finish(Claim claim);
 
-    /** Removes a pending job whatever its state; the removed job, if there was one. */
-    Optional<DeliveryJob> cancel(String id);
+    /**
+     * Settles a pending job as cancelled whatever its state, taking the claim from an instance that
+     * may be attempting it (its own settling then fails); a job already settled is left to the one
+     * who settled it.
+     *
+     * @return the claim on the cancelled job, to complete and finish; empty when there was no such
+     *         pending job
+     */
+    Optional<Claim> cancel(String id, String reason, Instant now, Duration lease, String owner);
 
     /** Pending jobs that failed at least once, soonest retry first. */
     List<DeliveryJob> failing(int limit);
@@ -58,9 +75,29 @@ public interface DeliveryJobs {
     /**
      * A job this instance holds until {@code lease} expires.
      *
-     * @param job   the job with this attempt counted
-     * @param lease the token that proves the claim
+     * @param job     the job with this attempt counted
+     * @param lease   the token that proves the claim
+     * @param settled how the job ended, when an instance settled it and stopped before finishing it;
+     *                null for a job to attempt
      */
-    record Claim(DeliveryJob job, String lease) {
+    record Claim(DeliveryJob job, String lease, Settlement settled) {
+
+        public Claim(DeliveryJob job, String lease) {
+            this(job, lease, null);
+        }
+    }
+
+    /**
+     * How a delivery ended, as recorded in its job before the log, the metrics, the event and the
+     * operators' alert are seen to.
+     *
+     * @param state    DELIVERED, FAILED or CANCELLED
+     * @param outcome  the metric's outcome: delivered, exhausted, refused or cancelled
+     * @param attempts the attempts made; the event's id is derived from it, so completing the
+     *                 settlement again publishes the same event
+     * @param reason   why it failed or was cancelled; null when delivered
+     * @param target   where it went, as the log shows it; null for a cancellation
+     */
+    record Settlement(DeliveryState state, String outcome, int attempts, String reason, String target, Instant at) {
     }
 }

@@ -64,6 +64,12 @@ class InstancesIT extends RunningService {
     @Autowired
     DeliveryLog log;
 
+    @Autowired
+    DeliveryJobs jobs;
+
+    @Autowired
+    DeliveringMessages delivering;
+
     @BeforeAll
     static void startAnotherInstance() {
         kafka = TopicProbe.on(Topics.NOTIFICATIONS);
@@ -169,6 +175,62 @@ class InstancesIT extends RunningService {
         assertThat(delivered.attempt()).isEqualTo(2);
         assertThat(log.attemptsOf(List.of(assigned.assignmentId() + ":offer:WEBHOOK"))).extracting(DeliveryLog.Attempt::attempt)
                 .containsExactly(2);
+    }
+
+    @Test
+    @Order(4)
+    void aDeliverySettledByAnInstanceThatStoppedBeforeFinishingIsCompletedNotSentAgain() {
+        String path = "/instances/settled";
+        Endpoints.server().stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
+        PartnerUpserted partner = known(kafka, Fixtures.partner("settled@partner.example", "en", Endpoints.url(path)));
+        LeadAssigned assigned = Fixtures.assigned(partner.partnerId());
+        String id = assigned.assignmentId() + ":offer:WEBHOOK";
+        java.time.Instant now = clock.instant();
+        DeliveryJob job = new DeliveryJob(id, DeliveryKind.OFFER, Channel.WEBHOOK, assigned.leadId(), assigned.assignmentId(),
+                partner.partnerId(), "msg_settled", 0, now, null, now, null, null, new DeliveryJob.Webhook("lead.offered", "{}"));
+        String target = Endpoints.url(path).toString();
+
+        // what an instance leaves when it is killed right after recording that the partner took the webhook:
+        // the job settled, nothing else done (no log entry settled, no event, the job not removed)
+        log.opened(job, target);
+        DeliveryJobs.Claim claim = jobs.addClaimed(job, now, Duration.ofMinutes(2), "killed-instance").orElseThrow();
+        assertThat(jobs.settle(claim, new DeliveryJobs.Settlement(DeliveryState.DELIVERED, "delivered", 1, null, target, now), now,
+                Duration.ofMinutes(2))).isTrue();
+
+        clock.advance(Duration.ofMinutes(3));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> log.find(id).orElseThrow().state() == DeliveryState.DELIVERED);
+        NotificationDelivered delivered = event(kafka.awaitRecord(keyed(assigned.leadId()).and(ofType(EventTypes.NOTIFICATION_DELIVERED))),
+                NotificationDelivered.class);
+        assertThat(delivered.attempt()).isEqualTo(1);
+        assertThat(kafka.recordsAfter(Duration.ofSeconds(2), keyed(assigned.leadId()))).as("published once").hasSize(1);
+        assertThat(Endpoints.requests(path)).as("not sent again").isEmpty();
+        assertThat(jobs.pending()).extracting(DeliveryJob::id).doesNotContain(id);
+    }
+
+    @Test
+    @Order(5)
+    void aCancellationTakesTheJobFromAnInstanceAttemptingItAndIsPublishedOnce() {
+        String path = "/instances/cancelled";
+        Endpoints.server().stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(503)));
+        PartnerUpserted partner = known(kafka, Fixtures.partner("cancelled@partner.example", "en", Endpoints.url(path)));
+        LeadAssigned assigned = Fixtures.assigned(partner.partnerId());
+        String id = assigned.assignmentId() + ":offer:WEBHOOK";
+        java.time.Instant now = clock.instant();
+        DeliveryJob job = new DeliveryJob(id, DeliveryKind.OFFER, Channel.WEBHOOK, assigned.leadId(), assigned.assignmentId(),
+                partner.partnerId(), "msg_cancelled", 0, now, null, now, null, null, new DeliveryJob.Webhook("lead.offered", "{}"));
+        log.opened(job, Endpoints.url(path).toString());
+        DeliveryJobs.Claim attempting = jobs.addClaimed(job, now, Duration.ofMinutes(2), "slow-instance").orElseThrow();
+
+        delivering.cancel(id, "the partner accepted by email");
+
+        assertThat(log.find(id).orElseThrow().state()).isEqualTo(DeliveryState.CANCELLED);
+        assertThat(jobs.settle(attempting, new DeliveryJobs.Settlement(DeliveryState.FAILED, "exhausted", 1, "503", "x", now), now,
+                Duration.ofMinutes(2))).as("the attempting instance lost its claim").isFalse();
+        assertThat(kafka.recordsAfter(Duration.ofSeconds(2), keyed(assigned.leadId()).and(ofType(EventTypes.NOTIFICATION_FAILED))))
+                .as("one NotificationFailed, for good").singleElement()
+                .satisfies(record -> assertThat(event(record, org.leadrelay.events.NotificationFailed.class).retrying()).isFalse());
+        assertThat(jobs.pending()).extracting(DeliveryJob::id).doesNotContain(id);
     }
 
     private static int status(URI uri, String authorization) throws Exception {

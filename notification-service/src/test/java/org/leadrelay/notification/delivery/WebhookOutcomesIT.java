@@ -164,7 +164,9 @@ class WebhookOutcomesIT extends RunningService {
                 NotificationFailed.class);
         assertThat(failed.reason()).isEqualTo("webhook: HTTP 429, retry after 120 s");
         Instant firstAttempt = failed.failedAt();
-        DeliveryLog.Entry waiting = log.find(assigned.assignmentId() + ":offer:WEBHOOK").orElseThrow();
+        // the event is published before the log records the retry
+        DeliveryLog.Entry waiting = await().atMost(Duration.ofSeconds(10))
+                .until(() -> log.find(assigned.assignmentId() + ":offer:WEBHOOK").orElseThrow(), entry -> entry.nextAttemptAt() != null);
         // the schedule alone would have retried after 5 s (± 20 %)
         assertThat(waiting.nextAttemptAt()).isAfterOrEqualTo(firstAttempt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusSeconds(120));
         stub(path, aResponse().withStatus(202));

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,9 @@ import org.bson.Document;
 import org.leadrelay.events.Channel;
 import org.leadrelay.notification.delivery.DeliveryJob;
 import org.leadrelay.notification.delivery.DeliveryJobs;
+import org.leadrelay.notification.delivery.DeliveryJobs.Settlement;
 import org.leadrelay.notification.delivery.DeliveryKind;
+import org.leadrelay.notification.delivery.DeliveryState;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -26,7 +29,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Pending deliveries ({@code delivery_jobs}): one document per job, removed when the delivery ends,
- * so the collection holds only work to do and its scans stay small. A claim is one conditional
+ * so the collection holds only work to do and its scans stay small. How a job ended is first
+ * written into it ({@code settled}), so a crash before its removal leaves the outcome, not the
+ * work, to the next claim. A claim is one conditional
  * findAndModify that sets a lease (a token, an owner and an expiry) and counts the attempt; every
  * later change of the job is conditioned on the token, so an instance that lost its lease changes
  * nothing.
@@ -87,7 +92,7 @@ class MongoDeliveryJobs implements DeliveryJobs {
                     new Update().set("leaseUntil", Date.from(now.plus(lease))).set("lease", token).set("owner", owner).inc("attempts", 1),
                     FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
             if (won != null && token.equals(won.getString("lease"))) {
-                claimed.add(new Claim(job(won), token));
+                claimed.add(new Claim(job(won), token, settlement(won.get("settled", Document.class))));
             }
         }
         return claimed;
@@ -110,13 +115,35 @@ class MongoDeliveryJobs implements DeliveryJobs {
     }
 
     @Override
+    public boolean settle(Claim claim, Settlement settlement, Instant now, Duration lease) {
+        return mongo.updateFirst(held(claim), settling(settlement, now, lease), COLLECTION).getMatchedCount() > 0;
+    }
+
+    @Override
     public boolean finish(Claim claim) {
         return mongo.remove(held(claim), COLLECTION).getDeletedCount() > 0;
     }
 
     @Override
-    public Optional<DeliveryJob> cancel(String id) {
-        return Optional.ofNullable(mongo.findAndRemove(Query.query(where("_id").is(id)), Document.class, COLLECTION)).map(MongoDeliveryJobs::job);
+    public Optional<Claim> cancel(String id, String reason, Instant now, Duration lease, String owner) {
+        // as read: of a cancellation and a claim (or a settling attempt) at once, the first to change the lease wins;
+        // one that lost reads the job again
+        for (int tries = 0; tries < 3; tries++) {
+            Document current = mongo.findOne(Query.query(where("_id").is(id)), Document.class, COLLECTION);
+            if (current == null || current.get("settled") != null) {
+                return Optional.empty();
+            }
+            Settlement cancelled = new Settlement(DeliveryState.CANCELLED, "cancelled", current.getInteger("attempts", 0), reason, null,
+                    now);
+            String token = UUID.randomUUID().toString();
+            Document won = mongo.findAndModify(Query.query(where("_id").is(id).and("lease").is(current.get("lease"))),
+                    settling(cancelled, now, lease).set("lease", token).set("owner", owner),
+                    FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+            if (won != null && token.equals(won.getString("lease"))) {
+                return Optional.of(new Claim(job(won), token, cancelled));
+            }
+        }
+        throw new ConcurrentModificationException("delivery " + id + " changed under three cancellations in a row");
     }
 
     @Override
@@ -130,6 +157,19 @@ class MongoDeliveryJobs implements DeliveryJobs {
         Query all = new Query();
         all.fields().exclude("email").exclude("webhook");
         return mongo.find(all, Document.class, COLLECTION).stream().map(MongoDeliveryJobs::job).toList();
+    }
+
+    /** The outcome goes into the job, with its content gone; due now, it is claimed again only if not finished within the lease. */
+    private static Update settling(Settlement settlement, Instant now, Duration lease) {
+        return new Update().set("settled", new Document("state", settlement.state().name()).append("outcome", settlement.outcome())
+                        .append("attempts", settlement.attempts()).append("reason", settlement.reason()).append("target", settlement.target())
+                        .append("at", Date.from(settlement.at())))
+                .set("dueAt", Date.from(now)).set("leaseUntil", Date.from(now.plus(lease))).unset("email").unset("webhook");
+    }
+
+    private static Settlement settlement(Document settled) {
+        return settled == null ? null : new Settlement(DeliveryState.valueOf(settled.getString("state")), settled.getString("outcome"),
+                settled.getInteger("attempts", 0), settled.getString("reason"), settled.getString("target"), instant(settled.getDate("at")));
     }
 
     private static Query held(Claim claim) {
