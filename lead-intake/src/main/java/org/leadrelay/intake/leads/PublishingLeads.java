@@ -1,8 +1,10 @@
 package org.leadrelay.intake.leads;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.leadrelay.events.EventEnvelope;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.kit.EventsProperties;
@@ -34,8 +37,26 @@ import org.springframework.stereotype.Service;
  * <p>Through the kit's {@link EventRelay}: a lead is marked before it is stored and unmarked once
  * the broker has it, and the relay's sweeper publishes what stays marked past the sweep grace. The
  * marks hold only the leads in flight, so neither the sweep nor the pending gauges read the leads'
- * history. Sends run on a bounded pool; when it is full the request thread sends itself, which
- * slows intake down to what the broker takes instead of piling up unpublished leads.
+ * history. Since every lead is marked, an immediate send is only a shortcut: skipping one delays
+ * the lead until the sweeper takes it, it never loses it.
+ *
+ * <p>So no request waits for the broker. Sends run on a bounded pool of senders, never on a request
+ * thread: a send can block for the whole send timeout ({@code leadrelay.events.send-timeout}; the
+ * kit's producer has {@code max.block.ms}, {@code request.timeout.ms} and
+ * {@code delivery.timeout.ms} set to it, so not for Kafka's default 60 s either). Once a send goes
+ * unacknowledged, intake stops sending right after the 202 and leaves every lead to the sweeper,
+ * queued ones included, until a send is acknowledged again. The sweeper is the probe: it does not
+ * look at this state, and the lead whose send failed stays marked, so once the sweep grace has
+ * passed it tries the oldest marked lead at every sweep, and its first success turns the senders
+ * back on while it publishes the backlog, oldest first. A separate probe would only bring the first
+ * immediate send after an outage sooner; the leads left to the sweeper meanwhile wait about the
+ * sweep grace, as during the outage.
+ *
+ * <p>When the senders' queue is full the request waits at most 200 ms for a place, then
+ * leaves the lead to the sweeper. While the broker is up and fast a place frees within
+ * milliseconds, so this is back-pressure: intake slows to what the broker takes. When the broker has
+ * just gone down, the senders are stuck in sends that intake cannot yet know will fail, the queue
+ * fills, and the wait stays that short instead of a send timeout.
  */
 @Service
 public class PublishingLeads implements SmartLifecycle {
@@ -43,6 +64,9 @@ public class PublishingLeads implements SmartLifecycle {
     static final String EVENT = "lead-received";
     private static final String TOKEN = "received";
     private static final Logger log = LoggerFactory.getLogger(PublishingLeads.class);
+    private static final int QUEUE = 500;
+    /** How long a request waits for a place in the senders' full queue before leaving its lead to the sweeper. */
+    private static final Duration SLOT_WAIT = Duration.ofMillis(200);
 
     private final Leads leads;
     private final EventPublisher publisher;
@@ -51,10 +75,14 @@ public class PublishingLeads implements SmartLifecycle {
     private final EventRelay relay;
     /** Held here: a gauge keeps only a weak reference to what it reads. */
     private final PendingGauges gauges;
-    private final ThreadPoolExecutor senders = new ThreadPoolExecutor(2, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(500),
-            runnable -> daemon(runnable, "lead-publisher"), new ThreadPoolExecutor.CallerRunsPolicy());
+    private final ThreadPoolExecutor senders = new ThreadPoolExecutor(2, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
+            runnable -> daemon(runnable, "lead-publisher"), this::waitForASlot);
     /** Leads this instance is sending right now, by the senders or the sweeper. */
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    /** Whether the last send, by a sender or the sweeper, was acknowledged: while not, leads wait for the sweeper. */
+    private final AtomicBoolean brokerAcknowledges = new AtomicBoolean(true);
+    private final Counter deferredBrokerUnreachable;
+    private final Counter deferredSendersBusy;
 
     PublishingLeads(Leads leads, EventPublisher publisher, EventsProperties events, Clock clock, MeterRegistry meters,
             EventRelays relays) {
@@ -71,6 +99,13 @@ public class PublishingLeads implements SmartLifecycle {
                 .description("leads stored but not yet published, read from the store when scraped").register(meters);
         Gauge.builder("leadrelay.intake.pending.oldest", gauges, PendingGauges::oldestSeconds).baseUnit("seconds")
                 .description("how long the oldest unpublished lead has waited, read from the store when scraped").register(meters);
+        this.deferredBrokerUnreachable = deferred(meters, "broker-unreachable");
+        this.deferredSendersBusy = deferred(meters, "senders-busy");
+    }
+
+    private static Counter deferred(MeterRegistry meters, String reason) {
+        return Counter.builder("leadrelay.intake.deferred").tag("reason", reason)
+                .description("leads not sent right after their 202 but left to the relay's sweeper").register(meters);
     }
 
     /** Marks the lead as to be published; call it before the lead is stored. */
@@ -78,13 +113,38 @@ public class PublishingLeads implements SmartLifecycle {
         relay.mark(leadId.toString(), TOKEN);
     }
 
-    /** Publishes the lead as soon as a sender is free. */
+    /**
+     * Publishes the lead as soon as a sender is free, or leaves it to the sweeper when the broker
+     * has stopped acknowledging or no sender can take it within {@code SLOT_WAIT}. Never sends on
+     * the caller's thread.
+     */
     public void publishSoon(LeadReceived lead) {
+        if (!brokerAcknowledges.get()) {
+            deferredBrokerUnreachable.increment();
+            return;
+        }
         senders.execute(() -> {
+            // queued before the broker stopped acknowledging: each send would wait the send timeout
+            if (!brokerAcknowledges.get()) {
+                deferredBrokerUnreachable.increment();
+                return;
+            }
             // a sender that waited past the send timeout may find the sweeper has published it
             boolean maybeSwept = !clock.instant().isBefore(lead.receivedAt().plus(events.sendTimeout()));
             publish(lead, maybeSwept);
         });
+    }
+
+    /** The senders' queue is full: the caller waits a little for a place, then leaves the lead to the sweeper. */
+    private void waitForASlot(Runnable send, ThreadPoolExecutor pool) {
+        try {
+            if (!pool.isShutdown() && pool.getQueue().offer(send, SLOT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deferredSendersBusy.increment();
     }
 
     /**
@@ -106,8 +166,16 @@ public class PublishingLeads implements SmartLifecycle {
             try {
                 publisher.send(envelope);
             } catch (EventNotPublishedException e) {
-                log.warn("lead {} not yet published, will retry: {}", leadId, e.getMessage());
+                if (brokerAcknowledges.getAndSet(false)) {
+                    log.warn("lead {} not acknowledged by the broker ({}): leads wait for the relay's sweeper until it acknowledges again",
+                            leadId, e.getMessage());
+                } else {
+                    log.debug("lead {} not yet published, will retry: {}", leadId, e.getMessage());
+                }
                 return Sent.FAILED;
+            }
+            if (!brokerAcknowledges.getAndSet(true)) {
+                log.info("the broker acknowledges again (lead {}): leads are sent right after their 202 again", leadId);
             }
             leads.markPublished(leadId);
             relay.unmark(leadId.toString(), TOKEN);

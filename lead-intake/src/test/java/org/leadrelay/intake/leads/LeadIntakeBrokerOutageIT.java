@@ -3,6 +3,8 @@ package org.leadrelay.intake.leads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,8 +16,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +35,7 @@ import org.leadrelay.intake.LeadIntakeApplication;
 import org.leadrelay.kafka.StandaloneKafka;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,22 +43,28 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Intake's promise under a broker outage: the broker stops, leads posted meanwhile are answered
- * 202, and once it is back every acknowledged lead is on leads.received.v1, exactly once per
- * leadId. The broker is a real one of its own (from the Kafka jars, on fixed ports and a log
- * directory that survives the restart), not the shared test broker.
+ * R2 (docs/reliability.md), intake's promise under a broker outage: the broker stops, leads posted
+ * meanwhile by many clients at once, more than the senders' queue holds, are all answered 202 well
+ * within the send timeout, and once it is back every acknowledged lead is on leads.received.v1,
+ * exactly once per leadId, and the next lead is sent at once again. The broker is a real one of
+ * its own (from the Kafka jars, on fixed ports and a log directory that survives the restart), not
+ * the shared test broker.
  */
 @WithInfrastructure
 @SpringBootTest(classes = LeadIntakeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + LeadIntakeApplication.CONFIG_NAME,
                 "spring.mongodb.database=lead-intake-outage",
-                "leadrelay.events.send-timeout=2s",
-                "leadrelay.events.sweep-grace=3s",
+                // a send timeout far above what a prompt answer takes, so an answer that waits for
+                // one cannot pass for prompt
+                "leadrelay.events.send-timeout=10s",
+                "leadrelay.events.sweep-grace=11s",
                 "leadrelay.events.sweep-interval=500ms",
                 "spring.kafka.admin.operation-timeout=2s",
                 "leadrelay.intake.leads-per-minute-per-client=100000"})
 class LeadIntakeBrokerOutageIT {
 
+    private static final int CLIENTS = 16;
+    private static final int LOAD_AT_LEAST = 600;
     private static final int BROKER_PORT = freePort();
     private static final int CONTROLLER_PORT = freePort();
     private static Path logDir;
@@ -58,6 +75,9 @@ class LeadIntakeBrokerOutageIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void ownBroker(DynamicPropertyRegistry registry) throws IOException {
@@ -75,13 +95,13 @@ class LeadIntakeBrokerOutageIT {
     void leadsAcknowledgedWhileTheBrokerIsDownArePublishedOnceItIsBack() throws Exception {
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            acknowledged.add(accepted(i));
+            acknowledged.add(accepted("healthy-" + i));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.stream().map(this::status).allMatch("published"::equals));
 
         broker.close();
-        for (int i = 5; i < 25; i++) {
-            acknowledged.add(accepted(i));
+        for (int i = 0; i < 20; i++) {
+            acknowledged.add(accepted("outage-" + i));
         }
         assertThat(status(acknowledged.get(24))).isEqualTo("received");
         // the gauges read the store when scraped: all 20 count at once (not after the next sweep),
@@ -90,19 +110,95 @@ class LeadIntakeBrokerOutageIT {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(metric("leadrelay_intake_pending_oldest_seconds")).isGreaterThanOrEqualTo(1.0));
 
-        broker = StandaloneKafka.start(logDir, BROKER_PORT, CONTROLLER_PORT);
+        // load while the broker is down: more leads than the senders' queue holds, from the moment
+        // intake cannot know yet (its first sends are still waiting for an acknowledgement) until
+        // after it has noticed
+        List<Answer> load = postConcurrently(CLIENTS, LOAD_AT_LEAST, () -> deferred("broker-unreachable") > 0, Duration.ofSeconds(25));
+        assertThat(deferred("broker-unreachable")).as("intake noticed the outage while leads kept coming").isPositive();
+        assertThat(load).hasSizeGreaterThanOrEqualTo(LOAD_AT_LEAST)
+                .allSatisfy(answer -> assertThat(answer.status()).as(answer.body()).isEqualTo(202));
+        load.forEach(answer -> acknowledged.add(answer.leadId()));
+        long[] millis = load.stream().mapToLong(answer -> answer.took().toMillis()).sorted().toArray();
+        assertThat(millis[millis.length - 1]).as("slowest of %d answers (ms) while the broker is down, send timeout 10 s (p50 %d ms, p99 %d ms)",
+                millis.length, percentile(millis, 50), percentile(millis, 99)).isLessThan(2_000);
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(metric("leadrelay_intake_pending")).isEqualTo(20.0 + load.size()));
 
+        broker = StandaloneKafka.start(logDir, BROKER_PORT, CONTROLLER_PORT);
+        long restarted = System.nanoTime();
+
+        Set<String> expected = Set.copyOf(acknowledged);
+        Duration toPublishAll;
         try (TopicProbe probe = new TopicProbe(broker.bootstrapServers(), Topics.LEADS_RECEIVED)) {
-            probe.awaitRecords(record -> acknowledged.contains(record.key()), acknowledged.size());
-            Map<String, Long> perLead = probe.recordsAfter(Duration.ofSeconds(2), record -> acknowledged.contains(record.key()))
+            probe.awaitRecords(record -> expected.contains(record.key()), expected.size());
+            toPublishAll = Duration.ofNanos(System.nanoTime() - restarted);
+            Map<String, Long> perLead = probe.recordsAfter(Duration.ofSeconds(2), record -> expected.contains(record.key()))
                     .stream().collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
-            assertThat(perLead).hasSize(acknowledged.size()).allSatisfy((leadId, count) -> assertThat(count).as(leadId).isEqualTo(1));
+            assertThat(perLead).hasSize(expected.size()).allSatisfy((leadId, count) -> assertThat(count).as(leadId).isEqualTo(1));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> acknowledged.stream().map(this::status).allMatch("published"::equals));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(metric("leadrelay_intake_pending")).isZero();
             assertThat(metric("leadrelay_intake_pending_oldest_seconds")).isZero();
         });
+
+        // the broker acknowledges again: a new lead goes out right away, not after the sweep grace
+        String afterRecovery = accepted("after-recovery");
+        await().atMost(Duration.ofSeconds(5)).until(() -> "published".equals(status(afterRecovery)));
+
+        System.out.printf(Locale.ROOT,
+                "R2: %d leads posted by %d concurrent clients while the broker was down (senders' queue holds 500, send timeout 10 s),"
+                        + " all 202; answer time p50 %d ms, p99 %d ms, max %d ms; %d left to the sweeper as the senders were busy,"
+                        + " %d as the broker was unreachable; all %d acknowledged leads on %s exactly once %.1f s after the broker"
+                        + " restarted (sweep grace 11 s)%n",
+                load.size(), CLIENTS, percentile(millis, 50), percentile(millis, 99), millis[millis.length - 1],
+                (long) deferred("senders-busy"), (long) deferred("broker-unreachable"), expected.size(), Topics.LEADS_RECEIVED,
+                toPublishAll.toMillis() / 1000.0);
+    }
+
+    /** One timed answer of the load. */
+    private record Answer(int status, String body, String leadId, Duration took) {
+    }
+
+    /**
+     * Posts leads from {@code clients} threads, each timing its requests, until at least
+     * {@code atLeast} are answered and {@code enough} holds, or {@code bound} has passed.
+     */
+    private List<Answer> postConcurrently(int clients, int atLeast, BooleanSupplier enough, Duration bound) throws Exception {
+        AtomicInteger posted = new AtomicInteger();
+        long deadline = System.nanoTime() + bound.toNanos();
+        List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService threads = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                running.add(threads.submit(() -> {
+                    while (System.nanoTime() < deadline && (posted.get() < atLeast || !enough.getAsBoolean())) {
+                        long started = System.nanoTime();
+                        HttpResponse<String> response = post(body("load-" + posted.incrementAndGet()));
+                        Duration took = Duration.ofNanos(System.nanoTime() - started);
+                        String leadId = response.statusCode() == 202 ? json.readTree(response.body()).get("leadId").asString() : null;
+                        answers.add(new Answer(response.statusCode(), response.body(), leadId, took));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        return List.copyOf(answers);
+    }
+
+    private double deferred(String reason) {
+        Counter counter = meters.find("leadrelay.intake.deferred").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static long percentile(long[] sorted, int percent) {
+        return sorted[Math.max(0, (int) Math.ceil(sorted.length * percent / 100.0) - 1)];
     }
 
     /** The value /actuator/prometheus shows for a meter (tags ignored). */
@@ -116,13 +212,17 @@ class LeadIntakeBrokerOutageIT {
                 .orElseThrow(() -> new AssertionError(name + " is not on /actuator/prometheus"));
     }
 
-    private String accepted(int i) throws Exception {
-        HttpResponse<String> response = post("""
-                {"contact": {"email": "outage-%d@example.fr"}, "need": {"products": ["postgresql"]},
-                 "location": {"country": "FR"}, "consent": true}
-                """.formatted(i));
+    private String accepted(String name) throws Exception {
+        HttpResponse<String> response = post(body(name));
         assertThat(response.statusCode()).isEqualTo(202);
         return json.readTree(response.body()).get("leadId").asString();
+    }
+
+    private static String body(String name) {
+        return """
+                {"contact": {"email": "%s@example.fr"}, "need": {"products": ["postgresql"]},
+                 "location": {"country": "FR"}, "consent": true}
+                """.formatted(name);
     }
 
     private String status(String leadId) {
