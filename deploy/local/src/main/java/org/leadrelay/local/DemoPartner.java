@@ -2,7 +2,6 @@ package org.leadrelay.local;
 
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
-import com.standardwebhooks.exceptions.WebhookVerificationException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -29,12 +29,19 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The seeded partners' webhook endpoint: receives each partner's webhooks at
- * {@code /partners/<slug>}, verifies their Standard Webhooks signature with the secret the partner
- * was given at registration, and shows them on a page (the newest {@value #SHOWN}) and as JSON (the
- * last {@value #KEPT} it keeps). It answers 2xx to a verified webhook and 401 to one whose
- * signature fails, as a careful partner would. Then, as the partner, it accepts or declines the
- * lead through the webhook's answer URL a moment later, or stays silent, as configured
+ * The seeded partners' webhook endpoint, and the receiver docs/webhooks.md points partners to:
+ * receives each partner's webhooks at {@code /partners/<slug>} and shows them on a page (the newest
+ * {@value #SHOWN}) and as JSON (the last {@value #KEPT} it keeps).
+ *
+ * <p>It does what docs/webhooks.md asks of a partner. It answers 401 to a webhook that is not
+ * genuine ({@link WebhookCheck}: a signature that is not the partner's, or a timestamp more than
+ * five minutes from its clock, either way, however well signed) and does nothing else with it. It
+ * answers 204 to a genuine one, and acts on it only the first time its {@code webhook-id} comes
+ * ({@link RememberedWebhookIds}): a webhook received again, as it was or signed afresh, is answered
+ * 204 too, so the sender stops sending it, and shown as a repeat.
+ *
+ * <p>Acting on an offer is answering it, as the partner: accepting or declining the lead through
+ * the webhook's answer URL a moment later, or staying silent, as configured
  * ({@code --demo-partner=accept|decline|silent}). Answers go out side by side, at most
  * {@value #ANSWERING} at a time, so a burst of webhooks is answered a second later, not one after
  * the other (docs/performance.md).
@@ -53,10 +60,14 @@ final class DemoPartner implements AutoCloseable {
     static final int KEPT = 500;
     static final int SHOWN = 50;
     static final int ANSWERING = 16;
+    static final String REPEAT = "none: a repeat of a webhook-id already taken";
     private static final Duration THINKING = Duration.ofSeconds(1);
 
     private final HttpServer web;
     private final Mode mode;
+    private final Clock clock;
+    private final WebhookCheck check;
+    private final RememberedWebhookIds taken;
     /** By slug: made once per secret, not per webhook. */
     private final Map<String, Verifier> verifiers = new ConcurrentHashMap<>();
     private final Deque<Kept> newestFirst = new ArrayDeque<>();
@@ -69,13 +80,20 @@ final class DemoPartner implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1)
             .build();
 
-    private DemoPartner(HttpServer web, Mode mode) {
+    private DemoPartner(HttpServer web, Mode mode, Clock clock) {
         this.web = web;
         this.mode = mode;
+        this.clock = clock;
+        this.check = new WebhookCheck(clock);
+        this.taken = new RememberedWebhookIds(RememberedWebhookIds.KEPT, clock);
     }
 
     static DemoPartner start(int port, Map<String, String> secretsBySlug, Mode mode) {
-        DemoPartner partner = new DemoPartner(WebPages.server(port), mode);
+        return start(port, secretsBySlug, mode, Clock.systemUTC());
+    }
+
+    static DemoPartner start(int port, Map<String, String> secretsBySlug, Mode mode, Clock clock) {
+        DemoPartner partner = new DemoPartner(WebPages.server(port), mode, clock);
         secretsBySlug.forEach(partner::knowSecret);
         partner.web.createContext(PATH, partner::receive);
         partner.web.createContext("/api/webhooks", exchange -> WebPages.json(exchange, 200, partner.received()));
@@ -100,6 +118,11 @@ final class DemoPartner implements AutoCloseable {
         return kept(KEPT);
     }
 
+    /** How many webhook-ids are remembered to catch repeats. */
+    long rememberedIds() {
+        return taken.size();
+    }
+
     private List<Received> kept(int limit) {
         synchronized (newestFirst) {
             return newestFirst.stream().limit(limit).map(kept -> kept.webhook.withAnswer(kept.answer)).toList();
@@ -118,19 +141,23 @@ final class DemoPartner implements AutoCloseable {
         }
         Map<String, List<String>> headers = exchange.getRequestHeaders().entrySet().stream()
                 .collect(Collectors.toMap(entry -> entry.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
-        String problem = verify(slug, body, headers);
+        WebhookCheck.Verdict verdict = verify(slug, body, headers);
+        boolean repeat = verdict.genuine() && !taken.firstSighting(slug, verdict.messageId(), verdict.signedAt());
         JsonNode payload = WebPages.JSON.readTree(body);
-        Kept kept = new Kept(new Received(slug, problem == null, problem, text(payload, "leadId"), text(payload, "type"),
-                Instant.now(), null, payload));
+        Kept kept = new Kept(new Received(slug, WebhookCheck.first(headers, "webhook-id"), verdict.genuine(), verdict.problem(), repeat,
+                text(payload, "leadId"), text(payload, "type"), clock.instant(), null, payload));
+        if (repeat) {
+            kept.answer = REPEAT;
+        }
         synchronized (newestFirst) {
             newestFirst.addFirst(kept);
             while (newestFirst.size() > KEPT) {
                 newestFirst.removeLast();
             }
         }
-        WebPages.send(exchange, problem == null ? 204 : 401, "text/plain", new byte[0]);
+        WebPages.send(exchange, verdict.genuine() ? 204 : 401, "text/plain", new byte[0]);
         String answerUrl = text(payload, "answerUrl");
-        if (problem == null && mode != Mode.SILENT && answerUrl != null) {
+        if (verdict.genuine() && !repeat && mode != Mode.SILENT && answerUrl != null) {
             answering.schedule(() -> answer(kept, URI.create(answerUrl)), THINKING.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
@@ -155,22 +182,15 @@ final class DemoPartner implements AutoCloseable {
                 });
     }
 
-    private String verify(String slug, String body, Map<String, List<String>> headers) {
+    private WebhookCheck.Verdict verify(String slug, String body, Map<String, List<String>> headers) {
         Verifier verifier = verifiers.get(slug);
         if (verifier == null) {
-            return "no secret known for partner " + slug;
+            return WebhookCheck.Verdict.refused("no secret known for partner " + slug);
         }
         if (verifier.problem() != null) {
-            return verifier.problem();
+            return WebhookCheck.Verdict.refused(verifier.problem());
         }
-        try {
-            verifier.webhook().verify(body, headers);
-            return null;
-        } catch (WebhookVerificationException e) {
-            return "signature rejected: " + e.getMessage();
-        } catch (Exception e) {
-            return "unverifiable: " + e.getMessage();
-        }
+        return check.check(verifier.webhook(), body, headers);
     }
 
     private String page() {
@@ -180,9 +200,11 @@ final class DemoPartner implements AutoCloseable {
         }
         return "<p>The newest " + webhooks.size() + " webhooks (the last " + KEPT
                 + " in JSON: <a href=\"/api/webhooks\">/api/webhooks</a>).</p><table>"
-                + "<tr><th>received</th><th>partner</th><th>signature</th><th>lead</th><th>answer</th><th>payload</th></tr>"
+                + "<tr><th>received</th><th>partner</th><th>webhook-id</th><th>check</th><th>lead</th><th>answer</th><th>payload</th></tr>"
                 + webhooks.stream().map(webhook -> "<tr><td>" + webhook.receivedAt() + "</td><td>" + WebPages.escape(webhook.partner())
-                        + "</td><td class=\"" + (webhook.verified() ? "ok\">verified" : "bad\">" + WebPages.escape(webhook.problem()))
+                        + "</td><td>" + WebPages.escape(webhook.messageId())
+                        + "</td><td class=\"" + (webhook.verified() ? "ok\">verified" + (webhook.repeat() ? ", a repeat" : "")
+                                : "bad\">" + WebPages.escape(webhook.problem()))
                         + "</td><td>" + WebPages.escape(webhook.leadId()) + "</td><td>"
                         + WebPages.escape(webhook.answer() == null ? (mode == Mode.SILENT ? "silent" : "thinking") : webhook.answer())
                         + "</td><td><pre>"
@@ -219,13 +241,17 @@ final class DemoPartner implements AutoCloseable {
     /**
      * One webhook as the partner received it.
      *
-     * @param answer how the demo partner answered the lead, once it has
+     * @param messageId its {@code webhook-id} header
+     * @param verified  whether it was genuine: signed by the partner's secret, within the timestamp tolerance
+     * @param problem   why it was refused, when it was not genuine
+     * @param repeat    whether its webhook-id had been taken before, so it was acknowledged and not acted on
+     * @param answer    how the demo partner answered the lead, once it has
      */
-    record Received(String partner, boolean verified, String problem, String leadId, String type, Instant receivedAt,
-            String answer, JsonNode payload) {
+    record Received(String partner, String messageId, boolean verified, String problem, boolean repeat, String leadId, String type,
+            Instant receivedAt, String answer, JsonNode payload) {
 
         Received withAnswer(String answer) {
-            return new Received(partner, verified, problem, leadId, type, receivedAt, answer, payload);
+            return new Received(partner, messageId, verified, problem, repeat, leadId, type, receivedAt, answer, payload);
         }
     }
 }

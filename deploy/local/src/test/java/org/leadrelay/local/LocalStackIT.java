@@ -73,7 +73,8 @@ class LocalStackIT {
                  "location": {"country": "FR", "city": "Lyon"}, "language": "fr", "consent": true}
                 """);
         String leadId = accepted.get("leadId").asString();
-        JsonNode email = awaitListed(URI.create("http://127.0.0.1:" + ports.mailCatcher() + "/api/messages"), leadId);
+        // the oldest: the demo partner accepts a second after the webhook, and the acceptance email may be listed above the offer
+        JsonNode email = awaitOldestListed(URI.create("http://127.0.0.1:" + ports.mailCatcher() + "/api/messages"), leadId);
         // the seeded Lyon partners serve in French, so the offer is written in French
         assertThat(email.get("subject").asString()).isEqualTo("Nouvelle demande : postgresql, migration à Lyon, FR");
         JsonNode webhook = awaitListed(URI.create("http://127.0.0.1:" + ports.demoPartner() + "/api/webhooks"), leadId);
@@ -182,6 +183,19 @@ class LocalStackIT {
     }
 
     /** Waits for the JSON list at {@code uri} to hold an entry mentioning the text. */
+    /** The oldest entry of a newest-first list that contains the text. */
+    private JsonNode awaitOldestListed(URI uri, String text) {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            JsonNode oldest = null;
+            for (JsonNode entry : json.readTree(get(uri).body())) {
+                if (entry.toString().contains(text)) {
+                    oldest = entry;
+                }
+            }
+            return oldest;
+        }, entry -> entry != null);
+    }
+
     private JsonNode awaitListed(URI uri, String text) {
         return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
             for (JsonNode entry : json.readTree(get(uri).body())) {
