@@ -13,10 +13,15 @@ import static org.leadrelay.testing.TopicProbe.ofType;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -315,6 +320,35 @@ class WebhookOutcomesIT extends RunningService {
                     .and(record -> event(record, NotificationDelivered.class).channel() == Channel.WEBHOOK));
         }
         assertThat(kafka.recordsAfter(Duration.ZERO, keyed(sixth.leadId()).and(ofType(EventTypes.NOTIFICATION_FAILED)))).isEmpty();
+    }
+
+    @Test
+    void successiveWebhooksToAnEndpointGoOverOneKeptHttp11Connection() throws Exception {
+        // WireMock does not say which connection a request came on; the JDK's server does
+        List<String> connections = new CopyOnWriteArrayList<>();
+        HttpServer endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        endpoint.createContext("/outcomes/kept", exchange -> {
+            connections.add(exchange.getProtocol() + " from port " + exchange.getRemoteAddress().getPort());
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        endpoint.start();
+        try {
+            URI url = URI.create("http://127.0.0.1:" + endpoint.getAddress().getPort() + "/outcomes/kept");
+            PartnerUpserted partner = known(Fixtures.partner("kept@partner.example", "en", url));
+            for (int i = 0; i < 3; i++) {
+                LeadAssigned assigned = Fixtures.assigned(partner.partnerId());
+                kafka.publish(assigned);
+                kafka.awaitRecord(keyed(assigned.leadId()).and(ofType(EventTypes.NOTIFICATION_DELIVERED))
+                        .and(record -> event(record, NotificationDelivered.class).channel() == Channel.WEBHOOK));
+            }
+
+            assertThat(connections).hasSize(3).containsOnly(connections.get(0));
+            assertThat(connections.get(0)).startsWith("HTTP/1.1 ");
+        } finally {
+            endpoint.stop(0);
+        }
     }
 
     private PartnerUpserted known(PartnerUpserted partner) {

@@ -25,11 +25,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The notification service running against the shared broker and database, the tests' mail relay
- * and partner endpoints, with a clock tests move forward. Every integration test extends it, so
- * they share one Spring context.
+ * and partner endpoints, with a clock tests move forward and DNS answers they script. Every
+ * integration test extends it, so they share one Spring context.
  */
 @WithInfrastructure
-@SpringBootTest(classes = {NotificationServiceApplication.class, TestClock.class},
+@SpringBootTest(classes = {NotificationServiceApplication.class, TestClock.class, ScriptedDns.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + NotificationServiceApplication.CONFIG_NAME,
                 "leadrelay.webhooks.allowed-hosts=127.0.0.1",
@@ -49,6 +49,9 @@ public abstract class RunningService {
 
     @Autowired
     protected PartnerContacts partnerCopies;
+
+    @Autowired
+    protected ScriptedDns dns;
 
     @LocalServerPort
     protected int port;

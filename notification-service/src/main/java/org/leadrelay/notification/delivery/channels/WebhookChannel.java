@@ -1,24 +1,42 @@
 package org.leadrelay.notification.delivery.channels;
 
-import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
+import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.ssl.SSLContexts;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.leadrelay.events.Channel;
 import org.leadrelay.events.WebhookSecrets;
 import org.leadrelay.kit.webhooks.WebhookUrlPolicy;
+import org.leadrelay.kit.webhooks.WebhookUrlPolicy.HostLookup;
+import org.leadrelay.kit.webhooks.WebhookUrlPolicy.RefusedAddressException;
 import org.leadrelay.notification.delivery.AttemptResult;
 import org.leadrelay.notification.delivery.AttemptResult.Failed;
 import org.leadrelay.notification.delivery.DeliveryChannel;
@@ -28,6 +46,8 @@ import org.leadrelay.notification.delivery.NotificationProperties;
 import org.leadrelay.notification.delivery.Origins;
 import org.leadrelay.notification.partners.PartnerContact;
 import org.leadrelay.notification.partners.PartnerContacts;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,18 +57,22 @@ import org.springframework.stereotype.Component;
  * base64 HMAC-SHA256 of {@code id.timestamp.body}, once per secret generation that signs at send
  * time, space-separated, so during a rotation the old and the new secret both verify.
  *
- * <p>Safety at delivery: the URL's addresses are checked again at send time (what a host resolves
- * to can change since the partner registered it); redirects are never followed; the whole exchange
- * is bounded by the webhook timeout, and at most a few KB of the answer are read and dropped.
+ * <p>Safety at delivery: the host's addresses are checked when a connection is made to it, and the
+ * connection goes to those very addresses ({@link CheckedAddresses}), so a DNS answer that changes
+ * after the check (rebinding) never reaches a private address; redirects are never followed; the
+ * whole exchange is bounded by the webhook timeout, and at most a few KB of the answer are read
+ * and dropped. Connections are kept for the next webhook to the same endpoint.
  *
  * <p>Outcomes: 2xx is a delivery; 410 Gone disables the endpoint; 3xx, other 4xx and 5xx, time-outs
  * and connection failures are retried on the schedule, and 429, 502, 503 and 504 with Retry-After
- * are not retried before the endpoint asked.
+ * are not retried before the endpoint asked. A host resolving to a refused address fails for good;
+ * one that does not resolve is retried.
  */
 @Component
-class WebhookChannel implements DeliveryChannel {
+class WebhookChannel implements DeliveryChannel, DisposableBean {
 
     static final String USER_AGENT = "LeadRelay-Webhooks/1";
+    private static final ContentType JSON = ContentType.create("application/json");
 
     private final PartnerContacts partners;
     private final DisabledEndpoints disabled;
@@ -56,18 +80,46 @@ class WebhookChannel implements DeliveryChannel {
     private final WebhookUrlPolicy urls;
     private final NotificationProperties properties;
     private final Clock clock;
-    private final HttpClient http;
+    private final CloseableHttpAsyncClient http;
 
+    /** @param lookup how hosts are resolved: the system's resolver, unless a test scripts DNS answers */
     WebhookChannel(PartnerContacts partners, DisabledEndpoints disabled, WebhookSecrets secrets, WebhookUrlPolicy urls,
-            NotificationProperties properties, Clock clock) {
+            ObjectProvider<HostLookup> lookup, NotificationProperties properties, Clock clock) {
         this.partners = partners;
         this.disabled = disabled;
         this.secrets = secrets;
-        this.urls = urls;
+        this.urls = urls.withLookup(lookup.getIfAvailable(HostLookup::system));
         this.properties = properties;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.webhookTimeout()).followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1).build();
+        this.http = client(this.urls, properties);
+        this.http.start();
+    }
+
+    private static CloseableHttpAsyncClient client(WebhookUrlPolicy urls, NotificationProperties properties) {
+        Timeout timeout = Timeout.ofMilliseconds(properties.webhookTimeout().toMillis());
+        return HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new CheckedAddresses(urls))
+                        .setTlsStrategy(new DefaultClientTlsStrategy(SSLContexts.createSystemDefault()))
+                        .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
+                                .setHandshakeTimeout(timeout).build())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout)
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(2)).build())
+                        // every sender may be calling a different endpoint; leases never wait
+                        .setMaxConnTotal(properties.senders())
+                        .setMaxConnPerRoute(properties.senders())
+                        .build())
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
+                .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(timeout).setResponseTimeout(timeout)
+                        .setRedirectsEnabled(false).build())
+                .disableRedirectHandling()
+                // failed attempts are retried on the delivery schedule, with their record and event
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .evictIdleConnections(TimeValue.ofMinutes(1))
+                .setUserAgent(USER_AGENT)
+                .build();
     }
 
     @Override
@@ -90,11 +142,10 @@ class WebhookChannel implements DeliveryChannel {
         if (disabled.isDisabled(partner.id(), url)) {
             return new Settled(target, Failed.permanent("webhook: endpoint disabled after an HTTP 410 answer"));
         }
-        Optional<String> refusal = urls.refusal(url);
+        // what the host resolves to is checked when connecting, by the resolver that gives the addresses to connect to
+        Optional<String> refusal = urls.refusalBeforeResolving(url);
         if (refusal.isPresent()) {
-            // a host that does not resolve may resolve later; an address in a private network will not become public
-            boolean transientRefusal = refusal.get().contains("does not resolve");
-            return new Settled(target, new Failed("webhook URL refused: " + refusal.get(), transientRefusal, null));
+            return new Settled(target, Failed.permanent("webhook URL refused: " + refusal.get()));
         }
         if (partner.signingGenerationsAt(clock.instant()).isEmpty()) {
             return new Settled(target, Failed.retryable("webhook: no signing secret valid now"));
@@ -111,20 +162,17 @@ class WebhookChannel implements DeliveryChannel {
                 .map(generation -> WebhookSignature.sign(secrets.secretBytes(partner.id(), generation), job.messageId(), timestamp, body))
                 .collect(Collectors.joining(" "));
         Duration timeout = properties.webhookTimeout();
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", USER_AGENT)
-                .header("webhook-id", job.messageId())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", signatures)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+        AsyncRequestProducer request = AsyncRequestBuilder.post(url)
+                .addHeader("User-Agent", USER_AGENT)
+                .addHeader("webhook-id", job.messageId())
+                .addHeader("webhook-timestamp", Long.toString(timestamp))
+                .addHeader("webhook-signature", signatures)
+                .setEntity(AsyncEntityProducers.create(body.getBytes(StandardCharsets.UTF_8), JSON))
                 .build();
-        CompletableFuture<HttpResponse<Long>> exchange = http.sendAsync(request,
-                LimitedBody.upTo(properties.responseBodyLimit().toBytes()));
-        HttpResponse<Long> response;
+        Future<LimitedBody.Answer> exchange = http.execute(request, new LimitedBody(properties.responseBodyLimit().toBytes()), null);
+        LimitedBody.Answer answer;
         try {
-            response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            answer = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
             return Failed.retryable("webhook: no answer within " + timeout);
@@ -132,21 +180,34 @@ class WebhookChannel implements DeliveryChannel {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
             return new AttemptResult.Abandoned("interrupted while the endpoint answered");
+        } catch (CancellationException e) {
+            return new AttemptResult.Abandoned("the webhook client was closed");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException) {
-                return Failed.retryable("webhook: no answer within " + timeout);
-            }
-            if (cause instanceof IOException) {
-                return Failed.retryable("webhook: " + cause.getClass().getSimpleName());
-            }
-            return Failed.retryable("webhook: " + (cause == null ? e : cause).getClass().getSimpleName());
+            return failure(e.getCause() == null ? e : e.getCause(), timeout);
         }
-        return outcome(response, url, now);
+        return outcome(answer, url, now);
     }
 
-    static AttemptResult outcome(HttpResponse<?> response, URI url, Instant now) {
-        int status = response.statusCode();
+    private static AttemptResult failure(Throwable cause, Duration timeout) {
+        for (Throwable reason = cause; reason != null; reason = reason.getCause()) {
+            if (reason instanceof RefusedAddressException refused) {
+                // an address in a private network will not become public
+                return Failed.permanent("webhook URL refused: " + refused.reason());
+            }
+            if (reason instanceof UnknownHostException) {
+                // a host that does not resolve may resolve later
+                return Failed.retryable("webhook URL refused: " + WebhookUrlPolicy.DOES_NOT_RESOLVE);
+            }
+        }
+        if (cause instanceof InterruptedIOException) {
+            // a connect, handshake or response time-out
+            return Failed.retryable("webhook: no answer within " + timeout);
+        }
+        return Failed.retryable("webhook: " + cause.getClass().getSimpleName());
+    }
+
+    static AttemptResult outcome(LimitedBody.Answer answer, URI url, Instant now) {
+        int status = answer.status();
         if (status >= 200 && status < 300) {
             return new AttemptResult.Delivered("HTTP " + status);
         }
@@ -157,10 +218,16 @@ class WebhookChannel implements DeliveryChannel {
             return Failed.retryable("webhook: HTTP " + status + ", redirects are not followed");
         }
         if (status == 429 || status == 502 || status == 503 || status == 504) {
-            Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), now);
+            Duration retryAfter = RetryAfter.parse(answer.retryAfter(), now);
             return new Failed("webhook: HTTP " + status + (retryAfter == null ? "" : ", retry after " + retryAfter.toSeconds() + " s"),
                     true, retryAfter);
         }
         return Failed.retryable("webhook: HTTP " + status);
+    }
+
+    /** After the deliveries stopped (a lifecycle bean, stopped before beans are destroyed): attempts still open are cut off. */
+    @Override
+    public void destroy() {
+        http.close(CloseMode.IMMEDIATE);
     }
 }
