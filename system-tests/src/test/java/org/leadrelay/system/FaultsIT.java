@@ -28,7 +28,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.bson.UuidRepresentation;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,8 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
  * taken once two replicas have it):
  *
  * <ul>
- *   <li><b>R3</b>: lead-router and notification-service are killed (SIGKILL: no shutdown, no last
- *       offset commit) and started again, {@link #ROUNDS} times each, while they work through the leads;</li>
+ *   <li><b>R3</b>: the consuming services, lead-router, notification-service and operator-console, are
+ *       killed (SIGKILL: no shutdown, no last offset commit) and started again, {@link #ROUNDS} times
+ *       each, while they work through the leads;</li>
  *   <li><b>R8</b>: the router runs as three instances, and one of them is the one killed each round
  *       (the others take its partitions over);</li>
  *   <li><b>R1</b>: midway, the broker that leads the most partitions of the lead topics is killed
@@ -59,7 +66,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * Every lead answered 202 must be offered to one partner, once: one assignment on
  * leads.assignments.v1, one webhook-id at the partner's endpoint (a resend after a crash carries
- * the same one, which the receiver drops), one offer email Message-ID. The figures are printed
+ * the same one, which the receiver drops), one offer email Message-ID, and one offer in the story
+ * the console shows, with no event recorded twice. The figures are printed
  * ("FAULTS:") for docs/reliability.md. One run for the three items keeps the suite's time: the
  * faults are independent and the invariant checked is the same.
  */
@@ -83,6 +91,7 @@ class FaultsIT {
     private static ServiceProcess directory;
     private static ServiceProcess intake;
     private static ServiceProcess notification;
+    private static ServiceProcess console;
     private static final List<ServiceProcess> routers = new ArrayList<>();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -118,6 +127,9 @@ class FaultsIT {
         notification = start("notification-service", logs, concat(common, "--leadrelay.notification.answer-base-url=" + routers.get(0).url(),
                 // an attempt cut off by a kill is taken up again after its lease: longer than a webhook may take (15 s)
                 "--leadrelay.notification.retries.lease=30s"));
+        console = start("operator-console", logs, concat(common, "--leadrelay.console.services.router.url=" + routers.get(0).url(),
+                "--leadrelay.console.services.notification.url=" + notification.url(),
+                "--leadrelay.console.services.directory.url=" + directory.url()));
         services.forEach(service -> service.awaitHealthy(START));
         System.out.println("FAULTS: logs in " + logs);
     }
@@ -165,13 +177,10 @@ class FaultsIT {
         long brokerDownSeconds = 0;
         for (int round = 1; round <= ROUNDS; round++) {
             awaitProgress(LEADS / (ROUNDS + 2));
-            ServiceProcess router = routers.get(round % routers.size());
-            router.kill();
-            notification.kill();
-            router.restart();
-            notification.restart();
-            router.awaitHealthy(START);
-            notification.awaitHealthy(START);
+            List<ServiceProcess> killed = List.of(routers.get(round % routers.size()), notification, console);
+            killed.forEach(ServiceProcess::kill);
+            killed.forEach(ServiceProcess::restart);
+            killed.forEach(service -> service.awaitHealthy(START));
             if (round == ROUNDS / 2) {
                 brokerKilled = kafka.busiestLeader(List.of(Topics.LEADS_RECEIVED, Topics.ASSIGNMENTS, Topics.NOTIFICATIONS));
                 long down = System.nanoTime();
@@ -194,22 +203,50 @@ class FaultsIT {
         Map<String, Set<String>> webhookIds = offersByLead();
         Map<String, Long> emailsByMessageId = offerEmails();
         Map<String, Set<UUID>> assignments = assignmentsByLead(acknowledged);
+        Map<String, Document> stories = Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                .until(this::consoleStories, read -> read.keySet().containsAll(acknowledged)
+                        && acknowledged.stream().allMatch(lead -> read.get(lead).getInteger("offers", 0) >= 1));
         long webhookRequests = partners.received(request -> true).size();
         long resentWebhooks = webhookRequests - webhookIds.values().stream().mapToLong(Set::size).sum();
         long resentEmails = emailsByMessageId.values().stream().mapToLong(count -> count - 1).sum();
-        System.out.printf("FAULTS: %d leads acknowledged in %d s; %d router and %d notification-service kills (SIGKILL), "
-                        + "broker %d killed for %d s; %d leads with one assignment, %d offered by webhook under one webhook-id "
-                        + "(%d resent with the same id), %d offer emails under %d Message-IDs (%d resent with the same id)%n",
-                acknowledged.size(), seconds, routers.stream().mapToInt(ServiceProcess::kills).sum(), notification.kills(), brokerKilled,
+        System.out.printf("FAULTS: %d leads acknowledged in %d s; %d router, %d notification-service and %d operator-console kills "
+                        + "(SIGKILL), broker %d killed for %d s; %d leads with one assignment, %d offered by webhook under one webhook-id "
+                        + "(%d resent with the same id), %d offer emails under %d Message-IDs (%d resent with the same id), "
+                        + "%d console stories with one offer and no event twice%n",
+                acknowledged.size(), seconds, routers.stream().mapToInt(ServiceProcess::kills).sum(), notification.kills(), console.kills(),
+                brokerKilled,
                 brokerDownSeconds, assignments.values().stream().filter(ids -> ids.size() == 1).count(),
                 webhookIds.values().stream().filter(ids -> ids.size() == 1).count(), resentWebhooks,
-                emailsByMessageId.values().stream().mapToLong(Long::longValue).sum(), emailsByMessageId.size(), resentEmails);
+                emailsByMessageId.values().stream().mapToLong(Long::longValue).sum(), emailsByMessageId.size(), resentEmails,
+                acknowledged.stream().map(stories::get).filter(FaultsIT::toldOnce).count());
 
         assertThat(assignments.keySet()).as("every acknowledged lead assigned").containsAll(acknowledged);
         assertThat(assignments).as("no lead assigned twice").allSatisfy((lead, ids) -> assertThat(ids).as(lead).hasSize(1));
         assertThat(webhookIds).as("a receiver de-duplicating by webhook-id sees each offer once")
                 .allSatisfy((lead, ids) -> assertThat(ids).as(lead).hasSize(1));
         assertThat(emailsByMessageId).as("one offer email per lead").hasSize(LEADS);
+        assertThat(acknowledged).as("the console tells each lead's offer once, each event once")
+                .allSatisfy(lead -> assertThat(toldOnce(stories.get(lead))).as(lead).isTrue());
+    }
+
+    /** The console's read model of each lead (its own database): the story it shows operators. */
+    private Map<String, Document> consoleStories() {
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort()))
+                .uuidRepresentation(UuidRepresentation.STANDARD).build())) {
+            Map<String, Document> stories = new java.util.HashMap<>();
+            client.getDatabase("operator-console").getCollection("leads").find()
+                    .forEach(story -> stories.put(story.get("_id", UUID.class).toString(), story));
+            return stories;
+        }
+    }
+
+    private static boolean toldOnce(Document story) {
+        List<Document> events = story.getList("events", Document.class);
+        // Spring Data stores a nested record's id component as _id
+        long distinct = events.stream().map(event -> event.get("_id", event.getString("id"))).distinct().count();
+        return story.getInteger("offers", 0) == 1 && distinct == events.size() && events.stream().noneMatch(event -> event.get("_id",
+                event.getString("id")) == null);
     }
 
     private void registerPartners() throws Exception {
