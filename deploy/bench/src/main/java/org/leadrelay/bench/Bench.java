@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The command behind {@code ./leadrelay bench}: registers its partners on the running stack, then
  * optionally preloads history, warms up, and measures each rate in turn; prints the results as
- * markdown, appends them to {@code results.md} and draws latency against rate.
+ * markdown, appends them to {@code results.md}, draws latency against rate and writes the footprint
+ * samples to {@code soak-<run>.csv}.
  */
 public final class Bench {
 
@@ -66,6 +67,9 @@ public final class Bench {
         console.printf("Bench run %s against lead-intake on 127.0.0.1:%d, posting from %d client addresses (127.0.0.%d to 127.0.0.%d).%n",
                 run, stack.intake(), SourceAddresses.count(), SourceAddresses.FIRST, SourceAddresses.LAST);
         console.println("CPU of: " + processes.pids() + (missing.isEmpty() ? "" : "; not found, so not reported: " + missing));
+        FootprintSampler footprints = new FootprintSampler(processes, stack, options.sampleEvery());
+        console.println("Memory, open files and threads of the launcher and each service sampled every "
+                + ResultsReport.every(options.sampleEvery()) + " while a rate is measured.");
 
         AtomicLong nextLead = new AtomicLong();
         List<PhaseResult> results = new ArrayList<>();
@@ -78,7 +82,7 @@ public final class Bench {
             partners.keepAhead(nextLead::get);
             console.printf("Registered %d bench partners (capacity %d each, webhooks to %s); more are added as leads are posted.%n",
                     partners.registered(), options.partnerCapacity(), endpoint.webhookUrl(0).resolve("."));
-            Phases phases = new Phases(new Phases.Parts(sender, partners, endpoint, watcher, processes, WallClock.calibrate(),
+            Phases phases = new Phases(new Phases.Parts(sender, partners, endpoint, watcher, processes, footprints, WallClock.calibrate(),
                     ProcStat.ticksPerSecond(), cores), run, nextLead, options.drainTimeout(), console);
 
             if (options.preload() > 0) {
@@ -105,7 +109,7 @@ public final class Bench {
         }
 
         ResultsReport.RunInfo info = new ResultsReport.RunInfo(run, started, arguments, options.label(), options.preload(),
-                options.partnerCapacity(), cores, Runtime.version().toString());
+                options.partnerCapacity(), cores, Runtime.version().toString(), options.sampleEvery());
         String markdown = ResultsReport.markdown(info, results);
         console.println();
         console.println(markdown);
@@ -120,6 +124,9 @@ public final class Bench {
             console.println("    post → 202      p50 / p90 / p99 / max: " + ResultsReport.spread(phase.stages().of(Stage.POST_TO_ANSWER)) + " ms");
             console.println("    post → webhook  p50 / p90 / p99 / max: " + ResultsReport.spread(phase.stages().of(Stage.POST_TO_WEBHOOK)) + " ms");
         }
+        if (!phase.footprint().isEmpty()) {
+            console.println("    footprint: " + FootprintSummary.verdictLine(FootprintSummary.of(phase.footprint())));
+        }
     }
 
     private static void write(Path out, String run, ResultsReport.RunInfo info, String markdown, List<PhaseResult> results,
@@ -128,6 +135,7 @@ public final class Bench {
             Files.createDirectories(out);
             Path file = out.resolve("results.md");
             Path png = out.resolve("latency-" + run + ".png");
+            Path csv = out.resolve("soak-" + run + ".csv");
             String entry = markdown + "\n![post → webhook latency against rate](latency-" + run + ".png)\n\n";
             if (!Files.exists(file)) {
                 entry = "# Lead Relay bench results\n\nAppended by `./leadrelay bench`, newest last.\n\n" + entry;
@@ -138,7 +146,9 @@ public final class Bench {
                     + ", " + info.cores() + " cores";
             LatencyPlot.write(results.stream().map(LatencyPlot::of).toList(), "Lead Relay: post → webhook latency against rate",
                     subtitle, png);
-            console.println("Results appended to " + file.toAbsolutePath().normalize() + "; plot in " + png.toAbsolutePath().normalize());
+            Files.writeString(csv, FootprintCsv.of(results), StandardCharsets.UTF_8);
+            console.println("Results appended to " + file.toAbsolutePath().normalize() + "; plot in " + png.toAbsolutePath().normalize()
+                    + "; footprint samples in " + csv.toAbsolutePath().normalize());
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the results to " + out + ": " + e.getMessage(), e);
         }

@@ -25,19 +25,29 @@ import java.util.Set;
  * @param connections     most connections to lead-intake at once, over every source address (keep it above 249: see LeadSender)
  * @param drainTimeout    how long to wait without progress for the webhooks of a phase's leads
  * @param label           a note for the results heading, such as "100,000 leads of history" (may be null)
+ * @param sampleEvery     how often each stack process's memory, open files and threads are read during a measured phase
  */
 record BenchOptions(List<Double> rates, Duration duration, Long leads, Duration warmup, int concurrency, long preload,
-        Path dataDir, Integer portOffset, Path out, int partnerCapacity, int connections, Duration drainTimeout, String label) {
+        Path dataDir, Integer portOffset, Path out, int partnerCapacity, int connections, Duration drainTimeout, String label,
+        Duration sampleEvery) {
 
     static final String USAGE = """
             usage: ./leadrelay bench [--rate=20[,50,...]] [--duration=30s | --leads=N] [--warmup=10s] [--concurrency=16]
                                      [--preload=N] [--data-dir=.leadrelay | --port-offset=N] [--out=DIR] [--label=TEXT]
-                                     [--partner-capacity=200] [--connections=512] [--drain-timeout=60s]
+                                     [--partner-capacity=200] [--connections=512] [--drain-timeout=60s] [--sample-every=1m]
+                                     [--soak]
               Drives a running stack (start it first with ./leadrelay) and reports latency from each lead's intended send
-              time, per-stage times from the events, and CPU per lead of each process. --rate=0 posts unpaced.""";
+              time, per-stage times from the events, CPU per lead of each process, and each process's memory, open files
+              and threads sampled every --sample-every. --rate=0 posts unpaced. --soak is short for
+              --rate=50 --duration=60m --warmup=2m --sample-every=1m (options given as well override it).""";
 
     private static final Set<String> KNOWN = Set.of("rate", "duration", "leads", "warmup", "concurrency", "preload", "data-dir",
-            "port-offset", "out", "partner-capacity", "connections", "drain-timeout", "label");
+            "port-offset", "out", "partner-capacity", "connections", "drain-timeout", "label", "sample-every");
+
+    /** What {@code --soak} stands for: an hour at 50 leads/s, footprint sampled every minute. */
+    static final Map<String, String> SOAK = Map.of("rate", "50", "duration", "60m", "warmup", "2m", "sample-every", "1m");
+
+    private static final Duration SHORTEST_SAMPLE_INTERVAL = Duration.ofSeconds(1);
 
     BenchOptions {
         rates = List.copyOf(rates);
@@ -59,11 +69,20 @@ record BenchOptions(List<Double> rates, Duration duration, Long leads, Duration 
         if (preload < 0) {
             throw new IllegalArgumentException("--preload must not be negative");
         }
+        if (sampleEvery.compareTo(SHORTEST_SAMPLE_INTERVAL) < 0) {
+            throw new IllegalArgumentException("--sample-every must be at least 1s");
+        }
     }
 
     static BenchOptions parse(String... args) {
         Map<String, String> values = new LinkedHashMap<>();
+        if (List.of(args).contains("--soak")) {
+            values.putAll(SOAK);
+        }
         for (String arg : args) {
+            if (arg.equals("--soak")) {
+                continue;
+            }
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("unexpected argument " + arg);
             }
@@ -87,7 +106,8 @@ record BenchOptions(List<Double> rates, Duration duration, Long leads, Duration 
                 (int) number("partner-capacity", values.getOrDefault("partner-capacity", "200")),
                 (int) number("connections", values.getOrDefault("connections", "512")),
                 duration("drain-timeout", values.getOrDefault("drain-timeout", "60s")),
-                values.get("label"));
+                values.get("label"),
+                duration("sample-every", values.getOrDefault("sample-every", "1m")));
     }
 
     /** {@code 20s}, {@code 2m}, {@code 500ms}, {@code 1h}, or a bare number of seconds; {@code 0} is allowed (no warm-up). */

@@ -17,10 +17,12 @@ import java.util.Map;
  * @param windowSeconds   the CPU window: from the first lead due until the phase was drained
  * @param stages          latency per stage (null for preload, which measures nothing)
  * @param cpu             CPU per process over the window
+ * @param footprint       the launcher's and each service's footprint, sampled from the phase's start until it was
+ *                        drained (none for warm-up and preload)
  */
 record PhaseResult(PhaseSpec spec, long posted, long accepted, Map<String, Long> refused, long delivered, long unroutable,
         long failedNotifications, double sendSeconds, double deliverySeconds, double windowSeconds, StageHistograms stages,
-        List<StackProcesses.CpuUse> cpu) {
+        List<StackProcesses.CpuUse> cpu, List<FootprintSample> footprint) {
 
     /** Leads sent per second (the offered load). */
     double sentPerSecond() {

@@ -35,7 +35,7 @@ final class Phases {
 
     /** What a phase uses of the bench. */
     record Parts(LeadSender sender, BenchPartners partners, PartnerEndpoint endpoint, EventWatcher watcher, StackProcesses processes,
-            WallClock clock, int ticksPerSecond, int cores) {
+            FootprintSampler footprints, WallClock clock, int ticksPerSecond, int cores) {
     }
 
     Phases(Parts parts, String run, AtomicLong nextLead, Duration drainTimeout, PrintStream console) {
@@ -46,7 +46,7 @@ final class Phases {
         this.console = console;
     }
 
-    /** Runs a phase; {@code measure} false (preload) keeps no events and no latencies. */
+    /** Runs a phase; {@code measure} false (warm-up, preload) keeps no events, no latencies and no footprint. */
     PhaseResult run(PhaseSpec spec, boolean measure) {
         Map<String, Long> arrivals = parts.endpoint().startRecording();
         Map<String, EventStamps> events;
@@ -65,6 +65,8 @@ final class Phases {
             thread.setDaemon(true);
             return thread;
         });
+        // the footprint's first and last rounds (a metrics scrape of each service) fall outside the CPU window
+        FootprintSampler.Recording footprint = measure ? parts.footprints().start() : null;
         StackProcesses.CpuSample before = parts.processes().sample();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         progress.scheduleAtFixedRate(() -> console.printf("  %s: %,d sent, %,d answered, %,d webhooks%n", spec.name(), sent.get(),
@@ -87,9 +89,13 @@ final class Phases {
                         EVENTS_STALL, "events", false);
             }
             StackProcesses.CpuSample after = parts.processes().sample();
-            return result(spec, start, posts, arrivals, events, measure, lastSent.get(), before, after);
+            List<FootprintSample> footprints = footprint == null ? List.of() : footprint.stop();
+            return result(spec, start, posts, arrivals, events, measure, lastSent.get(), before, after, footprints);
         } finally {
             progress.shutdownNow();
+            if (footprint != null) {
+                footprint.close();
+            }
         }
     }
 
@@ -161,7 +167,8 @@ final class Phases {
     }
 
     private PhaseResult result(PhaseSpec spec, long start, Queue<Post> posts, Map<String, Long> arrivals, Map<String, EventStamps> events,
-            boolean measure, long lastSent, StackProcesses.CpuSample before, StackProcesses.CpuSample after) {
+            boolean measure, long lastSent, StackProcesses.CpuSample before, StackProcesses.CpuSample after,
+            List<FootprintSample> footprint) {
         StageHistograms stages = measure ? new StageHistograms() : null;
         Map<String, Long> refused = new TreeMap<>();
         long accepted = 0;
@@ -192,7 +199,7 @@ final class Phases {
         double sendSeconds = lastSent == Long.MIN_VALUE ? 0 : (lastSent - start) / 1e9 + (spec.paced() ? 1 / spec.rate() : 0);
         return new PhaseResult(spec, posts.size(), accepted, refused, delivered, unroutable, failed, sendSeconds, (lastWebhook - start) / 1e9,
                 (after.nanos() - start) / 1e9, stages,
-                StackProcesses.between(before, after, accepted, parts.ticksPerSecond(), parts.cores()));
+                StackProcesses.between(before, after, accepted, parts.ticksPerSecond(), parts.cores()), footprint);
     }
 
     private static void sleep(long millis) {

@@ -6,13 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * What Linux's {@code /proc} says of a process: the CPU it has used (utime + stime of
- * {@code /proc/<pid>/stat}, in clock ticks, every thread included) and its command line.
+ * {@code /proc/<pid>/stat}, in clock ticks, every thread included), its command line, and its
+ * footprint (resident memory and threads from {@code /proc/<pid>/status}, open files from
+ * {@code /proc/<pid>/fd}).
  */
 final class ProcStat {
+
+    static final Path PROC = Path.of("/proc");
 
     private static final int UTIME = 14;
     private static final int STIME = 15;
@@ -61,6 +67,51 @@ final class ProcStat {
             return args;
         } catch (IOException | RuntimeException unreadable) {
             return List.of();
+        }
+    }
+
+    /**
+     * A numeric field of {@code /proc/<pid>/status}: {@code VmRSS:\t  190236 kB} gives 190236 (kB, as the
+     * kernel writes it), {@code Threads:\t61} gives 61. Empty when the field is absent (a kernel thread, or a
+     * process exiting, has no VmRSS).
+     */
+    static OptionalLong statusField(String status, String field) {
+        String prefix = field + ":";
+        for (String line : status.split("\n")) {
+            if (line.startsWith(prefix)) {
+                String[] words = line.substring(prefix.length()).trim().split("\\s+");
+                return OptionalLong.of(Long.parseLong(words[0]));
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** Entries of a {@code /proc/<pid>/fd} directory (one per open file, socket, pipe), or empty when unreadable. */
+    static OptionalLong openFiles(Path fdDirectory) {
+        try (Stream<Path> entries = Files.list(fdDirectory)) {
+            return OptionalLong.of(entries.count());
+        } catch (IOException | RuntimeException unreadable) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * The process's resident memory, open files and threads under {@code proc} (normally {@link #PROC}), or empty
+     * when it is gone or not readable (another user's {@code fd} directory). The heap is not known here.
+     */
+    static Optional<Footprint> footprint(Path proc, long pid) {
+        Path process = proc.resolve(Long.toString(pid));
+        try {
+            String status = Files.readString(process.resolve("status"), StandardCharsets.UTF_8);
+            OptionalLong rss = statusField(status, "VmRSS");
+            OptionalLong threads = statusField(status, "Threads");
+            OptionalLong files = openFiles(process.resolve("fd"));
+            if (rss.isEmpty() || threads.isEmpty() || files.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Footprint(rss.getAsLong(), files.getAsLong(), threads.getAsLong(), null));
+        } catch (IOException | RuntimeException gone) {
+            return Optional.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.leadrelay.bench;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -7,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The run's results as markdown: a summary row per rate, then per-stage times and CPU per lead for each. */
+/**
+ * The run's results as markdown: a summary row per rate, then per-stage times, CPU per lead and the
+ * footprint of each process for each.
+ */
 final class ResultsReport {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -15,10 +19,11 @@ final class ResultsReport {
     /**
      * What the results heading says of the run.
      *
-     * @param history leads of history preloaded by this run before measuring (0: none by this run)
+     * @param history     leads of history preloaded by this run before measuring (0: none by this run)
+     * @param sampleEvery how often the footprint was sampled
      */
     record RunInfo(String run, Instant started, String arguments, String label, long history, int partnerCapacity, int cores,
-            String javaVersion) {
+            String javaVersion, Duration sampleEvery) {
     }
 
     private ResultsReport() {
@@ -78,8 +83,56 @@ final class ResultsReport {
             }
             out.append("| **stack, all processes** | **").append(number(total)).append("** | **")
                     .append(String.format(Locale.ROOT, "%.1f", totalSeconds)).append("** | **").append(percent(totalShare)).append("** |\n");
+            footprint(out, info, phase);
         }
         return out.toString();
+    }
+
+    private static void footprint(StringBuilder out, RunInfo info, PhaseResult phase) {
+        List<FootprintSummary> rows = FootprintSummary.of(phase.footprint());
+        if (rows.isEmpty()) {
+            return;
+        }
+        int rounds = rows.stream().mapToInt(FootprintSummary::samples).max().orElse(0);
+        out.append("\n").append(phase.spec().rateLabel()).append(": footprint of each process, sampled every ").append(every(info.sampleEvery()))
+                .append(" from the phase's start until it was drained (").append(rounds).append(" samples; all in soak-")
+                .append(info.run()).append(".csv)\n\n");
+        out.append(String.format(Locale.ROOT, "Judged on the second half of the samples: memory is flat when its least-squares trend "
+                + "is within ±%.0f %% of its mean per hour; open files and threads when max − min is at most %.0f, or %.0f %% of "
+                + "their mean if more. A verdict needs %d samples.%n%n", FlatnessRule.MEMORY_TREND_PER_HOUR * 100,
+                FlatnessRule.COUNT_RANGE, FlatnessRule.COUNT_RANGE_OF_MEAN * 100, FlatnessRule.FEWEST_SAMPLES));
+        out.append("| process | figure | first | last | min | max | 2nd half: mean | 2nd half: trend per hour | 2nd half: max − min "
+                + "| verdict |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        for (FootprintSummary row : rows) {
+            boolean memory = row.figure().memory();
+            String trend = Double.isNaN(row.halfTrendPerHour()) ? "–"
+                    : signed(row.halfTrendPerHour()) + (memory && row.halfMean() > 0
+                            ? String.format(Locale.ROOT, " (%+.1f %%)", row.halfTrendPerHour() / row.halfMean() * 100) : "");
+            out.append("| ").append(row.process()).append(" | ").append(row.figure().label())
+                    .append(" | ").append(figure(row.first(), memory)).append(" | ").append(figure(row.last(), memory))
+                    .append(" | ").append(figure(row.min(), memory)).append(" | ").append(figure(row.max(), memory))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.1f", row.halfMean()))
+                    .append(" | ").append(trend)
+                    .append(" | ").append(figure(row.halfRange(), memory))
+                    .append(" | ").append(row.verdict().text()).append(" |\n");
+        }
+    }
+
+    /** {@code 1 min}, {@code 30 s}, {@code 1.5 s}. */
+    static String every(Duration interval) {
+        if (interval.toSeconds() >= 60 && interval.toSeconds() % 60 == 0 && interval.toNanosPart() == 0) {
+            return interval.toMinutes() + " min";
+        }
+        double seconds = interval.toMillis() / 1000.0;
+        return (seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds)) + " s";
+    }
+
+    private static String figure(double value, boolean memory) {
+        return memory ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    private static String signed(double value) {
+        return String.format(Locale.ROOT, "%+.1f", value);
     }
 
     private static String refused(PhaseResult phase) {

@@ -48,4 +48,38 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--rate=-1")).hasMessageContaining("--rate");
         assertThatThrownBy(() -> BenchOptions.parse("--partner-capacity=20000")).hasMessageContaining("10000");
     }
+
+    @Test
+    void samplesTheFootprintEveryMinuteUnlessToldOtherwise() {
+        assertThat(BenchOptions.parse().sampleEvery()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(BenchOptions.parse("--sample-every=15s").sampleEvery()).isEqualTo(Duration.ofSeconds(15));
+        assertThatThrownBy(() -> BenchOptions.parse("--sample-every=500ms")).hasMessageContaining("--sample-every");
+    }
+
+    @Test
+    void readsMinutesAndHours() {
+        assertThat(BenchOptions.parse("--duration=60m").duration()).isEqualTo(Duration.ofHours(1));
+        assertThat(BenchOptions.parse("--duration=1h").duration()).isEqualTo(Duration.ofHours(1));
+        assertThat(BenchOptions.parse("--duration=90m").duration()).isEqualTo(Duration.ofMinutes(90));
+    }
+
+    @Test
+    void soakIsAnHourAtFiftyLeadsASecondAfterTwoMinutesOfWarmUp() {
+        BenchOptions soak = BenchOptions.parse("--soak");
+
+        assertThat(soak.rates()).containsExactly(50.0);
+        assertThat(soak.duration()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(soak.warmup()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(soak.sampleEvery()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(soak).isEqualTo(BenchOptions.parse("--rate=50", "--duration=60m", "--warmup=2m", "--sample-every=1m"));
+    }
+
+    @Test
+    void optionsGivenWithSoakOverrideIt() {
+        BenchOptions longer = BenchOptions.parse("--duration=4h", "--soak", "--label=overnight");
+
+        assertThat(longer.duration()).isEqualTo(Duration.ofHours(4));
+        assertThat(longer.rates()).containsExactly(50.0);
+        assertThat(longer.label()).isEqualTo("overnight");
+    }
 }

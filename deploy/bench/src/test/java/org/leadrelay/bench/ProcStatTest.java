@@ -3,13 +3,20 @@ package org.leadrelay.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProcStatTest {
+
+    @TempDir
+    Path proc;
 
     @Test
     void addsUserAndSystemTicks() {
@@ -57,5 +64,68 @@ class ProcStatTest {
             assertThat(use.msPerLead()).isEqualTo(25.0);
             assertThat(use.share()).isEqualTo(0.25);
         });
+    }
+
+    @Test
+    void readsResidentMemoryAndThreadsFromStatus() throws IOException {
+        String status = fixture("status-java.txt");
+
+        assertThat(ProcStat.statusField(status, "VmRSS")).hasValue(298_112);
+        assertThat(ProcStat.statusField(status, "Threads")).hasValue(61);
+    }
+
+    @Test
+    void aFieldIsMatchedWholeAndMayBeAbsent() throws IOException {
+        // VmRSS must not be read from RssAnon or VmHWM; a kernel thread has no memory of its own
+        assertThat(ProcStat.statusField(fixture("status-java.txt"), "Rss")).isEmpty();
+        assertThat(ProcStat.statusField(fixture("status-kernel-thread.txt"), "VmRSS")).isEmpty();
+    }
+
+    @Test
+    void countsOpenFilesAsTheEntriesOfTheFdDirectory() throws IOException {
+        Path fd = Files.createDirectories(proc.resolve("4942/fd"));
+        for (int i = 0; i < 7; i++) {
+            Files.createFile(fd.resolve(Integer.toString(i)));
+        }
+
+        assertThat(ProcStat.openFiles(fd)).hasValue(7);
+        assertThat(ProcStat.openFiles(proc.resolve("4943/fd"))).isEmpty();
+    }
+
+    @Test
+    void readsAProcessFootprintUnderAProcDirectory() throws IOException {
+        Path process = Files.createDirectories(proc.resolve("4942/fd"));
+        Files.writeString(proc.resolve("4942/status"), fixture("status-java.txt"));
+        for (int i = 0; i < 3; i++) {
+            Files.createFile(process.resolve(Integer.toString(i)));
+        }
+
+        assertThat(ProcStat.footprint(proc, 4942)).hasValue(new Footprint(298_112, 3, 61, null));
+        assertThat(ProcStat.footprint(proc, 4943)).as("gone").isEmpty();
+    }
+
+    @Test
+    void aProcessWhoseFilesCannotBeListedHasNoFootprint() throws IOException {
+        Files.createDirectories(proc.resolve("4942"));
+        Files.writeString(proc.resolve("4942/status"), fixture("status-java.txt"));
+
+        assertThat(ProcStat.footprint(proc, 4942)).isEmpty();
+    }
+
+    @Test
+    void readsThisProcessFootprintFromProc() {
+        assumeTrue(Files.exists(Path.of("/proc/self/status")), "Linux only");
+
+        assertThat(ProcStat.footprint(ProcStat.PROC, ProcessHandle.current().pid())).hasValueSatisfying(footprint -> {
+            assertThat(footprint.rssKb()).isPositive();
+            assertThat(footprint.openFiles()).isGreaterThanOrEqualTo(3);
+            assertThat(footprint.threads()).isGreaterThan(1);
+        });
+    }
+
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = ProcStatTest.class.getResourceAsStream("/proc/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
