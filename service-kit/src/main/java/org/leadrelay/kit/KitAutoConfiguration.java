@@ -1,5 +1,8 @@
 package org.leadrelay.kit;
 
+import com.mongodb.client.MongoClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,13 +11,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.leadrelay.events.EventCodec;
-import org.leadrelay.kit.messaging.BatchDeadLetters;
+import org.leadrelay.kit.messaging.ConsumerRetries;
+import org.leadrelay.kit.messaging.ConsumerRetryProperties;
 import org.leadrelay.kit.messaging.EventConsumers;
 import org.leadrelay.kit.messaging.TopicDeclarations;
 import org.leadrelay.kit.outbox.OutboxConfiguration;
 import org.leadrelay.kit.web.ProblemDetailsAdvice;
 import org.leadrelay.kit.webhooks.AnswerTokenConfiguration;
 import org.leadrelay.kit.webhooks.WebhookConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,7 +34,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /** Wires the kit into a Lead Relay service. */
 @AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
-@EnableConfigurationProperties(EventsProperties.class)
+@EnableConfigurationProperties({EventsProperties.class, ConsumerRetryProperties.class})
 @Import({OutboxConfiguration.class, WebhookConfiguration.class, AnswerTokenConfiguration.class, ProblemDetailsAdvice.class})
 public class KitAutoConfiguration {
 
@@ -40,8 +45,8 @@ public class KitAutoConfiguration {
     }
 
     @Bean
-    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
-        return new MongoPingHealthIndicator(mongo);
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo, ObjectProvider<MongoClient> client) {
+        return new MongoPingHealthIndicator(mongo, client.getIfAvailable());
     }
 
     @Bean
@@ -80,17 +85,20 @@ public class KitAutoConfiguration {
     }
 
     /**
-     * Dead letters for the batch-mode bindings (the operator console's), one record at a time;
-     * record-mode bindings keep the binder's. Its producer writes the records' raw key and value.
+     * Retries and dead letters for every consumer binding, by why a record failed: a malformed one
+     * to the dead-letter topic at once, one that met an unavailable database retried until it is
+     * back, any other after the binding's retries. Its producer writes the records' raw key and
+     * value.
      */
     @Bean
     @ConditionalOnMissingBean(ListenerContainerCustomizer.class)
-    BatchDeadLetters batchDeadLetters(KafkaProperties kafka) {
+    ConsumerRetries consumerRetries(KafkaProperties kafka, ConsumerRetryProperties retries, ObjectProvider<MeterRegistry> meters) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new BatchDeadLetters(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)));
+        return new ConsumerRetries(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)), retries,
+                kafka.buildConsumerProperties(), meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

@@ -30,8 +30,8 @@ import org.springframework.messaging.MessageHeaders;
  *
  * <p>Batches: a batch-mode binding ({@link #batchOf}) hands its handler every readable record of a
  * poll at once. A malformed record stops the batch: the records before it are handled, then
- * {@link BatchListenerFailedException} names it, and the error handler for batch bindings
- * ({@link BatchDeadLetters}) sends it alone to the dead-letter topic and hands over the records
+ * {@link BatchListenerFailedException} names it, and the kit's error handler
+ * ({@link ConsumerRetries}) sends it alone to the dead-letter topic and hands over the records
  * after it again.
  */
 public class EventConsumers {
