@@ -299,7 +299,7 @@ class FaultsIT {
         EventCodec codec = new EventCodec();
         try (TopicProbe probe = new TopicProbe(kafka.bootstrapServers(), Topics.ASSIGNMENTS)) {
             List<ConsumerRecord<String, byte[]>> records = probe.awaitRecords(record -> leads.contains(record.key())
-                    && EventTypes.LEAD_ASSIGNED.equals(TopicProbe.header(record, "ce_type")), leads.size());
+                    && EventTypes.LEAD_ASSIGNED.equals(TopicProbe.header(record, "ce_type")), leads.size(), Duration.ofMinutes(2));
             Map<String, Set<UUID>> byLead = new ConcurrentHashMap<>();
             records.forEach(record -> byLead.computeIfAbsent(record.key(), lead -> Collections.synchronizedSet(new java.util.HashSet<>()))
                     .add(codec.read(EventTypes.LEAD_ASSIGNED, record.value(), LeadAssigned.class).assignmentId()));

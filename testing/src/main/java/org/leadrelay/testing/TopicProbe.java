@@ -74,7 +74,13 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Waits up to 30 seconds until at least {@code count} records match, and returns them all. */
     public List<ConsumerRecord<String, byte[]>> awaitRecords(Predicate<ConsumerRecord<String, byte[]>> matching, int count) {
-        await().atMost(DEFAULT_WAIT).pollInterval(Duration.ZERO).pollDelay(Duration.ZERO)
+        return awaitRecords(matching, count, DEFAULT_WAIT);
+    }
+
+    /** Waits up to {@code atMost} until at least {@code count} records match, and returns them all: for runs of thousands. */
+    public List<ConsumerRecord<String, byte[]>> awaitRecords(Predicate<ConsumerRecord<String, byte[]>> matching, int count,
+            Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ZERO).pollDelay(Duration.ZERO)
                 .until(() -> poll(matching).size() >= count);
         return matching(matching);
     }
