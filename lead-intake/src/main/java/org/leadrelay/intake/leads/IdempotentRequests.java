@@ -19,6 +19,12 @@ public interface IdempotentRequests {
     /** The request under the key failed: the key is free again. */
     void release(String key);
 
+    /**
+     * Forgets the key that produced this lead, if any: it ties the client's (hashed) address and a
+     * hash of the request body to the lead. A repeat of that request afterwards is a new request.
+     */
+    void forget(UUID leadId);
+
     /** What claiming a key found. */
     sealed interface Claim {
         /** The key is new: process the request. */

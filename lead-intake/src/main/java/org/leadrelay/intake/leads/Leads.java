@@ -11,4 +11,7 @@ public interface Leads {
     Optional<StoredLead> find(UUID leadId);
 
     void markPublished(UUID leadId);
+
+    /** Deletes the lead, contact and all: what is left of an erased lead is its {@link LeadErasure}. */
+    void remove(UUID leadId);
 }

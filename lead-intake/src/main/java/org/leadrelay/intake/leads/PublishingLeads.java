@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.leadrelay.events.EventEnvelope;
+import org.leadrelay.events.LeadErased;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.kit.EventsProperties;
 import org.leadrelay.kit.outbox.EventIds;
@@ -57,18 +58,29 @@ import org.springframework.stereotype.Service;
  * milliseconds, so this is back-pressure: intake slows to what the broker takes. When the broker has
  * just gone down, the senders are stuck in sends that intake cannot yet know will fail, the queue
  * fills, and the wait stays that short instead of a send timeout.
+ *
+ * <p>The same relay publishes a lead's {@code LeadErased}: its erasure marks the lead again (under
+ * another token, so the mark outlives a LeadReceived sent meanwhile), and a lead with an erasure is
+ * never sent as LeadReceived any more, by a sender or the sweeper; the sweeper finishes the erasure
+ * instead (removing what a crash left of the data) and publishes LeadErased, under an id derived
+ * from the leadId, as LeadReceived's is. A LeadReceived whose send had already begun on another
+ * instance when the erasure came may still reach the broker: LeadErased follows it.
  */
 @Service
 public class PublishingLeads implements SmartLifecycle {
 
     static final String EVENT = "lead-received";
+    static final String ERASED_EVENT = "lead-erased";
     private static final String TOKEN = "received";
+    private static final String ERASED_TOKEN = "erased";
     private static final Logger log = LoggerFactory.getLogger(PublishingLeads.class);
     private static final int QUEUE = 500;
     /** How long a request waits for a place in the senders' full queue before leaving its lead to the sweeper. */
     private static final Duration SLOT_WAIT = Duration.ofMillis(200);
 
     private final Leads leads;
+    private final LeadErasures erasures;
+    private final ForgettingLeads forgetting;
     private final EventPublisher publisher;
     private final EventsProperties events;
     private final Clock clock;
@@ -84,9 +96,11 @@ public class PublishingLeads implements SmartLifecycle {
     private final Counter deferredBrokerUnreachable;
     private final Counter deferredSendersBusy;
 
-    PublishingLeads(Leads leads, EventPublisher publisher, EventsProperties events, Clock clock, MeterRegistry meters,
-            EventRelays relays) {
+    PublishingLeads(Leads leads, LeadErasures erasures, ForgettingLeads forgetting, EventPublisher publisher, EventsProperties events,
+            Clock clock, MeterRegistry meters, EventRelays relays) {
         this.leads = leads;
+        this.erasures = erasures;
+        this.forgetting = forgetting;
         this.publisher = publisher;
         this.events = events;
         this.clock = clock;
@@ -96,9 +110,9 @@ public class PublishingLeads implements SmartLifecycle {
             return waiting == 0 ? PendingLeads.NONE : new PendingLeads(waiting, relay.oldestPending().orElse(null));
         }, clock);
         Gauge.builder("leadrelay.intake.pending", gauges, PendingGauges::count)
-                .description("leads stored but not yet published, read from the store when scraped").register(meters);
+                .description("leads whose LeadReceived or LeadErased is not yet published, read from the store when scraped").register(meters);
         Gauge.builder("leadrelay.intake.pending.oldest", gauges, PendingGauges::oldestSeconds).baseUnit("seconds")
-                .description("how long the oldest unpublished lead has waited, read from the store when scraped").register(meters);
+                .description("how long the oldest of them has waited, read from the store when scraped").register(meters);
         this.deferredBrokerUnreachable = deferred(meters, "broker-unreachable");
         this.deferredSendersBusy = deferred(meters, "senders-busy");
     }
@@ -135,6 +149,29 @@ public class PublishingLeads implements SmartLifecycle {
         });
     }
 
+    /** Marks the lead as having its LeadErased to publish; call it before its erasure is recorded. */
+    void willPublishErasure(UUID leadId) {
+        relay.mark(leadId.toString(), ERASED_TOKEN);
+    }
+
+    /**
+     * Publishes the erased lead's LeadErased as soon as a sender is free, or leaves it to the
+     * sweeper, as {@link #publishSoon} does. Never sends on the caller's thread.
+     */
+    void publishErasureSoon(UUID leadId) {
+        if (!brokerAcknowledges.get()) {
+            deferredBrokerUnreachable.increment();
+            return;
+        }
+        senders.execute(() -> {
+            if (!brokerAcknowledges.get()) {
+                deferredBrokerUnreachable.increment();
+                return;
+            }
+            publishErasure(leadId);
+        });
+    }
+
     /** The senders' queue is full: the caller waits a little for a place, then leaves the lead to the sweeper. */
     private void waitForASlot(Runnable send, ThreadPoolExecutor pool) {
         try {
@@ -161,21 +198,14 @@ public class PublishingLeads implements SmartLifecycle {
             if (recheck && leads.find(leadId).map(stored -> stored.status() != IntakeStatus.RECEIVED).orElse(true)) {
                 return Sent.SKIPPED;
             }
+            // an erased lead's contact never leaves intake; its erasure's mark has the relay send LeadErased
+            if (erasures.ofLead(leadId).isPresent()) {
+                return Sent.SKIPPED;
+            }
             EventEnvelope<LeadReceived> envelope = EventEnvelope.of(EventIds.derived(EVENT, leadId), events.source(),
                     lead.receivedAt(), lead);
-            try {
-                publisher.send(envelope);
-            } catch (EventNotPublishedException e) {
-                if (brokerAcknowledges.getAndSet(false)) {
-                    log.warn("lead {} not acknowledged by the broker ({}): leads wait for the relay's sweeper until it acknowledges again",
-                            leadId, e.getMessage());
-                } else {
-                    log.debug("lead {} not yet published, will retry: {}", leadId, e.getMessage());
-                }
+            if (!sent(envelope, leadId)) {
                 return Sent.FAILED;
-            }
-            if (!brokerAcknowledges.getAndSet(true)) {
-                log.info("the broker acknowledges again (lead {}): leads are sent right after their 202 again", leadId);
             }
             leads.markPublished(leadId);
             relay.unmark(leadId.toString(), TOKEN);
@@ -186,6 +216,54 @@ public class PublishingLeads implements SmartLifecycle {
     }
 
     /**
+     * Finishes the lead's erasure if a crash interrupted it and publishes its LeadErased, unless the
+     * broker has it already, then drops the erasure's mark.
+     */
+    Sent publishErasure(UUID leadId) {
+        if (!inFlight.add(leadId)) {
+            return Sent.SKIPPED;
+        }
+        try {
+            Optional<LeadErasure> recorded = erasures.ofLead(leadId);
+            if (recorded.isEmpty()) {
+                return Sent.PUBLISHED; // marked by a request that failed before recording it: nothing to publish
+            }
+            LeadErasure erasure = forgetting.forget(recorded.get());
+            if (erasure.publishedAt() == null) {
+                EventEnvelope<LeadErased> envelope = EventEnvelope.of(EventIds.derived(ERASED_EVENT, leadId), events.source(),
+                        erasure.erasedAt(), new LeadErased(leadId, erasure.erasedAt()));
+                if (!sent(envelope, leadId)) {
+                    return Sent.FAILED;
+                }
+                erasures.published(leadId, clock.instant());
+            }
+            relay.unmark(leadId.toString(), ERASED_TOKEN);
+            return Sent.PUBLISHED;
+        } finally {
+            inFlight.remove(leadId);
+        }
+    }
+
+    /** Sends one event of the lead and keeps track of whether the broker acknowledges. */
+    private boolean sent(EventEnvelope<?> envelope, UUID leadId) {
+        try {
+            publisher.send(envelope);
+        } catch (EventNotPublishedException e) {
+            if (brokerAcknowledges.getAndSet(false)) {
+                log.warn("lead {} not acknowledged by the broker ({}): leads wait for the relay's sweeper until it acknowledges again",
+                        leadId, e.getMessage());
+            } else {
+                log.debug("lead {} not yet published, will retry: {}", leadId, e.getMessage());
+            }
+            return false;
+        }
+        if (!brokerAcknowledges.getAndSet(true)) {
+            log.info("the broker acknowledges again (lead {}): leads are sent right after their 202 again", leadId);
+        }
+        return true;
+    }
+
+    /**
      * The sweeper's way: each marked lead is published unless it is already, or was never stored.
      * A lead this instance is sending right now stays marked (its sender drops the mark, or the
      * next sweep takes it); the first lead the broker refuses stops the batch.
@@ -193,7 +271,18 @@ public class PublishingLeads implements SmartLifecycle {
     private Set<String> publishStored(List<String> keys) {
         Set<String> done = new HashSet<>();
         for (String key : keys) {
-            Optional<StoredLead> stored = leads.find(UUID.fromString(key));
+            UUID leadId = UUID.fromString(key);
+            if (erasures.ofLead(leadId).isPresent()) {
+                Sent sent = publishErasure(leadId);
+                if (sent == Sent.FAILED) {
+                    break;
+                }
+                if (sent == Sent.PUBLISHED) {
+                    done.add(key);
+                }
+                continue;
+            }
+            Optional<StoredLead> stored = leads.find(leadId);
             if (stored.isEmpty() || stored.get().status() != IntakeStatus.RECEIVED) {
                 done.add(key); // published already, a duplicate, or never stored (its request got no 202)
                 continue;

@@ -38,6 +38,7 @@ public class ReceivingLead {
     private static final Logger log = LoggerFactory.getLogger(ReceivingLead.class);
 
     private final Leads leads;
+    private final LeadsByEmail byEmail;
     private final RecentRequests recent;
     private final PublishingLeads publishing;
     private final IntakeProperties properties;
@@ -47,10 +48,11 @@ public class ReceivingLead {
 
     private final Geocoder geocoder;
 
-    ReceivingLead(Leads leads, RecentRequests recent, PublishingLeads publishing, IntakeProperties properties, Clock clock,
-            MeterRegistry meters, Geocoder geocoder) {
+    ReceivingLead(Leads leads, LeadsByEmail byEmail, RecentRequests recent, PublishingLeads publishing, IntakeProperties properties,
+            Clock clock, MeterRegistry meters, Geocoder geocoder) {
         this.geocoder = geocoder;
         this.leads = leads;
+        this.byEmail = byEmail;
         this.recent = recent;
         this.publishing = publishing;
         this.properties = properties;
@@ -104,18 +106,37 @@ public class ReceivingLead {
         Optional<UUID> first = recent.claim(LeadFingerprint.of(lead), leadId, lead.receivedAt(), properties.duplicateWindow());
         if (first.isPresent()) {
             StoredLead duplicate = StoredLead.duplicate(lead, first.get());
-            leads.add(duplicate);
+            store(duplicate);
             meters.counter("leadrelay.intake.duplicates").increment();
             log.info("lead {} repeats lead {}: recorded, not published", leadId, first.get());
             return duplicate;
         }
         StoredLead stored = StoredLead.received(lead);
         publishing.willPublish(leadId);
-        leads.add(stored);
+        store(stored);
         meters.counter("leadrelay.intake.received", "source", sourceTag(lead.source())).increment();
         log.info("lead {} received from {} for {} in {}", leadId, lead.source(), lead.need().specialities(), lead.location().country());
         publishing.publishSoon(lead);
         return stored;
+    }
+
+    /**
+     * Stores the lead, listed first under its contact email so that an erasure by email finds every
+     * stored lead; a lead that could not be stored is taken off the list again.
+     */
+    private void store(StoredLead lead) {
+        String emailKey = EmailKey.of(lead.lead().contact().email());
+        byEmail.add(emailKey, lead.leadId());
+        try {
+            leads.add(lead);
+        } catch (RuntimeException e) {
+            try {
+                byEmail.remove(emailKey, lead.leadId());
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
     }
 
     /** Metric tags stay bounded: a source outside the known ones counts as "other". */

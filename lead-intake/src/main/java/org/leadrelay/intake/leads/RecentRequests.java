@@ -14,4 +14,7 @@ public interface RecentRequests {
      * @return the earlier lead when this one repeats it
      */
     Optional<UUID> claim(String fingerprint, UUID leadId, Instant at, Duration window);
+
+    /** Forgets the fingerprint if this lead claimed it (a duplicate's fingerprint belongs to the lead it repeats). */
+    void forget(String fingerprint, UUID leadId);
 }

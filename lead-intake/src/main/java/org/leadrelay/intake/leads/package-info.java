@@ -1,2 +1,2 @@
-/** Receiving a customer's request for help: validation, storage and the LeadReceived event. */
+/** A customer's request for help: validation, storage and LeadReceived; and its erasure on an operator's request, with LeadErased. */
 package org.leadrelay.intake.leads;

@@ -7,14 +7,21 @@ import java.time.Instant;
 import java.util.UUID;
 import org.leadrelay.intake.leads.IdempotentRequests;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** One document per idempotency key, keyed by it: the unique key settles concurrent first uses. Keys live 24 hours. */
+/**
+ * One document per idempotency key, keyed by it: the unique key settles concurrent first uses. Keys
+ * live 24 hours. A key names the lead it produced once the request is done; a unique sparse index
+ * on that lead finds the key when the lead is erased (each lead is produced by one key at most, and
+ * a key still being processed names none), without a scan on the embedded server either.
+ */
 @Repository
 class MongoIdempotentRequests implements IdempotentRequests {
 
@@ -24,6 +31,7 @@ class MongoIdempotentRequests implements IdempotentRequests {
 
     MongoIdempotentRequests(MongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.indexOps(KeyDocument.class).createIndex(new Index().on("leadId", Sort.Direction.ASC).unique().sparse());
     }
 
     @Override
@@ -52,6 +60,11 @@ class MongoIdempotentRequests implements IdempotentRequests {
     @Override
     public void release(String key) {
         mongo.remove(Query.query(where("_id").is(key)), KeyDocument.class);
+    }
+
+    @Override
+    public void forget(UUID leadId) {
+        mongo.remove(Query.query(where("leadId").is(leadId)), KeyDocument.class);
     }
 
     @Document("idempotency_keys")

@@ -45,6 +45,11 @@ class MongoLeads implements Leads {
         mongo.updateFirst(Query.query(where("_id").is(leadId)), Update.update("status", IntakeStatus.PUBLISHED), LeadDocument.class);
     }
 
+    @Override
+    public void remove(UUID leadId) {
+        mongo.remove(Query.query(where("_id").is(leadId)), LeadDocument.class);
+    }
+
     @Document("leads")
     record LeadDocument(@Id UUID id, LeadReceived lead, IntakeStatus status, UUID duplicateOf, Instant receivedAt) {
 

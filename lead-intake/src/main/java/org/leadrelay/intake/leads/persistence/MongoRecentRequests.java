@@ -44,6 +44,15 @@ class MongoRecentRequests implements RecentRequests {
         }
     }
 
+    /** Read, then deleted by key: a delete on the fingerprint and the lead together would scan on the embedded server. */
+    @Override
+    public void forget(String fingerprint, UUID leadId) {
+        RecentRequest request = mongo.findById(fingerprint, RecentRequest.class);
+        if (request != null && leadId.equals(request.leadId())) {
+            mongo.remove(Query.query(where("_id").is(fingerprint)), RecentRequest.class);
+        }
+    }
+
     @Document("recent_requests")
     record RecentRequest(@Id String fingerprint, UUID leadId, Instant at) {
     }

@@ -1,0 +1,102 @@
+package org.leadrelay.intake.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.leadrelay.kit.security.OperatorAccounts;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Intake's public endpoints stay as open as they were: the lead API ({@code /api/leads},
+ * {@code /api/leads/{id}}), the form and its post, the pages, the Prometheus scrape. This chain
+ * only sees the rest of {@code /api/**} (the operator API: erasures, and any operator endpoint
+ * added under {@code /api} later, which is closed until listed otherwise) and health; the other
+ * requests pass through Spring Security untouched (no sign-in, no headers added, no session).
+ * The actuator exposes nothing else ({@code management.endpoints.web.exposure}): exposing more
+ * means adding it here, for operators.
+ *
+ * <p>The operator API needs an operator: HTTP Basic against
+ * {@code leadrelay.intake.security.operators} (none by default), or an OIDC issuer's JWT carrying
+ * {@code leadrelay.intake.security.jwt-authority} (default scope {@code leadrelay.operator}) once
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} is set. Stateless: no session, no
+ * cookie, so no CSRF token to carry. Health stays open, its details for a signed-in operator.
+ *
+ * <p>{@code @EnableWebSecurity} is explicit so that this chain also guards the operator API where
+ * Spring Boot's security auto-configuration is excluded (the system tests run every service on one
+ * class path and exclude it for intake).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(OperatorProperties.class)
+class OperatorSecurity {
+
+    @Bean
+    SecurityFilterChain operatorApi(HttpSecurity http, OperatorProperties properties, ObjectProvider<JwtDecoder> jwt,
+            ObjectProvider<JwtAuthenticationConverter> jwtConverter, UserDetailsService operators) throws Exception {
+        var operator = AuthorizationManagers.<RequestAuthorizationContext>anyOf(
+                AuthorityAuthorizationManager.hasRole(OperatorAccounts.OPERATOR),
+                AuthorityAuthorizationManager.hasAuthority(properties.jwtAuthority()));
+        List<AuthenticationProvider> providers = new ArrayList<>(List.of(new DaoAuthenticationProvider(operators)));
+        JwtDecoder decoder = jwt.getIfAvailable();
+        if (decoder != null) {
+            // an explicit authentication manager must list the JWT provider too, or a valid token is refused
+            JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
+            jwtConverter.ifAvailable(tokens::setJwtAuthenticationConverter);
+            providers.add(tokens);
+            http.oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()));
+        }
+        http.securityMatcher(operatorPaths())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().access(operator))
+                .authenticationManager(new ProviderManager(providers))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(response))
+                        .accessDeniedHandler((request, response, e) -> OperatorAccounts.forbidden(response, "this account may not do this")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /** {@code /api/**} but the public lead API, and health (open, with its details for an operator). */
+    static RequestMatcher operatorPaths() {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher publicLeadApi = new OrRequestMatcher(paths.matcher("/api/leads"), paths.matcher("/api/leads/**"));
+        return new OrRequestMatcher(new AndRequestMatcher(paths.matcher("/api/**"), new NegatedRequestMatcher(publicLeadApi)),
+                paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"));
+    }
+
+    @Bean
+    UserDetailsService operators(OperatorProperties properties) {
+        return OperatorAccounts.of(properties.operators());
+    }
+
+    private static void unauthorized(HttpServletResponse response) throws IOException {
+        OperatorAccounts.unauthorized(response, "sign in as an operator");
+    }
+}
