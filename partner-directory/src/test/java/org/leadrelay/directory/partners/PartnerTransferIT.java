@@ -154,7 +154,8 @@ class PartnerTransferIT {
         JsonNode report = json.readTree(response.body());
         Set<String> ids = new HashSet<>(report.get("results").findValuesAsString("id"));
         assertThat(ids).hasSize(count);
-        List<ConsumerRecord<String, byte[]>> published = partnersTopic.awaitRecords(record -> ids.contains(record.key()), count);
+        List<ConsumerRecord<String, byte[]>> published = partnersTopic.awaitRecords(record -> ids.contains(record.key()), count,
+                Duration.ofMinutes(2));
         long allPublished = System.nanoTime();
 
         assertThat(published.stream().map(ConsumerRecord::key).distinct()).hasSize(count);
