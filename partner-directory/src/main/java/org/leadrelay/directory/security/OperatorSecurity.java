@@ -1,12 +1,15 @@
 package org.leadrelay.directory.security;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.leadrelay.directory.partners.PartnerKeys;
 import org.leadrelay.kit.security.OperatorAccounts;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -16,6 +19,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
@@ -41,13 +46,22 @@ class OperatorSecurity {
 
     @Bean
     SecurityFilterChain operatorApi(HttpSecurity http, OperatorProperties properties, ObjectProvider<JwtDecoder> jwt,
-            UserDetailsService operators, PartnerKeys keys) throws Exception {
+            ObjectProvider<JwtAuthenticationConverter> jwtConverter, UserDetailsService operators, PartnerKeys keys) throws Exception {
         var operatorOrToken = AuthorizationManagers.<RequestAuthorizationContext>anyOf(
                 AuthorityAuthorizationManager.hasRole(OPERATOR),
                 AuthorityAuthorizationManager.hasAuthority(properties.jwtAuthority()));
         var operatorOrPartner = AuthorizationManagers.<RequestAuthorizationContext>anyOf(operatorOrToken,
                 AuthorityAuthorizationManager.hasRole(PARTNER));
-        DaoAuthenticationProvider operatorAccounts = new DaoAuthenticationProvider(operators);
+        List<AuthenticationProvider> providers = new ArrayList<>(List.of(new PartnerKeyAuthentication(keys),
+                new DaoAuthenticationProvider(operators)));
+        JwtDecoder decoder = jwt.getIfAvailable();
+        if (decoder != null) {
+            // an explicit authentication manager must list the JWT provider too, or a valid token is refused
+            JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
+            jwtConverter.ifAvailable(tokens::setJwtAuthenticationConverter);
+            providers.add(tokens);
+            http.oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()));
+        }
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
@@ -55,16 +69,13 @@ class OperatorSecurity {
                         .requestMatchers("/api/partners/*", "/api/partners/*/**").access(operatorOrPartner)
                         .requestMatchers("/api/**").access(operatorOrToken)
                         .anyRequest().denyAll())
-                .authenticationManager(new ProviderManager(new PartnerKeyAuthentication(keys), operatorAccounts))
+                .authenticationManager(new ProviderManager(providers))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) -> unauthorized(response))
                         .accessDeniedHandler((request, response, e) -> OperatorAccounts.forbidden(response, "this account may not do this")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
-        if (jwt.getIfAvailable() != null) {
-            http.oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()));
-        }
         return http.build();
     }
 
