@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.leadrelay.notification.support.RunningService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.leadrelay.testing.StubIssuer;
 
 /**
  * With an OIDC issuer configured, as in production, operators reach the delivery log with the

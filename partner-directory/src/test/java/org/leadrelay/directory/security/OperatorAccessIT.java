@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.leadrelay.testing.StubIssuer;
 
 /**
  * With an OIDC issuer configured, as in production, operators manage the partner network with the

@@ -1,4 +1,4 @@
-package org.leadrelay.directory.security;
+package org.leadrelay.testing;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -25,7 +25,7 @@ import java.util.Date;
  * document and its JWK set, and access tokens signed with its key. A forger holds a key of its own
  * under the issuer's key id, so that only the signature gives it away.
  */
-final class StubIssuer implements AutoCloseable {
+public final class StubIssuer implements AutoCloseable {
 
     private final HttpServer server;
     private final RSAKey key;
@@ -42,7 +42,7 @@ final class StubIssuer implements AutoCloseable {
         server.start();
     }
 
-    static StubIssuer start() {
+    public static StubIssuer start() {
         try {
             return new StubIssuer();
         } catch (IOException e) {
@@ -53,17 +53,17 @@ final class StubIssuer implements AutoCloseable {
     }
 
     /** The issuer's identifier, which is also where its discovery document is found. */
-    String uri() {
+    public String uri() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** A bearer token for {@code subject} granting {@code scope}, expiring {@code validFor} from now (negative: expired). */
-    String token(String subject, String scope, Duration validFor) {
+    public String token(String subject, String scope, Duration validFor) {
         return sign(key, subject, scope, validFor);
     }
 
     /** A token that reads like {@link #token} but is not signed by the issuer's key. */
-    String forged(String subject, String scope, Duration validFor) {
+    public String forged(String subject, String scope, Duration validFor) {
         return sign(forgery, subject, scope, validFor);
     }
 
