@@ -186,8 +186,7 @@ class InstancesIT extends RunningService {
         LeadAssigned assigned = Fixtures.assigned(partner.partnerId());
         String id = assigned.assignmentId() + ":offer:WEBHOOK";
         java.time.Instant now = clock.instant();
-        DeliveryJob job = new DeliveryJob(id, DeliveryKind.OFFER, Channel.WEBHOOK, assigned.leadId(), assigned.assignmentId(),
-                partner.partnerId(), "msg_settled", 0, now, null, now, null, null, new DeliveryJob.Webhook("lead.offered", "{}"));
+        DeliveryJob job = webhookOffer(id, assigned, "msg_settled", now);
         String target = Endpoints.url(path).toString();
 
         // what an instance leaves when it is killed right after recording that the partner took the webhook:
@@ -217,8 +216,7 @@ class InstancesIT extends RunningService {
         LeadAssigned assigned = Fixtures.assigned(partner.partnerId());
         String id = assigned.assignmentId() + ":offer:WEBHOOK";
         java.time.Instant now = clock.instant();
-        DeliveryJob job = new DeliveryJob(id, DeliveryKind.OFFER, Channel.WEBHOOK, assigned.leadId(), assigned.assignmentId(),
-                partner.partnerId(), "msg_cancelled", 0, now, null, now, null, null, new DeliveryJob.Webhook("lead.offered", "{}"));
+        DeliveryJob job = webhookOffer(id, assigned, "msg_cancelled", now);
         log.opened(job, Endpoints.url(path).toString());
         DeliveryJobs.Claim attempting = jobs.addClaimed(job, now, Duration.ofMinutes(2), "slow-instance").orElseThrow();
 
@@ -231,6 +229,12 @@ class InstancesIT extends RunningService {
                 .as("one NotificationFailed, for good").singleElement()
                 .satisfies(record -> assertThat(event(record, org.leadrelay.events.NotificationFailed.class).retrying()).isFalse());
         assertThat(jobs.pending()).extracting(DeliveryJob::id).doesNotContain(id);
+    }
+
+    /** An offer's webhook delivery as a job, for scenes staged directly in the job store. */
+    private static DeliveryJob webhookOffer(String id, LeadAssigned assigned, String messageId, java.time.Instant now) {
+        return new DeliveryJob(id, DeliveryKind.OFFER, Channel.WEBHOOK, assigned.leadId(), assigned.assignmentId(), assigned.partnerId(),
+                messageId, 0, now, null, now, null, null, new DeliveryJob.Webhook("lead.offered", "{}"));
     }
 
     private static int status(URI uri, String authorization) throws Exception {
