@@ -32,6 +32,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.bson.UuidRepresentation;
@@ -77,6 +78,7 @@ class FaultsIT {
     static final int ROUNDS = Integer.getInteger("leadrelay.faults.rounds", 10);
     private static final int PARTNERS = 30;
     private static final int CLIENTS = 8;
+    private static final int STORY_PAGE = 500;
     private static final String[] COUNTRIES = {"FR", "BE", "CH", "LU", "DE", "CA"};
     private static final String[] PRODUCTS = {"postgresql", "mariadb", "java", "tomcat", "kubernetes", "linux"};
     private static final Duration START = Duration.ofMinutes(4);
@@ -204,7 +206,7 @@ class FaultsIT {
         Map<String, Long> emailsByMessageId = offerEmails();
         Map<String, Set<UUID>> assignments = assignmentsByLead(acknowledged);
         Map<String, Document> stories = Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
-                .until(this::consoleStories, read -> read.keySet().containsAll(acknowledged)
+                .until(() -> consoleStories(acknowledged), read -> read.keySet().containsAll(acknowledged)
                         && acknowledged.stream().allMatch(lead -> read.get(lead).getInteger("offers", 0) >= 1));
         long webhookRequests = partners.received(request -> true).size();
         long resentWebhooks = webhookRequests - webhookIds.values().stream().mapToLong(Set::size).sum();
@@ -229,14 +231,22 @@ class FaultsIT {
                 .allSatisfy(lead -> assertThat(toldOnce(stories.get(lead))).as(lead).isTrue());
     }
 
-    /** The console's read model of each lead (its own database): the story it shows operators. */
-    private Map<String, Document> consoleStories() {
+    /**
+     * The console's read model of these leads (its own database): the story it shows operators. Read
+     * 500 ids at a time: mongo-java-server answers a whole find in one reply, and 10,000 stories
+     * outgrow the driver's 48 MB message limit.
+     */
+    private Map<String, Document> consoleStories(Set<String> leads) {
         try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort()))
                 .uuidRepresentation(UuidRepresentation.STANDARD).build())) {
             Map<String, Document> stories = new java.util.HashMap<>();
-            client.getDatabase("operator-console").getCollection("leads").find()
-                    .forEach(story -> stories.put(story.get("_id", UUID.class).toString(), story));
+            List<UUID> ids = leads.stream().map(UUID::fromString).toList();
+            for (int from = 0; from < ids.size(); from += STORY_PAGE) {
+                client.getDatabase("operator-console").getCollection("leads")
+                        .find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + STORY_PAGE))))
+                        .forEach(story -> stories.put(story.get("_id", UUID.class).toString(), story));
+            }
             return stories;
         }
     }
