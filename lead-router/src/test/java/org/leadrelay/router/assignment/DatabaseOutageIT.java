@@ -86,7 +86,8 @@ class DatabaseOutageIT {
      * flight would have been dead-lettered within the first {@code OLD_BUDGET} of it.
      */
     private static final Duration OLD_BUDGET = ATTEMPT.multipliedBy(MAX_ATTEMPTS).plusMillis(600);
-    private static final Duration OUTAGE = Duration.ofSeconds(30);
+    /** 30 s in the suite; {@code -Dleadrelay.outage.seconds=300} holds it the 5 minutes. */
+    private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("leadrelay.outage.seconds", 30));
     private static final String OPERATOR = "Basic "
             + Base64.getEncoder().encodeToString("operator:local-operator-password".getBytes(StandardCharsets.UTF_8));
 
