@@ -11,6 +11,12 @@ package org.leadrelay.events;
  */
 public record Contact(String name, String email, String phone, String company) {
 
+    /**
+     * What stands in for an erased person's contact where a record must keep one: an address in the
+     * reserved {@code .invalid} domain (RFC 2606), the same for everyone, so nothing of the person remains.
+     */
+    public static final Contact ERASED = new Contact(null, "erased@erased.invalid", null, null);
+
     public Contact {
         Require.text(email, "contact.email");
     }

@@ -20,7 +20,9 @@ public final class EventCatalog {
             new EventDescriptor<>(EventTypes.LEAD_DECLINED, LeadDeclined.class, Topics.ASSIGNMENTS, "lead-declined.v1.json"),
             new EventDescriptor<>(EventTypes.NOTIFICATION_DELIVERED, NotificationDelivered.class, Topics.NOTIFICATIONS, "notification-delivered.v1.json"),
             new EventDescriptor<>(EventTypes.NOTIFICATION_FAILED, NotificationFailed.class, Topics.NOTIFICATIONS, "notification-failed.v1.json"),
-            new EventDescriptor<>(EventTypes.LEAD_ERASED, LeadErased.class, Topics.ERASURES, "lead-erased.v1.json"));
+            new EventDescriptor<>(EventTypes.LEAD_ERASED, LeadErased.class, Topics.ERASURES, "lead-erased.v1.json"),
+            new EventDescriptor<>(EventTypes.LEAD_ERASURE_COMPLETED, LeadErasureCompleted.class, Topics.ERASURES,
+                    "lead-erasure-completed.v1.json"));
 
     private static final Map<String, EventDescriptor<?>> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventDescriptor::type, Function.identity()));

@@ -22,6 +22,7 @@ public final class EventTypes {
     public static final String NOTIFICATION_DELIVERED = "org.leadrelay.notification.delivered.v1";
     public static final String NOTIFICATION_FAILED = "org.leadrelay.notification.failed.v1";
     public static final String LEAD_ERASED = "org.leadrelay.lead.erased.v1";
+    public static final String LEAD_ERASURE_COMPLETED = "org.leadrelay.lead.erasure-completed.v1";
 
     private EventTypes() {
     }

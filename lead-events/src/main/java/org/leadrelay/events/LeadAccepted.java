@@ -22,4 +22,10 @@ public record LeadAccepted(UUID leadId, UUID assignmentId, UUID partnerId, Insta
     public LeadAccepted(UUID leadId, UUID assignmentId, UUID partnerId, Instant acceptedAt) {
         this(leadId, assignmentId, partnerId, acceptedAt, null);
     }
+
+    /** The acceptance without the contact, as it stands once the lead was erased. */
+    @Override
+    public LeadAccepted erased() {
+        return contact == null ? this : new LeadAccepted(leadId, assignmentId, partnerId, acceptedAt, null);
+    }
 }

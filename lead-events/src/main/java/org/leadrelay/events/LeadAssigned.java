@@ -62,4 +62,10 @@ public record LeadAssigned(
         this(leadId, assignmentId, partnerId, partnerName, attempt, score, fallbacks, passedOver, lead, assignedAt, respondBy,
                 passedOverCounts, null);
     }
+
+    @Override
+    public LeadAssigned erased() {
+        return new LeadAssigned(leadId, assignmentId, partnerId, partnerName, attempt, score, fallbacks, passedOver, lead.erased(), assignedAt,
+                respondBy, passedOverCounts, expectedShares);
+    }
 }

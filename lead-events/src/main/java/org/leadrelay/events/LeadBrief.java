@@ -9,6 +9,11 @@ import java.util.List;
  */
 public record LeadBrief(Need need, String country, String region, String city, String language, Integer employees) {
 
+    /** The brief without the customer's own words (the description); the rest describes no one. */
+    public LeadBrief erased() {
+        return need.description() == null ? this : new LeadBrief(need.withoutDescription(), country, region, city, language, employees);
+    }
+
     public LeadBrief {
         Require.present(need, "lead.need");
         Require.countryCode(country, "lead.country");

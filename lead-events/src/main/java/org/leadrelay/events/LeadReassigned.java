@@ -67,4 +67,10 @@ public record LeadReassigned(
         this(leadId, assignmentId, partnerId, partnerName, previousPartnerId, reason, attempt, score, fallbacks, passedOver, lead,
                 assignedAt, respondBy, passedOverCounts, null);
     }
+
+    @Override
+    public LeadReassigned erased() {
+        return new LeadReassigned(leadId, assignmentId, partnerId, partnerName, previousPartnerId, reason, attempt, score, fallbacks,
+                passedOver, lead.erased(), assignedAt, respondBy, passedOverCounts, expectedShares);
+    }
 }

@@ -51,6 +51,20 @@ public record LeadReceived(
         return leadId.toString();
     }
 
+    /**
+     * The lead with the person's data gone for good: the contact replaced by {@link Contact#ERASED},
+     * the description (the customer's own words) dropped, and coordinates the sender gave (which may
+     * be where the person is) dropped too; a gazetteer's city centre stays. What routing used stays:
+     * the need's products, services and environment, the place, language, company size, consent and
+     * origin.
+     */
+    public LeadReceived erased() {
+        Location place = location.coordinatesSource() == CoordinatesSource.PROVIDED
+                ? new Location(location.country(), location.region(), location.city(), location.postalCode(), null, null) : location;
+        return new LeadReceived(leadId, Contact.ERASED, need.withoutDescription(), place,
+                language, employees, consent, source, origin, receivedAt);
+    }
+
     /** What a partner may know of the lead before accepting it: no contact details. */
     public LeadBrief brief() {
         return new LeadBrief(need, location.country(), location.region(), location.city(), language, employees);

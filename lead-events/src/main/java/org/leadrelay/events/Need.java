@@ -11,6 +11,11 @@ import java.util.stream.Stream;
  */
 public record Need(List<String> products, List<String> services, Environment environment, String description) {
 
+    /** The need without the customer's own words. */
+    public Need withoutDescription() {
+        return new Need(products, services, environment, null);
+    }
+
     public Need {
         products = Require.list(products);
         services = Require.list(services);

@@ -11,8 +11,10 @@ public sealed interface NotificationEvent extends LeadRelayEvent permits Notific
     String ACCEPTANCE = "acceptance";
     /** The lead moved on from this partner (declined elsewhere, expired or reassigned). */
     String WITHDRAWAL = "withdrawal";
+    /** The customer behind the lead asked to be erased: the partner is asked to delete what it holds of them. */
+    String ERASURE = "erasure";
 
-    /** What the partner was told: {@link #OFFER}, {@link #ACCEPTANCE} or {@link #WITHDRAWAL}. */
+    /** What the partner was told: {@link #OFFER}, {@link #ACCEPTANCE}, {@link #WITHDRAWAL} or {@link #ERASURE}. */
     String message();
 
     UUID leadId();

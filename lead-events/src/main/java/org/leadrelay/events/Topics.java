@@ -16,7 +16,7 @@ public final class Topics {
     public static final String ASSIGNMENTS = "leads.assignments.v1";
     /** {@link NotificationDelivered} and {@link NotificationFailed}, keyed by leadId. */
     public static final String NOTIFICATIONS = "notifications.v1";
-    /** {@link LeadErased}, keyed by leadId. */
+    /** {@link ErasureEvent}s: {@link LeadErased} and each service's {@link LeadErasureCompleted}, keyed by leadId. */
     public static final String ERASURES = "leads.erasures.v1";
 
     /** The topics events are published to, without their dead-letter topics. */

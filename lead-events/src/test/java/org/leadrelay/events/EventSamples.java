@@ -81,6 +81,7 @@ final class EventSamples {
                 new NotificationDelivered(LEAD, ASSIGNMENT, PARTNER, Channel.EMAIL, 2, NOW, NotificationEvent.ACCEPTANCE),
                 new NotificationFailed(LEAD, ASSIGNMENT, PARTNER, Channel.EMAIL, 1, "smtp down", true, NOW, NotificationEvent.WITHDRAWAL),
                 new NotificationFailed(LEAD, ASSIGNMENT, PARTNER, Channel.EMAIL, 2, "SMTP 451 try again later", true, NOW),
-                new LeadErased(LEAD, NOW));
+                new LeadErased(LEAD, NOW),
+                new LeadErasureCompleted(LEAD, "lead-router", "case anonymised; offer withdrawn", NOW));
     }
 }

@@ -1,6 +1,7 @@
 package org.leadrelay.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.leadrelay.testing.TopicProbe.event;
 import static org.leadrelay.testing.TopicProbe.keyed;
 import static org.leadrelay.testing.TopicProbe.ofType;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -292,10 +294,63 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void anOperatorErasesALeadFromItsPageAndWatchesEveryServiceReportIt() throws Exception {
+        UUID leadId = postLead("LU", "Dudelange", "mariadb", "ernestine.forget@example.lu");
+        partnerEndpoint.await(request -> request.path().equals("/lux-data") && request.body().contains(leadId.toString()));
+        operator.get(page("/leads/" + leadId));
+        Chromium.waiting(operator, 20).until(browser -> {
+            if (browser.findElements(By.id("erase-lead")).isEmpty()) {
+                browser.navigate().refresh();
+                return false;
+            }
+            return true;
+        });
+        assertThat(operator.findElement(By.id("lead-contact")).getText()).contains("ernestine.forget@example.lu");
+
+        WebElement form = operator.findElement(By.id("erase-lead"));
+        form.findElement(By.name("reason")).sendKeys("Ticket 4711: the customer wrote to ask");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        Chromium.waiting(operator, 15).until(browser -> !browser.findElements(By.id("notice")).isEmpty());
+        assertThat(operator.findElement(By.id("notice")).getAttribute("class")).contains("ok");
+        // the progress fills in as the services report: reload until both have
+        Chromium.waiting(operator, 30).until(browser -> {
+            browser.navigate().refresh();
+            List<WebElement> steps = browser.findElements(By.cssSelector("#erasure tr[data-service] td.ok"));
+            return steps.size() == 3;
+        });
+        assertThat(operator.findElement(By.id("lead-state")).getText()).isEqualTo("erased");
+        assertThat(operator.findElement(By.cssSelector("main")).getText()).doesNotContain("ernestine.forget@example.lu", "Ernestine Forget")
+                .contains("lead-router", "notification-service");
+        Chromium.screenshot(operator, "erasure.png");
+        WebhookReceiver.Received erased = partnerEndpoint.await(request -> request.path().equals("/lux-data")
+                && request.body().contains(leadId.toString()) && request.body().contains("\"lead.erased\""));
+        assertThat(JSON.readTree(erased.body()).get("accepted").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anOperatorErasesEveryLeadOfAnEmailFromTheErasuresPage() throws Exception {
+        UUID first = postLead("LU", "Ettelbruck", "mariadb", "twice.erased@example.lu");
+        UUID second = postLead("LU", "Wiltz", "migration", "Twice.Erased@example.lu");
+        kafka.awaitRecords(keyed(first).or(keyed(second)).and(ofType(EventTypes.LEAD_RECEIVED)), 2);
+        operator.get(page("/erasures"));
+        WebElement form = operator.findElement(By.id("erase-person"));
+        form.findElement(By.name("email")).sendKeys("twice.erased@example.lu");
+        form.findElement(By.name("reason")).sendKeys("Letter of 2 December");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        Chromium.waiting(operator, 15).until(browser -> !browser.findElements(By.id("notice")).isEmpty());
+        assertThat(operator.findElement(By.id("notice")).getText()).contains("2 lead(s)");
+        assertThat(operator.getPageSource()).doesNotContain("twice.erased@example.lu");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ERASED".equals(stack.consoleStoryState(first))
+                && "ERASED".equals(stack.consoleStoryState(second)));
+    }
+
+    @Test
     void everyPageInTheNavigationOpensForAnOperator() {
         operator.get(page("/"));
         List<String> links = operator.findElements(By.cssSelector("header nav a")).stream().map(link -> link.getAttribute("href")).toList();
-        assertThat(links).hasSize(6);
+        assertThat(links).hasSize(7);
         Map<String, String> screenshots = Map.of("/partners", "partners.png", "/deliveries", "deliveries.png");
         List<String> broken = new java.util.ArrayList<>();
         for (String link : links) {

@@ -69,17 +69,20 @@ final class LeadRelayStack implements AutoCloseable {
         notification = start(NotificationServiceApplication.application(), concat(extraArguments, "--spring.mail.port=" + smtpPort,
                 "--leadrelay.notification.answer-base-url=" + router));
         // every test client posts from 127.0.0.1: the per-client rate limit is tested in lead-intake
-        intake = start(LeadIntakeApplication.application(), concat(withoutSecurity, "--leadrelay.intake.leads-per-minute-per-client=1000000"));
+        // intake's operator account (it has none by default) asks erasures, as the other services' development one
+        intake = start(LeadIntakeApplication.application(), concat(withoutSecurity, "--leadrelay.intake.leads-per-minute-per-client=1000000",
+                "--leadrelay.intake.security.operators.operator={noop}local-operator-password"));
     }
 
     /**
-     * Starts operator-console too, acting through this stack's router, notification service and
-     * directory with their development operator account. It keeps its own security (form sign-in,
+     * Starts operator-console too, acting through this stack's router, notification service,
+     * directory and intake with their development operator account. It keeps its own security (form sign-in,
      * roles, CSRF): no exclusion as for lead-intake.
      */
     LeadRelayStack withConsole() {
         List<String> arguments = new ArrayList<>();
-        for (var service : java.util.Map.of("router", router, "notification", notification, "directory", directory).entrySet()) {
+        for (var service : java.util.Map.of("router", router, "notification", notification, "directory", directory, "intake", intake)
+                .entrySet()) {
             arguments.add("--leadrelay.console.services." + service.getKey() + ".url=" + service.getValue());
         }
         console = start(ConsoleApplication.application(), concat(extraArguments, arguments.toArray(String[]::new)));
@@ -95,6 +98,17 @@ final class LeadRelayStack implements AutoCloseable {
                 .until(() -> copies("lead-router", partnerIds) == partnerIds.size()
                         && partnerIds.stream().allMatch(id -> routerReplica.holds(id, 1))
                         && copies("notification-service", partnerIds) == partnerIds.size());
+    }
+
+    /** The shared database server, every service's database on it. */
+    MongoClient mongo() {
+        return mongo;
+    }
+
+    /** The state of the lead's story in the console's read model, or null before it has one. */
+    String consoleStoryState(UUID leadId) {
+        org.bson.Document story = mongo.getDatabase("operator-console").getCollection("leads").find(Filters.eq("_id", leadId)).first();
+        return story == null ? null : story.getString("state");
     }
 
     private long copies(String service, Collection<UUID> partnerIds) {

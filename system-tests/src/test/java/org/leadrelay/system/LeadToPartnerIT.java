@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.leadrelay.events.Channel;
 import org.leadrelay.events.EventTypes;
 import org.leadrelay.events.LeadAccepted;
+import org.leadrelay.events.LeadErasureCompleted;
 import org.leadrelay.events.LeadUnroutable;
 import org.leadrelay.events.NotificationDelivered;
 import org.leadrelay.events.Topics;
@@ -63,7 +64,7 @@ class LeadToPartnerIT {
         SMTP.start();
         partnerEndpoint = WebhookReceiver.start();
         stack = new LeadRelayStack(SMTP.getSmtp().getPort(), "--leadrelay.webhooks.allowed-hosts=127.0.0.1").withConsole();
-        kafka = TopicProbe.on(Topics.ASSIGNMENTS, Topics.NOTIFICATIONS);
+        kafka = TopicProbe.on(Topics.ASSIGNMENTS, Topics.NOTIFICATIONS, Topics.ERASURES);
     }
 
     @AfterAll
@@ -154,6 +155,69 @@ class LeadToPartnerIT {
             }
             assertThat(exported).containsAll(read);
         });
+    }
+
+    /**
+     * S12: a lead a partner accepted is erased through lead-intake's API. Every service reports its
+     * part done, none of their databases holds the person any more, and the partner is asked,
+     * with a signed lead.erased webhook, to delete what it got. (The topics still carry the
+     * contact until the sealing of ADR 0012 is built; this test does not claim them yet.)
+     */
+    @Test
+    void anErasedAcceptedLeadLeavesNoTraceOfThePersonInAnyServiceAndItsPartnerIsAskedToDeleteIt() throws Exception {
+        JsonNode registered = post(stack.directory, "/api/partners", """
+                {"name": "Erasure Partner", "tier": "GOLD", "countries": ["MT"], "specialities": ["postgresql", "support"],
+                 "languages": ["en"], "capacity": 3, "notificationEmail": "leads@erasure-partner.example", "webhookUrl": "%s"}
+                """.formatted(partnerEndpoint.url("/erasure-partner")), 201);
+        UUID partnerId = UUID.fromString(registered.get("partner").get("id").asString());
+        String webhookSecret = registered.get("webhookSecret").asString();
+        stack.awaitPartnersCopied(List.of(partnerId));
+        JsonNode accepted = post(stack.intake, "/api/leads", """
+                {"contact": {"name": "Zerlina Markerova", "email": "zerlina.markerova@s12.example", "phone": "+35699112233",
+                             "company": "Markerova Imports"},
+                 "need": {"products": ["PostgreSQL"], "services": ["Support"], "description": "Zerlina's replica lags behind"},
+                 "location": {"country": "MT", "city": "Valletta"}, "language": "en", "consent": true}
+                """, 202);
+        UUID leadId = UUID.fromString(accepted.get("leadId").asString());
+        WebhookReceiver.Received offer = partnerEndpoint.await(request -> request.body().contains(leadId.toString()));
+        String answerUrl = json.readTree(offer.body()).get("answerUrl").asString();
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(answerUrl)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"answer\": \"ACCEPT\"}")).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(200);
+        partnerEndpoint.await(request -> request.body().contains(leadId.toString()) && request.body().contains("\"lead.accepted\""));
+        List<String> person = List.of("Zerlina", "Markerova", "zerlina.markerova@s12.example", "35699112233", "replica lags");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !holding(person).isEmpty()); // the control: the services held the person
+
+        JsonNode erasure = post(stack.intake, "/api/erasures", "{\"leadId\": \"" + leadId + "\"}", 202);
+
+        assertThat(erasure.get("erasures").get(0).get("leadId").asString()).isEqualTo(leadId.toString());
+        List<String> reporters = kafka.awaitRecords(keyed(leadId).and(ofType(EventTypes.LEAD_ERASURE_COMPLETED)), 2).stream()
+                .map(record -> event(record, LeadErasureCompleted.class).service()).toList();
+        assertThat(reporters).contains("lead-router", "notification-service");
+        WebhookReceiver.Received erased = partnerEndpoint.await(request -> request.body().contains(leadId.toString())
+                && request.body().contains("\"lead.erased\""));
+        new Webhook(webhookSecret).verify(erased.body(), erased.headers());
+        assertThat(json.readTree(erased.body()).get("accepted").asBoolean()).isTrue();
+        assertThat(erased.body()).doesNotContain("Zerlina", "Markerova");
+        await().atMost(Duration.ofSeconds(30)).until(() -> stack.consoleStoryState(leadId), "ERASED"::equals);
+        assertThat(holding(person)).as("collections still holding the person").isEmpty();
+    }
+
+    /** Every collection of every service's database that holds one of these strings, as "database.collection". */
+    private static List<String> holding(List<String> person) {
+        List<String> found = new java.util.ArrayList<>();
+        for (String database : List.of("lead-intake", "lead-router", "notification-service", "operator-console", "partner-directory")) {
+            for (String collection : stack.mongo().getDatabase(database).listCollectionNames()) {
+                for (org.bson.Document document : stack.mongo().getDatabase(database).getCollection(collection).find()) {
+                    String text = document.toJson();
+                    if (person.stream().anyMatch(text::contains)) {
+                        found.add(database + "." + collection);
+                        break;
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     @Test

@@ -84,7 +84,10 @@ final class Stack implements AutoCloseable {
         startService("partner-directory", ports.directory(), common);
         startService("lead-router", ports.router(), common);
         startService("notification-service", ports.notification(), common);
-        startService("lead-intake", ports.intake(), common);
+        // intake has no operator account by default: the development one, so the console can ask erasures
+        List<String> intake = new ArrayList<>(common);
+        intake.add("--leadrelay.intake.security.operators." + Seeder.OPERATOR_NAME + "={noop}" + Seeder.OPERATOR_PASSWORD);
+        startService("lead-intake", ports.intake(), intake);
         startService("operator-console", ports.console(), consoleArguments(ports, common));
         awaitServicesHealthy();
 
@@ -105,7 +108,8 @@ final class Stack implements AutoCloseable {
      */
     private static List<String> consoleArguments(Ports ports, List<String> common) {
         List<String> arguments = new ArrayList<>(common);
-        Map<String, Integer> services = Map.of("router", ports.router(), "notification", ports.notification(), "directory", ports.directory());
+        Map<String, Integer> services = Map.of("router", ports.router(), "notification", ports.notification(), "directory", ports.directory(),
+                "intake", ports.intake());
         services.forEach((service, port) -> {
             String prefix = "--leadrelay.console.services." + service + ".";
             arguments.add(prefix + "url=http://127.0.0.1:" + port);

@@ -17,7 +17,8 @@ import org.leadrelay.events.LeadReceived;
  * so two instances (or a deadline and an answer) racing on a lead cannot both win, and an event is
  * recorded in the same write as the change that caused it.
  *
- * @param lead    the lead as received, with the customer's contact (which reaches a partner only on acceptance)
+ * @param lead    the lead as received, with the customer's contact (which reaches a partner only on acceptance); once the
+ *                lead is erased, without the person's data; null when the lead was erased before it was received here
  * @param reason  why the lead is unroutable, when it is
  * @param pending events recorded with the changes and not yet acknowledged by the broker, oldest first
  */
@@ -36,7 +37,9 @@ public record LeadCase(UUID leadId, LeadReceived lead, State state, List<Attempt
         /** A partner accepted it. */
         ACCEPTED,
         /** Nobody could take it, or everybody tried declined or stayed silent: it waits in the operators' queue. */
-        UNROUTABLE
+        UNROUTABLE,
+        /** The customer asked to be forgotten: the person's data is gone and the lead is never offered again. */
+        ERASED
     }
 
     /** What became of one offer. */
@@ -57,6 +60,12 @@ public record LeadCase(UUID leadId, LeadReceived lead, State state, List<Attempt
         public Attempt settled(Outcome settled, String why, Instant at) {
             return new Attempt(number, assignmentId, partnerId, partnerName, offeredAt, respondBy, settled, why, at, assignedBy, event);
         }
+
+        /** The attempt with the person erased from its event (the customer's words in the offer's brief). */
+        Attempt erased() {
+            return new Attempt(number, assignmentId, partnerId, partnerName, offeredAt, respondBy, outcome, reason, answeredAt, assignedBy,
+                    event.erased());
+        }
     }
 
     /** An event recorded with a change, waiting for the broker. */
@@ -65,6 +74,33 @@ public record LeadCase(UUID leadId, LeadReceived lead, State state, List<Attempt
 
     public static LeadCase opened(LeadReceived lead, Instant now) {
         return new LeadCase(lead.leadId(), lead, State.OFFERED, List.of(), null, now, 0, List.of());
+    }
+
+    /**
+     * A case for a lead erased before this service received it: it holds nothing of the lead, and
+     * the lead's {@code LeadReceived}, should it come later, finds it and is not routed.
+     */
+    public static LeadCase erasedUnseen(UUID leadId, String why, Instant now) {
+        return new LeadCase(leadId, null, State.ERASED, List.of(), why, now, 0, List.of());
+    }
+
+    /**
+     * The case once the lead's person asked to be forgotten, as the next version: the lead without
+     * the contact and the customer's own words, in the lead itself, in every offer's event and in
+     * the events still waiting for the broker (an acceptance goes out without the contact); an
+     * offer still waiting for its answer withdrawn. What the router decided, when and why stays,
+     * naming no person.
+     */
+    public LeadCase erased(String why, Instant now) {
+        List<Attempt> kept = new ArrayList<>();
+        for (Attempt attempt : attempts) {
+            kept.add((attempt.outcome() == Outcome.PENDING ? attempt.settled(Outcome.WITHDRAWN, why, now) : attempt).erased());
+        }
+        List<PendingEvent> waiting = new ArrayList<>();
+        for (PendingEvent event : pending) {
+            waiting.add(new PendingEvent(event.id(), event.event().erased()));
+        }
+        return new LeadCase(leadId, lead == null ? null : lead.erased(), State.ERASED, kept, why, now, version + 1, waiting);
     }
 
     /** The offer waiting for an answer, if any. */

@@ -62,6 +62,8 @@ public class ManagingAssignments {
     public static final String ROUTER = "router";
     /** Who made the first offer after an operator reopened the lead: the router, with a fresh attempt budget. */
     public static final String REOPEN = "reopen";
+    private static final String ERASED_REASON = "erased at the customer's request";
+    private static final String ERASED_OFFER = "this lead was erased at the customer's request: the offer is closed";
     private static final Logger log = LoggerFactory.getLogger(ManagingAssignments.class);
     private static final int ATTEMPTS_ON_CONFLICT = 10;
 
@@ -94,6 +96,7 @@ public class ManagingAssignments {
         this.meters = meters;
         // exported at 0 from the start, so dashboards and alerts see each series before its first event
         meters.counter("leadrelay.router.expiries");
+        meters.counter("leadrelay.router.erasures");
         for (String category : List.of("nobody-eligible", "capacity-taken", "attempts-exhausted")) {
             meters.counter("leadrelay.router.unroutable", "reason", category);
         }
@@ -134,6 +137,9 @@ public class ManagingAssignments {
         return changeLead(leadId, current -> {
             Attempt attempt = current.attempt(assignmentId).filter(found -> found.partnerId().equals(partnerId))
                     .orElseThrow(() -> new OfferClosedException("this offer is not known here"));
+            if (current.state() == State.ERASED) {
+                throw new OfferClosedException(ERASED_OFFER);
+            }
             Outcome wanted = accept ? Outcome.ACCEPTED : Outcome.DECLINED;
             if (attempt.outcome() == wanted) {
                 return null; // answered so already: nothing to do
@@ -262,6 +268,9 @@ public class ManagingAssignments {
             if (current.state() == State.ACCEPTED) {
                 throw new OfferClosedException("this lead was accepted: it stays with the partner that accepted it");
             }
+            if (current.state() == State.ERASED) {
+                throw new OfferClosedException("this lead was erased at the customer's request: it is not offered again");
+            }
             Instant now = now();
             List<Attempt> changed = new ArrayList<>();
             Attempt withdrawn = current.current().map(attempt -> attempt.settled(Outcome.WITHDRAWN, "assigned by " + operator, now))
@@ -292,6 +301,56 @@ public class ManagingAssignments {
                         log.info("lead {} assigned by hand to partner {}", leadId, partner.id());
                     }, "manual");
         });
+    }
+
+    /**
+     * The lead's person asked to be forgotten ({@code LeadErased}): the case is anonymised
+     * ({@link LeadCase#erased}), an offer waiting for its answer is withdrawn and its place given
+     * back, and the lead is never offered again. A lead this service has not received yet gets an
+     * empty erased case, so its {@code LeadReceived} is not routed when it comes. Erasing again
+     * changes nothing.
+     *
+     * @return what the erasure did here, naming no person, for its report
+     */
+    public String erase(UUID leadId) {
+        for (int attempt = 0; attempt < ATTEMPTS_ON_CONFLICT; attempt++) {
+            Instant now = now();
+            Optional<LeadCase> known = cases.find(leadId);
+            if (known.isEmpty()) {
+                if (cases.open(LeadCase.erasedUnseen(leadId, ERASED_REASON, now))) {
+                    meters.counter("leadrelay.router.erasures").increment();
+                    log.info("lead {} erased before it was received here: it will not be routed", leadId);
+                    return erasureSummary(cases.find(leadId).orElseThrow());
+                }
+                continue; // received meanwhile
+            }
+            LeadCase current = known.get();
+            if (current.state() == State.ERASED) {
+                relay.send(current);
+                return erasureSummary(current);
+            }
+            Optional<Attempt> waiting = current.current();
+            LeadCase erased = current.erased(ERASED_REASON, now);
+            relay.mark(erased);
+            if (cases.replace(erased)) {
+                waiting.ifPresent(offer -> loads.release(offer.partnerId(), offer.assignmentId()));
+                meters.counter("leadrelay.router.erasures").increment();
+                log.info("lead {} erased: case anonymised{}", leadId, waiting.isPresent() ? ", pending offer withdrawn" : "");
+                relay.send(erased);
+                return erasureSummary(erased);
+            }
+        }
+        throw new IllegalStateException("lead " + leadId + " kept changing under " + ATTEMPTS_ON_CONFLICT + " attempts to erase it");
+    }
+
+    private static String erasureSummary(LeadCase erased) {
+        if (erased.lead() == null) {
+            return "erased before it was received here: nothing held, and the lead will not be routed";
+        }
+        long withdrawn = erased.attempts().stream()
+                .filter(attempt -> attempt.outcome() == Outcome.WITHDRAWN && ERASED_REASON.equals(attempt.reason())).count();
+        return "case anonymised: contact and description removed from the lead and its " + erased.attempts().size() + " offer(s)"
+                + (withdrawn > 0 ? "; the pending offer withdrawn" : "") + "; never offered again";
     }
 
     /** Routes an unroutable lead again from scratch (partners that declined or let it expire stay excluded). */

@@ -59,7 +59,8 @@ public class AnsweringOffer {
             case EXPIRED:
                 throw new AnswerConflictException("the deadline to answer this offer passed and the lead moved on");
             case WITHDRAWN:
-                throw new AnswerConflictException("this lead was reassigned");
+                throw new AnswerConflictException(leadCase.state() == LeadCase.State.ERASED
+                        ? "this lead was erased at the customer's request: the offer is closed" : "this lead was reassigned");
             default:
                 break;
         }

@@ -164,8 +164,10 @@ class DatabaseOutageIT {
                     .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + port))
                     .uuidRepresentation(UuidRepresentation.STANDARD).build())) {
                 MongoDatabase stored = client.getDatabase(DATABASE);
-                assertThat(stored.getCollection("leads").countDocuments()).isEqualTo(LEADS);
-                assertThat(stored.getCollection("leads").find()).as("one offer per lead case")
+                // this test's leads only: the erasures of other tests' leads, read from leads.erasures.v1's start, leave erased cases
+                Document ours = new Document("_id", new Document("$in", keys.stream().map(UUID::fromString).toList()));
+                assertThat(stored.getCollection("leads").countDocuments(ours)).isEqualTo(LEADS);
+                assertThat(stored.getCollection("leads").find(ours)).as("one offer per lead case")
                         .allSatisfy(leadCase -> assertThat(leadCase.getList("attempts", Document.class)).hasSize(1));
                 Document load = stored.getCollection("partner_loads").find(new Document("_id", partner)).first();
                 placesHeld = load == null ? 0 : load.getInteger("count", 0);
@@ -196,7 +198,8 @@ class DatabaseOutageIT {
                 "--spring.mongodb.database=" + DATABASE,
                 "--leadrelay.events.source=" + SOURCE,
                 "--spring.cloud.stream.bindings.leadReceived-in-0.group=" + GROUP,
-                "--spring.cloud.stream.bindings.partnerUpserted-in-0.group=outage-test.partners");
+                "--spring.cloud.stream.bindings.partnerUpserted-in-0.group=outage-test.partners",
+                "--spring.cloud.stream.bindings.leadErased-in-0.group=outage-test.erasures");
     }
 
     /**

@@ -174,7 +174,8 @@ class RouterInstancesIT {
         UUID partner = UUID.randomUUID();
         String[] rebuilding = {"--server.port=0", "--spring.mongodb.database=lead-router-rebuild", "--leadrelay.events.source=" + SOURCE,
                 "--spring.cloud.stream.bindings.leadReceived-in-0.group=rebuild-test.leads-received",
-                "--spring.cloud.stream.bindings.partnerUpserted-in-0.group=rebuild-test.partners"};
+                "--spring.cloud.stream.bindings.partnerUpserted-in-0.group=rebuild-test.partners",
+                "--spring.cloud.stream.bindings.leadErased-in-0.group=rebuild-test.erasures"};
         try (TopicProbe kafka = TopicProbe.on(Topics.PARTNERS); MongoClient mongo = MongoClients.create(com.mongodb.MongoClientSettings.builder()
                 .applyConnectionString(new com.mongodb.ConnectionString(System.getProperty(InfrastructureExtension.MONGO_PROPERTY)))
                 .uuidRepresentation(org.bson.UuidRepresentation.STANDARD).build())) {
@@ -205,6 +206,7 @@ class RouterInstancesIT {
                 "--leadrelay.events.source=" + SOURCE,
                 "--spring.cloud.stream.bindings.leadReceived-in-0.group=instances-test.leads-received",
                 "--spring.cloud.stream.bindings.partnerUpserted-in-0.group=instances-test.partners",
+                "--spring.cloud.stream.bindings.leadErased-in-0.group=instances-test.erasures",
                 "--leadrelay.router.deadline-poll=100ms",
                 "--leadrelay.router.deadline-lease=3s",
                 "--leadrelay.router.max-attempts=3",

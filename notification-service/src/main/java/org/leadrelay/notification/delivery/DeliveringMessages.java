@@ -392,6 +392,7 @@ public class DeliveringMessages implements SmartLifecycle {
             case OFFER -> Optional.of(NotificationEvent.OFFER);
             case ACCEPTANCE -> Optional.of(NotificationEvent.ACCEPTANCE);
             case WITHDRAWAL -> Optional.of(NotificationEvent.WITHDRAWAL);
+            case ERASURE -> Optional.of(NotificationEvent.ERASURE);
             case OPERATOR_ALERT -> Optional.empty();
         };
     }

@@ -10,6 +10,8 @@ public enum DeliveryKind {
     ACCEPTANCE,
     /** an offer to the partner is over: it expired or the lead went to another partner */
     WITHDRAWAL,
+    /** the customer behind a lead the partner was told of asked to be erased: delete what you hold of them (LeadErased) */
+    ERASURE,
     /** a message to the operators: a delivery gave up, an endpoint was disabled */
     OPERATOR_ALERT;
 

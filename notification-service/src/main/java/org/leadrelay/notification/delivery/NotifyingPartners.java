@@ -13,11 +13,13 @@ import org.leadrelay.events.LeadAccepted;
 import org.leadrelay.events.LeadAssigned;
 import org.leadrelay.events.LeadAssignmentExpired;
 import org.leadrelay.events.LeadDeclined;
+import org.leadrelay.events.LeadErased;
 import org.leadrelay.events.LeadReassigned;
 import org.leadrelay.events.NotificationContact;
 import org.leadrelay.kit.outbox.EventIds;
 import org.leadrelay.notification.messages.Acceptance;
 import org.leadrelay.notification.messages.EmailText;
+import org.leadrelay.notification.messages.Erasure;
 import org.leadrelay.notification.messages.Languages;
 import org.leadrelay.notification.messages.LeadOffer;
 import org.leadrelay.notification.messages.PartnerEmails;
@@ -37,7 +39,9 @@ import org.springframework.stereotype.Service;
  * <li>that the lead moved on (LeadAssignmentExpired; LeadReassigned away from a previous partner) to
  * the partner whose offer is over;</li>
  * <li>nothing on LeadDeclined, but the declined offer's pending deliveries stop, as do an accepted
- * or withdrawn offer's.</li>
+ * or withdrawn offer's;</li>
+ * <li>on LeadErased, every partner told of the lead is asked to delete what it holds of the person
+ * (lead.erased), the lead's pending deliveries stop, and nothing more of the lead is sent.</li>
  * </ul>
  * Emails go to every contact of the partner, one message per language (the contact's, else the
  * partner's, else English); webhooks to the partner's endpoint when it has one, enabled and not
@@ -56,9 +60,14 @@ public class NotifyingPartners {
     private final AnswerTokens tokens;
     private final NotificationProperties properties;
     private final Clock clock;
+    private final ErasedLeads erasedLeads;
+    private final DeliveryLog deliveries;
 
     NotifyingPartners(PartnerContacts contacts, OfferedLeads offers, DisabledEndpoints disabled, DeliveringMessages delivering,
-            PartnerEmails emails, AnswerTokens tokens, NotificationProperties properties, Clock clock) {
+            PartnerEmails emails, AnswerTokens tokens, NotificationProperties properties, Clock clock, ErasedLeads erasedLeads,
+            DeliveryLog deliveries) {
+        this.erasedLeads = erasedLeads;
+        this.deliveries = deliveries;
         this.contacts = contacts;
         this.offers = offers;
         this.disabled = disabled;
@@ -91,6 +100,12 @@ public class NotifyingPartners {
 
     public void on(LeadAccepted accepted) {
         stopOffer(accepted.assignmentId(), "the partner accepted");
+        if (erasedLeads.contains(accepted.leadId())) {
+            log.info("lead {} accepted by partner {} after its erasure: nothing of the customer is sent", accepted.leadId(),
+                    accepted.partnerId());
+            afterErasure(accepted.leadId()); // a first try of this record may have scheduled it before it failed
+            return;
+        }
         Optional<PartnerContact> found = contacts.find(accepted.partnerId());
         if (found.isEmpty()) {
             log.warn("lead {} accepted by partner {}, which is no longer known: its contact details are not sent", accepted.leadId(),
@@ -105,9 +120,88 @@ public class NotifyingPartners {
                 language -> emails.acceptance(acceptance, partner.name(), partner.zone(), language));
         webhook(key, DeliveryKind.ACCEPTANCE, accepted.leadId(), accepted.assignmentId(), partner, null, WebhookPayloads.ACCEPTED,
                 WebhookPayloads.accepted(acceptance));
+        afterErasure(accepted.leadId());
+    }
+
+    /**
+     * The customer behind the lead asked to be erased. The erasure is recorded first, so an offer or
+     * an acceptance of the lead read from then on sends nothing; then every pending delivery of the
+     * lead stops (an acceptance's carries the contact), what each partner was offered is forgotten,
+     * and every partner this service told of the lead (a delivery that may have reached it: anything
+     * but one cancelled before its first attempt) is asked to delete what it holds of the person, by
+     * email and signed webhook ({@code lead.erased}), delivered and tracked like an offer. Doing it
+     * again schedules nothing twice (the deliveries' ids are derived from the lead and the partner).
+     *
+     * @return what was done, naming no person, for the erasure's report
+     */
+    public String on(LeadErased erased) {
+        erasedLeads.add(erased.leadId(), erased.erasedAt());
+        Map<UUID, List<DeliveryLog.Entry>> told = new LinkedHashMap<>();
+        java.util.Set<UUID> offered = new java.util.LinkedHashSet<>();
+        int stopped = 0;
+        for (DeliveryLog.Entry entry : deliveries.ofLead(erased.leadId())) {
+            if (entry.partnerId() == null || entry.kind() == DeliveryKind.ERASURE || entry.kind() == DeliveryKind.OPERATOR_ALERT) {
+                continue;
+            }
+            offered.add(entry.partnerId());
+            if (entry.state() != DeliveryState.CANCELLED || entry.attempts() > 0) {
+                told.computeIfAbsent(entry.partnerId(), partner -> new java.util.ArrayList<>()).add(entry);
+            }
+            if (entry.state() == DeliveryState.PENDING) {
+                delivering.cancel(entry.id(), "the lead was erased");
+                stopped++;
+            }
+        }
+        offered.forEach(partner -> offers.forget(erased.leadId(), partner));
+        int asked = 0;
+        for (Map.Entry<UUID, List<DeliveryLog.Entry>> partner : told.entrySet()) {
+            if (askToErase(erased, partner.getKey(), partner.getValue())) {
+                asked++;
+            }
+        }
+        String summary = stopped + " pending deliveries stopped; " + asked + " partner(s) asked to delete the person's data (lead.erased)"
+                + (asked < told.size() ? "; " + (told.size() - asked) + " partner(s) no longer known" : "");
+        // the first time's account stands: done again (a redelivery, a late offer) it finds less left to do
+        erasedLeads.done(erased.leadId(), summary, clock.instant());
+        String first = erasedLeads.find(erased.leadId()).map(ErasedLeads.Erased::summary).orElse(summary);
+        log.info("lead {} erased: {}", erased.leadId(), summary);
+        return first;
+    }
+
+    private boolean askToErase(LeadErased erased, UUID partnerId, List<DeliveryLog.Entry> told) {
+        Optional<PartnerContact> found = contacts.find(partnerId);
+        if (found.isEmpty()) {
+            log.warn("lead {} erased: partner {}, told of it, is no longer known and cannot be asked to delete the data", erased.leadId(),
+                    partnerId);
+            return false;
+        }
+        PartnerContact partner = found.get();
+        List<UUID> assignments = told.stream().map(DeliveryLog.Entry::assignmentId).filter(java.util.Objects::nonNull).distinct().toList();
+        boolean accepted = told.stream().anyMatch(entry -> entry.kind() == DeliveryKind.ACCEPTANCE);
+        Erasure erasure = new Erasure(erased.leadId(), partnerId, assignments, accepted, erased.erasedAt());
+        UUID latest = assignments.isEmpty() ? null : assignments.get(assignments.size() - 1);
+        String key = erased.leadId() + ":" + partnerId + ":" + DeliveryKind.ERASURE.code();
+        emailEveryone(key, DeliveryKind.ERASURE, erased.leadId(), latest, partner, null,
+                language -> emails.erasure(erasure, partner.name(), partner.zone(), language));
+        webhook(key, DeliveryKind.ERASURE, erased.leadId(), latest, partner, null, WebhookPayloads.ERASED, WebhookPayloads.erased(erasure));
+        return true;
+    }
+
+    /**
+     * An offer or acceptance scheduled while the lead's erasure was being done (they run on other
+     * consumer threads): the erasure runs again, so that delivery is stopped, or its partner asked
+     * to delete what it got.
+     */
+    private void afterErasure(UUID leadId) {
+        erasedLeads.find(leadId).ifPresent(erased -> on(new LeadErased(leadId, erased.erasedAt())));
     }
 
     private void offer(LeadOffer offer) {
+        if (erasedLeads.contains(offer.leadId())) {
+            log.info("lead {} offered to partner {} after its erasure: not sent", offer.leadId(), offer.partnerId());
+            afterErasure(offer.leadId()); // a first try of this record may have scheduled it before it failed
+            return;
+        }
         PartnerContact partner = contacts.find(offer.partnerId()).orElseThrow(() -> new PartnerNotKnownYetException(offer.partnerId()));
         offers.remember(new OfferedLeads.Offered(offer.leadId(), offer.partnerId(), offer.assignmentId(), offer.lead(), offer.respondBy()));
         String token = tokens.issue(new AnswerTokens.Claims(offer.leadId(), offer.assignmentId(), offer.partnerId(), offer.respondBy()));
@@ -117,6 +211,7 @@ public class NotifyingPartners {
                 language -> emails.offer(answerable, partner.name(), partner.zone(), language));
         webhook(key, DeliveryKind.OFFER, offer.leadId(), offer.assignmentId(), partner, offer.respondBy(), WebhookPayloads.OFFERED,
                 WebhookPayloads.offered(answerable));
+        afterErasure(offer.leadId());
     }
 
     /** Tells a partner its offer is over, when this service told it of that offer. */

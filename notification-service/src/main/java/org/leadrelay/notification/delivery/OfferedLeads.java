@@ -16,6 +16,9 @@ public interface OfferedLeads {
 
     Optional<Offered> find(UUID leadId, UUID partnerId);
 
+    /** Forgets what a partner was offered of the lead (its brief carries the customer's own words). */
+    void forget(UUID leadId, UUID partnerId);
+
     record Offered(UUID leadId, UUID partnerId, UUID assignmentId, LeadBrief lead, Instant respondBy) {
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.leadrelay.events.Contact;
 import org.leadrelay.events.LeadBrief;
 import org.leadrelay.events.ScoreComponent;
@@ -89,6 +90,19 @@ public class PartnerEmails {
         model.put("leadId", withdrawal.leadId().toString());
         model.put("assignmentId", withdrawal.assignmentId().toString());
         return templates.render("withdrawn", language, model);
+    }
+
+    /** Asks a partner told of an erased lead to delete what it holds of the person. */
+    public EmailText erasure(Erasure erasure, String partnerName, ZoneId zone, String language) {
+        Locale locale = Locale.forLanguageTag(language);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("partnerName", partnerName);
+        model.put("accepted", erasure.accepted());
+        model.put("erasedAt", when(erasure.erasedAt(), zone, locale));
+        model.put("leadId", erasure.leadId().toString());
+        model.put("leadShort", erasure.leadId().toString().substring(0, 8));
+        model.put("assignments", erasure.assignmentIds().stream().map(UUID::toString).toList());
+        return templates.render("erased", language, model);
     }
 
     /** Tells the operators that a delivery gave up; names the partner and the lead, never an address or the customer. */

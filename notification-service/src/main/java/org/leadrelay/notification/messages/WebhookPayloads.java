@@ -3,6 +3,7 @@ package org.leadrelay.notification.messages;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.leadrelay.events.Contact;
 import org.leadrelay.events.LeadBrief;
@@ -20,6 +21,9 @@ public final class WebhookPayloads {
     public static final String OFFERED = "lead.offered";
     public static final String ACCEPTED = "lead.accepted";
     public static final String WITHDRAWN = "lead.withdrawn";
+    public static final String ERASED = "lead.erased";
+    private static final String ERASED_REQUEST = "The customer asked for their personal data to be erased (GDPR Art. 17 and 19): delete "
+            + "everything you hold about this person from this lead, copies included, unless a law requires you to keep it.";
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -43,6 +47,25 @@ public final class WebhookPayloads {
     public static String withdrawn(Withdrawal withdrawal) {
         return JSON.writeValueAsString(new Withdrawn(WITHDRAWN, withdrawal.at(), withdrawal.leadId(), withdrawal.assignmentId(),
                 withdrawal.partnerId(), withdrawal.reason().code()));
+    }
+
+    public static String erased(Erasure erasure) {
+        List<UUID> assignments = erasure.assignmentIds();
+        return JSON.writeValueAsString(new Erased(ERASED, erasure.erasedAt(), erasure.leadId(),
+                assignments.isEmpty() ? null : assignments.get(assignments.size() - 1), erasure.partnerId(), assignments, erasure.accepted(),
+                ERASED_REQUEST));
+    }
+
+    /**
+     * The customer behind a lead the partner was told of asked to be erased: delete what you hold of them.
+     *
+     * @param assignmentId  the latest offer of the lead this partner was told of
+     * @param assignmentIds every offer of the lead this partner was told of, oldest first
+     * @param accepted      whether the partner accepted the lead (so holds the contact details)
+     * @param request       the request in words, for a person reading the receiver's log
+     */
+    record Erased(String type, Instant timestamp, UUID leadId, UUID assignmentId, UUID partnerId, List<UUID> assignmentIds, boolean accepted,
+            String request) {
     }
 
     /**

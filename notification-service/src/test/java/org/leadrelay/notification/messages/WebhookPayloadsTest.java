@@ -68,6 +68,19 @@ class WebhookPayloadsTest {
     }
 
     @Test
+    void anErasureRequestMatchesThePublishedSchemaAndNamesNoPerson() {
+        UUID offered = UUID.randomUUID();
+        UUID accepted = UUID.randomUUID();
+        JsonNode payload = valid(WebhookPayloads.erased(new Erasure(UUID.randomUUID(), UUID.randomUUID(), List.of(offered, accepted), true, AT)));
+        assertThat(payload.get("type").asString()).isEqualTo("lead.erased");
+        assertThat(payload.get("assignmentId").asString()).isEqualTo(accepted.toString());
+        assertThat(payload.get("assignmentIds")).extracting(JsonNode::asString).containsExactly(offered.toString(), accepted.toString());
+        assertThat(payload.get("accepted").asBoolean()).isTrue();
+        assertThat(payload.has("contact")).isFalse();
+        assertThat(payload.has("lead")).isFalse();
+    }
+
+    @Test
     void thePublishedSchemaRefusesWhatIsNotAPayload() {
         assertThat(schema.validate(JSON.readTree("{\"type\": \"lead.offered\", \"leadId\": \"x\"}"))).isNotEmpty();
         assertThat(schema.validate(JSON.readTree("{\"type\": \"lead.sold\"}"))).isNotEmpty();

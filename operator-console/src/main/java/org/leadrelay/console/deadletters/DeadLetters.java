@@ -11,6 +11,9 @@ public interface DeadLetters {
 
     Optional<DeadLetter> find(String id);
 
+    /** Removes every dead letter whose record had this key (an erased lead's id): how many there were. */
+    long removeOfKey(String key);
+
     /**
      * Stores the dead letter as the next version of the one it was derived from.
      *

@@ -31,6 +31,13 @@ public class IndexingLeads implements StoryListener {
             index(change, (key, entry) -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(entry));
         }
         byKey.forEach(index::add);
+        // an erased person's email key goes with them (the search checks each story's key as well, so a
+        // crash before this line leaves an entry that finds nothing)
+        for (StoryChange change : changes) {
+            if (change.after().state() == LeadState.ERASED && change.before().emailKey() != null) {
+                index.remove(LeadIndex.email(change.before().emailKey()), change.after().leadId());
+            }
+        }
     }
 
     private static void index(StoryChange change, BiConsumer<String, LeadIndex.Entry> add) {

@@ -17,6 +17,9 @@ public interface LeadIndex {
     /** Adds leads under a key, in this order, in one write (adding one twice lists it twice; readers drop repeats). */
     void add(String key, List<Entry> entries);
 
+    /** Takes a lead out of a key (an erased person's leads out of their email's key), from every chunk. */
+    void remove(String key, UUID leadId);
+
     /**
      * Up to {@code most} entries of each key, newest chunk first, and whether older entries were
      * left out.

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.leadrelay.events.AssignmentEvent;
 import org.leadrelay.events.Contact;
 import org.leadrelay.events.EventCodec;
 import org.leadrelay.events.LeadAccepted;
@@ -83,7 +84,7 @@ public record LeadStory(UUID leadId, long version, List<StoryEvent> events, Lead
         // the usual case, an event later than all the others: only it is read, onto the facts so far
         Facts facts = Facts.of(this);
         facts.apply(codec.read(added.type(), added.json().getBytes(StandardCharsets.UTF_8)));
-        return facts.story(leadId, version, all);
+        return facts.story(leadId, version, all, codec);
     }
 
     /** The facts the events add up to, read in order. */
@@ -92,7 +93,7 @@ public record LeadStory(UUID leadId, long version, List<StoryEvent> events, Lead
         for (StoryEvent stored : events) {
             facts.apply(codec.read(stored.type(), stored.json().getBytes(StandardCharsets.UTF_8)));
         }
-        return facts.story(leadId, version, events);
+        return facts.story(leadId, version, events, codec);
     }
 
     /** The key the search by email uses: never the address itself. */
@@ -106,6 +107,24 @@ public record LeadStory(UUID leadId, long version, List<StoryEvent> events, Lead
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /**
+     * The events as they read once the lead is erased: the received lead without its contact and
+     * description, every offer's brief without the description, the acceptance without the
+     * contact. The ids, types and times stay, so the story still tells what happened, and a
+     * redelivered event is still recognised.
+     */
+    private static List<StoryEvent> withoutThePerson(List<StoryEvent> events, EventCodec codec) {
+        List<StoryEvent> kept = new ArrayList<>(events.size());
+        for (StoryEvent stored : events) {
+            LeadRelayEvent event = codec.read(stored.type(), stored.json().getBytes(StandardCharsets.UTF_8));
+            LeadRelayEvent erased = event instanceof LeadReceived received ? received.erased()
+                    : event instanceof AssignmentEvent assignment ? assignment.erased() : event;
+            kept.add(erased == event ? stored
+                    : new StoryEvent(stored.id(), stored.type(), stored.topic(), stored.time(), new String(codec.write(erased), StandardCharsets.UTF_8)));
+        }
+        return kept;
     }
 
     private static final class Facts {
@@ -146,7 +165,11 @@ public record LeadStory(UUID leadId, long version, List<StoryEvent> events, Lead
             return facts;
         }
 
-        LeadStory story(UUID leadId, long version, List<StoryEvent> events) {
+        /** The story these facts make; once the lead is erased, its events too keep nothing of the person. */
+        LeadStory story(UUID leadId, long version, List<StoryEvent> events, EventCodec codec) {
+            if (erased) {
+                events = withoutThePerson(events, codec);
+            }
             return new LeadStory(leadId, version, events, state, receivedAt, country, region, city, asked, language, contact,
                     emailKey(contact == null ? null : contact.email()), partnerId, partnerName, assignedAt, acceptedAt, reason, offers);
         }

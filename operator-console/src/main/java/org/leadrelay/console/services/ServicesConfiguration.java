@@ -23,4 +23,9 @@ class ServicesConfiguration {
     ServiceClient directoryClient(ServicesProperties services) {
         return new ServiceClient(services.directory());
     }
+
+    @Bean
+    ServiceClient intakeClient(ServicesProperties services) {
+        return new ServiceClient(services.intake());
+    }
 }

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * trail and, where the API takes one, into the reason.
  */
 @ConfigurationProperties("leadrelay.console.services")
-public record ServicesProperties(Service router, Service notification, Service directory) {
+public record ServicesProperties(Service router, Service notification, Service directory, Service intake) {
 
     /** A service's base URL and the console's account there (HTTP Basic). */
     public record Service(URI url, String username, String password) {

@@ -67,6 +67,23 @@ class LeadStoryTest {
         assertThat(story.state()).isEqualTo(LeadState.ERASED);
         assertThat(story.contact()).isNull();
         assertThat(story.emailKey()).isNull();
+        // the events read after the erasure (the lead itself, the acceptance with the contact) are kept without the person
+        assertThat(story.events()).hasSize(6).allSatisfy(event -> assertThat(event.json()).doesNotContainIgnoringCase("ana"));
+        assertThat(story.events()).extracting(StoryEvent::id).containsExactlyInAnyOrderElementsOf(events.stream().map(StoryEvent::id).toList());
+    }
+
+    @Test
+    void an_erasure_rewrites_the_events_already_in_the_story() {
+        LeadStory accepted = build(story());
+        assertThat(accepted.events()).anySatisfy(event -> assertThat(event.json()).contains("Ana@Example.org"));
+
+        LeadStory erased = accepted.with(event(EventTypes.LEAD_ERASED, new LeadErased(lead.leadId(), T0.plus(Duration.ofHours(1))),
+                T0.plus(Duration.ofHours(1))), CODEC);
+
+        assertThat(erased.state()).isEqualTo(LeadState.ERASED);
+        assertThat(erased.events()).hasSize(6).noneSatisfy(event -> assertThat(event.json()).containsIgnoringCase("ana"));
+        assertThat(erased.partnerName()).isEqualTo("Sevilla SQL"); // what happened stays
+        assertThat(erased.offers()).isEqualTo(2);
     }
 
     private LeadStory build(List<StoryEvent> arriving) {

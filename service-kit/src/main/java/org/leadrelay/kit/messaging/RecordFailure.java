@@ -40,7 +40,10 @@ public enum RecordFailure {
      * MongoDB translates socket errors, timeouts, server selection and the failover error codes to
      * {@link DataAccessResourceFailureException}); the MongoDB driver's own network, timeout and
      * failover exceptions, for code that calls the driver directly; and Kafka's
-     * {@link RetriableException}, for a handler that publishes and waits.
+     * {@link RetriableException} and a {@link java.util.concurrent.TimeoutException} (no
+     * acknowledgement in time), for a handler that publishes and waits: the kit's
+     * {@code EventNotPublishedException} keeps the broker's error as its cause, so a refusal that
+     * retrying cannot fix (authorisation, a record too large) is not one of them.
      */
     private static final List<Class<? extends Throwable>> UNAVAILABLE_CAUSES = List.of(
             DataAccessResourceFailureException.class,
@@ -52,7 +55,8 @@ public enum RecordFailure {
             MongoNodeIsRecoveringException.class,
             MongoConnectionPoolClearedException.class,
             MongoServerUnavailableException.class,
-            RetriableException.class);
+            RetriableException.class,
+            java.util.concurrent.TimeoutException.class);
 
     /**
      * The kind of a failure, from the exception a listener container reports and its causes: a

@@ -35,6 +35,11 @@ public class OutboxConfiguration {
     }
 
     @Bean
+    ErasureReports erasureReports(EventPublisher publisher, EventsProperties properties, Clock clock) {
+        return new ErasureReports(publisher, properties.source(), clock);
+    }
+
+    @Bean
     EventRelays eventRelays(MongoTemplate mongo, EventsProperties properties, Clock clock, MeterRegistry meters) {
         return new EventRelays(mongo, properties, clock, meters);
     }

@@ -122,7 +122,8 @@ class DeploymentsTest {
     void takesEveryKeyAndPasswordFromTheSecretAndNoneFromValues(String service, Deployment deployment) {
         Map<String, EnvVar> env = env(deployment);
         Map<String, String> expected = switch (service) {
-            case "lead-intake" -> Map.of("LEADRELAY_INTAKE_FORM_SIGNING_KEY", "intake-form-signing-key");
+            case "lead-intake" -> Map.of("LEADRELAY_INTAKE_FORM_SIGNING_KEY", "intake-form-signing-key",
+                    "LEADRELAY_INTAKE_SECURITY_OPERATORS_OPERATOR", "intake-operator-account");
             case "partner-directory" -> Map.of(
                     "LEADRELAY_WEBHOOKS_MASTER_KEY", "webhooks-master-key",
                     "LEADRELAY_DIRECTORY_SECURITY_OPERATORS_OPERATOR", "directory-operator-account");
@@ -138,7 +139,8 @@ class DeploymentsTest {
                     "LEADRELAY_CONSOLE_SECURITY_VIEWERS_VIEWER", "console-viewer-account",
                     "LEADRELAY_CONSOLE_SERVICES_ROUTER_PASSWORD", "router-operator-password",
                     "LEADRELAY_CONSOLE_SERVICES_NOTIFICATION_PASSWORD", "notification-operator-password",
-                    "LEADRELAY_CONSOLE_SERVICES_DIRECTORY_PASSWORD", "directory-operator-password");
+                    "LEADRELAY_CONSOLE_SERVICES_DIRECTORY_PASSWORD", "directory-operator-password",
+                    "LEADRELAY_CONSOLE_SERVICES_INTAKE_PASSWORD", "intake-operator-password");
             default -> throw new IllegalArgumentException(service);
         };
         expected.forEach((variable, key) -> {
@@ -161,6 +163,7 @@ class DeploymentsTest {
                 .isEqualTo("http://leadrelay-notification-service:8080");
         assertThat(env.get("LEADRELAY_CONSOLE_SERVICES_DIRECTORY_URL").getValue())
                 .isEqualTo("http://leadrelay-partner-directory:8080");
+        assertThat(env.get("LEADRELAY_CONSOLE_SERVICES_INTAKE_URL").getValue()).isEqualTo("http://leadrelay-lead-intake:8080");
         assertThat(env.get("LEADRELAY_CONSOLE_SERVICES_ROUTER_USERNAME").getValue()).isEqualTo("operator");
     }
 

@@ -26,7 +26,7 @@ class ExposureTest {
     private static final Chart.Rendered DEFAULTS = Chart.byDefault();
     private static final Chart.Rendered PRODUCTION = Chart.forProduction();
     private static final List<String> PUBLIC = List.of("lead-intake", "partner-directory", "lead-router", "operator-console");
-    private static final List<String> OPERATOR_APIS = List.of("partner-directory", "lead-router", "notification-service");
+    private static final List<String> OPERATOR_APIS = List.of("partner-directory", "lead-router", "notification-service", "lead-intake");
 
     @Test
     void everyServiceHasAServiceSelectingItsPodsOnPort8080() {

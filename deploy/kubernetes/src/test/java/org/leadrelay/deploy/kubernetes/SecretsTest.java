@@ -19,7 +19,7 @@ class SecretsTest {
         values.put("webhooks-master-key", "k".repeat(40));
         values.put("answers-signing-key", "a".repeat(40));
         values.put("intake-form-signing-key", "f".repeat(40));
-        for (String service : new String[] {"directory", "router", "notification"}) {
+        for (String service : new String[] {"directory", "router", "notification", "intake"}) {
             values.put(service + "-operator-account", "{bcrypt}$2a$10$abcdefghijklmnopqrstuu" + service);
             values.put(service + "-operator-password", "p".repeat(24));
         }

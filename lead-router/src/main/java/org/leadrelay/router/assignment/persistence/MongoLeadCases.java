@@ -95,7 +95,7 @@ class MongoLeadCases implements LeadCases {
         for (LeadCase.PendingEvent event : leadCase.pending()) {
             pending.add(new Document("id", event.id()).append("type", EventCatalog.of(event.event()).type()).append("event", json(event.event())));
         }
-        return new Document("_id", leadCase.leadId()).append("lead", new String(codec.write(leadCase.lead()), UTF_8))
+        return new Document("_id", leadCase.leadId()).append("lead", leadCase.lead() == null ? null : new String(codec.write(leadCase.lead()), UTF_8))
                 .append("state", leadCase.state().name()).append("reason", leadCase.reason()).append("updatedAt", date(leadCase.updatedAt()))
                 .append("version", leadCase.version()).append("attempts", attempts).append("pending", pending);
     }
@@ -115,7 +115,8 @@ class MongoLeadCases implements LeadCases {
                     codec.read(event.getString("type"), event.getString("event").getBytes(UTF_8), AssignmentEvent.class)));
         }
         return new LeadCase(document.get("_id", UUID.class),
-                codec.read(EventTypes.LEAD_RECEIVED, document.getString("lead").getBytes(UTF_8), LeadReceived.class),
+                document.getString("lead") == null ? null
+                        : codec.read(EventTypes.LEAD_RECEIVED, document.getString("lead").getBytes(UTF_8), LeadReceived.class),
                 LeadCase.State.valueOf(document.getString("state")), attempts, document.getString("reason"),
                 instant(document.getDate("updatedAt")), document.get("version", Number.class).longValue(), pending);
     }

@@ -7,6 +7,8 @@ import org.leadrelay.events.LeadBrief;
 import org.leadrelay.notification.delivery.OfferedLeads;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 /** {@code offered_leads}: one document per lead and partner told of it, keyed {@code <leadId>:<partnerId>}. */
@@ -32,6 +34,11 @@ class MongoOfferedLeads implements OfferedLeads {
         return Optional.ofNullable(mongo.findById(key(leadId, partnerId), OfferedDocument.class, COLLECTION))
                 .map(document -> new Offered(document.leadId(), document.partnerId(), document.assignmentId(), document.lead(),
                         document.respondBy()));
+    }
+
+    @Override
+    public void forget(UUID leadId, UUID partnerId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(key(leadId, partnerId))), COLLECTION);
     }
 
     private static String key(UUID leadId, UUID partnerId) {

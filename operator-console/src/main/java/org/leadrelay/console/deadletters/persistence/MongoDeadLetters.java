@@ -51,6 +51,12 @@ class MongoDeadLetters implements DeadLetters {
     }
 
     @Override
+    public long removeOfKey(String key) {
+        return mongo.remove(Query.query(Criteria.where("key").is(new Binary(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
+                COLLECTION).getDeletedCount();
+    }
+
+    @Override
     public Optional<DeadLetter> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(MongoDeadLetters::letter);
     }

@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.leadrelay.console.erasures.TrackingErasures;
 import org.leadrelay.console.leads.RecordingStories;
 import org.leadrelay.console.leads.StoryEvent;
 import org.leadrelay.events.AssignmentEvent;
 import org.leadrelay.events.EventCodec;
-import org.leadrelay.events.LeadErased;
+import org.leadrelay.events.ErasureEvent;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.LeadRelayEvent;
 import org.leadrelay.events.NotificationEvent;
@@ -46,8 +47,14 @@ class LeadEventMessaging {
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> leadErasure(EventConsumers consumers, RecordingStories recording, EventCodec codec) {
-        return consumers.batchOf(LeadErased.class, batch -> record(recording, codec, batch, Topics.ERASURES));
+    Consumer<Message<List<byte[]>>> leadErasure(EventConsumers consumers, RecordingStories recording, EventCodec codec,
+            TrackingErasures erasures) {
+        return consumers.batchOf(ErasureEvent.class, batch -> {
+            erasures.beforeRecording(batch.stream().map(record -> record.received().event()).toList());
+            record(recording, codec, batch, Topics.ERASURES);
+            // after the stories: the console's part of an erasure is done once the story holds nothing of the person
+            erasures.record(batch.stream().map(record -> record.received().event()).toList());
+        });
     }
 
     private static void record(RecordingStories recording, EventCodec codec, List<? extends BatchedEvent<? extends LeadRelayEvent>> batch,
@@ -73,8 +80,8 @@ class LeadEventMessaging {
         if (event instanceof NotificationEvent notification) {
             return notification.leadId();
         }
-        if (event instanceof LeadErased erased) {
-            return erased.leadId();
+        if (event instanceof ErasureEvent erasure) {
+            return erasure.leadId();
         }
         throw new IllegalArgumentException("not an event about a lead: " + event.getClass().getSimpleName());
     }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
+import org.leadrelay.console.erasures.TrackingErasures;
 import org.leadrelay.console.leads.LeadSearch;
 import org.leadrelay.console.leads.LeadState;
 import org.leadrelay.console.leads.LeadStories;
@@ -32,11 +33,13 @@ class LeadPages {
     private final LeadStories stories;
     private final SearchingLeads searching;
     private final EventCodec codec;
+    private final TrackingErasures erasures;
 
-    LeadPages(LeadStories stories, SearchingLeads searching, EventCodec codec) {
+    LeadPages(LeadStories stories, SearchingLeads searching, EventCodec codec, TrackingErasures erasures) {
         this.stories = stories;
         this.searching = searching;
         this.codec = codec;
+        this.erasures = erasures;
     }
 
     @GetMapping("/leads/{leadId}")
@@ -48,6 +51,8 @@ class LeadPages {
         }
         model.addAttribute("story", story);
         model.addAttribute("entries", story.events().stream().map(this::entry).toList());
+        model.addAttribute("erasure", erasures.find(id).map(erasures::view).orElse(null));
+        model.addAttribute("mostReason", org.leadrelay.console.erasures.RequestingErasures.MOST_REASON);
         return "lead";
     }
 

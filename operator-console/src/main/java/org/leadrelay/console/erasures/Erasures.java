@@ -1,0 +1,35 @@
+package org.leadrelay.console.erasures;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The console's record of erasures: one document per erased lead, naming no person. */
+public interface Erasures {
+
+    /** Notes that the lead was erased and that the console's own copy is; doing it again changes nothing. */
+    void erased(UUID leadId, Instant erasedAt, Instant consoleDoneAt);
+
+    /** Notes a service's report; its first report stands. */
+    void reported(UUID leadId, String service, String summary, Instant at);
+
+    /**
+     * Keeps, until {@link #forgetSearchKey}, the key the search found the lead's person by, read
+     * before the lead's story is erased: if the console stops between erasing the story and taking
+     * the lead out of the search index, the erasure's record, redelivered, still knows the key.
+     */
+    void keepSearchKey(UUID leadId, String emailKey);
+
+    Optional<String> searchKey(UUID leadId);
+
+    void forgetSearchKey(UUID leadId);
+
+    /** Marks the erasure done everywhere, so it leaves the open list. */
+    void closed(UUID leadId);
+
+    Optional<Erasure> find(UUID leadId);
+
+    /** Erasures not yet done everywhere, oldest first. */
+    List<Erasure> open(int limit);
+}
