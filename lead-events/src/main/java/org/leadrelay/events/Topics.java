@@ -32,6 +32,11 @@ public final class Topics {
         return topic + DLQ_SUFFIX;
     }
 
+    /** Whether the topic is a dead-letter topic. */
+    public static boolean isDeadLetterTopic(String topic) {
+        return topic.endsWith(DLQ_SUFFIX);
+    }
+
     /** Whether the topic is log-compacted (only the latest record per key is kept). */
     public static boolean isCompacted(String topic) {
         return PARTNERS.equals(topic);

@@ -16,6 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          sweeper never sends an entry whose first send is still waiting
  * @param partitions        partitions of each topic the service declares
  * @param replicationFactor replication factor of each topic the service declares
+ * @param retention         how long the broker keeps the records of each topic (its
+ *                          {@code retention.ms}); the compacted {@code partners.v1} keeps each
+ *                          partner's latest record instead
+ * @param deadLetterRetention how long the broker keeps the records of each dead-letter topic: time
+ *                          to look at a failed record and replay it
  */
 @ConfigurationProperties("leadrelay.events")
 public record EventsProperties(
@@ -24,11 +29,16 @@ public record EventsProperties(
         @DefaultValue("5s") Duration sweepInterval,
         @DefaultValue("15s") Duration sweepGrace,
         @DefaultValue("3") int partitions,
-        @DefaultValue("1") short replicationFactor) {
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("7d") Duration retention,
+        @DefaultValue("14d") Duration deadLetterRetention) {
 
     public EventsProperties {
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("leadrelay.events.source is required, for example /leadrelay/lead-intake");
+        }
+        if (retention.isNegative() || retention.isZero() || deadLetterRetention.isNegative() || deadLetterRetention.isZero()) {
+            throw new IllegalArgumentException("leadrelay.events.retention and dead-letter-retention must be positive");
         }
         if (sweepGrace.compareTo(sendTimeout) <= 0) {
             throw new IllegalArgumentException("leadrelay.events.sweep-grace must be longer than leadrelay.events.send-timeout");

@@ -62,7 +62,8 @@ public class KitAutoConfiguration {
     @Bean
     KafkaAdmin.NewTopics leadRelayTopics(EventsProperties properties) {
         return new KafkaAdmin.NewTopics(
-                TopicDeclarations.all(properties.partitions(), properties.replicationFactor()).toArray(new NewTopic[0]));
+                TopicDeclarations.all(properties.partitions(), properties.replicationFactor(), properties.retention(),
+                        properties.deadLetterRetention()).toArray(new NewTopic[0]));
     }
 
     /**

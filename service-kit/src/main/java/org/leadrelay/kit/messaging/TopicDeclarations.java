@@ -1,5 +1,6 @@
 package org.leadrelay.kit.messaging;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -8,22 +9,38 @@ import org.leadrelay.events.Topics;
 
 /**
  * Every topic of the contract and its dead-letter topic, with their intended configuration.
- * Each service declares them all at start-up (creating only what is missing), so whichever starts
- * first, no topic is ever auto-created with a broker's defaults.
+ * Each service declares them all at start-up (creating what is missing, and setting the
+ * configuration of those there: {@code spring.kafka.admin.modify-topic-configs}), so whichever
+ * starts first, no topic is ever auto-created with a broker's defaults, and a changed retention
+ * reaches the topics at the next start.
+ *
+ * <p>Every topic but the compacted {@code partners.v1} deletes its records after a retention
+ * ({@code retention.ms}), its dead-letter topic after another: nothing a lead carried stays on the
+ * broker past them, whatever the broker's default.
  */
 public final class TopicDeclarations {
 
     private TopicDeclarations() {
     }
 
-    public static List<NewTopic> all(int partitions, short replicationFactor) {
-        return Topics.plan(partitions).stream().map(spec -> toNewTopic(spec, replicationFactor)).toList();
+    public static List<NewTopic> all(int partitions, short replicationFactor, Duration retention, Duration deadLetterRetention) {
+        return Topics.plan(partitions).stream()
+                .map(spec -> toNewTopic(spec, replicationFactor, retention, deadLetterRetention)).toList();
     }
 
     /** The Kafka admin form of a topic of the plan. */
-    public static NewTopic toNewTopic(Topics.TopicSpec spec, short replicationFactor) {
-        return new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(spec.compacted()
-                ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-                : Map.of());
+    public static NewTopic toNewTopic(Topics.TopicSpec spec, short replicationFactor, Duration retention,
+            Duration deadLetterRetention) {
+        return new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(configs(spec, retention, deadLetterRetention));
+    }
+
+    /** The configuration a topic of the plan is declared with. */
+    public static Map<String, String> configs(Topics.TopicSpec spec, Duration retention, Duration deadLetterRetention) {
+        if (spec.compacted()) {
+            return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        Duration kept = Topics.isDeadLetterTopic(spec.name()) ? deadLetterRetention : retention;
+        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(kept.toMillis()));
     }
 }

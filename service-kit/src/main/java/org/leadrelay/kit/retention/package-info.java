@@ -1,0 +1,2 @@
+/** Retention: documents that go after a configured time, found by key whatever the collection's size. */
+package org.leadrelay.kit.retention;
