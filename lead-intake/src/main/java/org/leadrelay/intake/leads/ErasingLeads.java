@@ -25,6 +25,8 @@ import org.springframework.stereotype.Service;
 public class ErasingLeads {
 
     private static final Logger log = LoggerFactory.getLogger(ErasingLeads.class);
+    /** Who asks for the erasures of leads past their retention, in their records. */
+    static final String RETENTION_ACCOUNT = "lead-intake retention";
 
     private final Leads leads;
     private final LeadErasures erasures;
@@ -44,7 +46,9 @@ public class ErasingLeads {
         this.clock = clock;
         this.meters = meters;
         for (LeadErasure.RequestedAs how : LeadErasure.RequestedAs.values()) {
-            meters.counter("leadrelay.intake.erasures", "requested-as", how.label());
+            for (LeadErasure.Reason reason : LeadErasure.Reason.values()) {
+                meters.counter("leadrelay.intake.erasures", "requested-as", how.label(), "reason", reason.label());
+            }
         }
     }
 
@@ -53,7 +57,7 @@ public class ErasingLeads {
      *
      * @return empty when intake never had this lead
      */
-    public Optional<LeadErasure> eraseLead(UUID leadId, String operator) {
+    public Optional<LeadErasure> eraseLead(UUID leadId, LeadErasure.Reason reason, String operator) {
         Optional<LeadErasure> earlier = erasures.ofLead(leadId);
         if (earlier.isPresent()) {
             log.info("lead {} was erased before (erasure {}): nothing to do", leadId, earlier.get().erasureId());
@@ -62,7 +66,17 @@ public class ErasingLeads {
         if (leads.find(leadId).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(erase(leadId, LeadErasure.RequestedAs.LEAD_ID, operator));
+        return Optional.of(erase(leadId, LeadErasure.RequestedAs.LEAD_ID, reason, operator));
+    }
+
+    /**
+     * Erases a lead whose retention has run out, as an operator's erasure would (everywhere, with
+     * {@code LeadErased}); a lead erased before, or never stored, is left as it is.
+     */
+    void eraseExpired(UUID leadId) {
+        if (erasures.ofLead(leadId).isEmpty() && leads.find(leadId).isPresent()) {
+            erase(leadId, LeadErasure.RequestedAs.LEAD_ID, LeadErasure.Reason.RETENTION, RETENTION_ACCOUNT);
+        }
     }
 
     /**
@@ -70,14 +84,14 @@ public class ErasingLeads {
      * any case). Leads erased before are no longer found by their email: an address intake holds no
      * lead of gives an empty list.
      */
-    public List<LeadErasure> erasePerson(String email, String operator) {
+    public List<LeadErasure> erasePerson(String email, LeadErasure.Reason reason, String operator) {
         List<LeadErasure> covered = new ArrayList<>();
         for (UUID leadId : byEmail.find(EmailKey.of(email))) {
             Optional<LeadErasure> earlier = erasures.ofLead(leadId);
             if (earlier.isPresent()) {
                 covered.add(earlier.get()); // being erased by another request right now
             } else if (leads.find(leadId).isPresent()) {
-                covered.add(erase(leadId, LeadErasure.RequestedAs.EMAIL, operator));
+                covered.add(erase(leadId, LeadErasure.RequestedAs.EMAIL, reason, operator));
             }
             // else: listed by a request that failed before storing its lead; nothing of it is stored
         }
@@ -88,16 +102,16 @@ public class ErasingLeads {
         return erasures.find(erasureId);
     }
 
-    private LeadErasure erase(UUID leadId, LeadErasure.RequestedAs how, String operator) {
+    private LeadErasure erase(UUID leadId, LeadErasure.RequestedAs how, LeadErasure.Reason reason, String operator) {
         // marked first: whatever happens next, the relay's sweeper finishes the erasure
         publishing.willPublishErasure(leadId);
-        LeadErasure requested = LeadErasure.requested(leadId, how, operator, clock.instant());
+        LeadErasure requested = LeadErasure.requested(leadId, how, reason, operator, clock.instant());
         if (!erasures.add(requested)) {
             return erasures.ofLead(leadId).orElseThrow(); // a concurrent request erases it
         }
         LeadErasure erased = forgetting.forget(requested);
-        meters.counter("leadrelay.intake.erasures", "requested-as", how.label()).increment();
-        log.info("lead {} erased (erasure {}); LeadErased follows", leadId, erased.erasureId());
+        meters.counter("leadrelay.intake.erasures", "requested-as", how.label(), "reason", reason.label()).increment();
+        log.info("lead {} erased (erasure {}, {}); LeadErased follows", leadId, erased.erasureId(), reason.label());
         publishing.publishErasureSoon(leadId);
         return erased;
     }

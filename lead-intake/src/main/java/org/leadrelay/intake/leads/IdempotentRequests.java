@@ -25,6 +25,9 @@ public interface IdempotentRequests {
      */
     void forget(UUID leadId);
 
+    /** Forgets those of the keys claimed before {@code before} (a key claimed again since stays). */
+    void forgetClaimedBefore(java.util.Collection<String> keys, Instant before);
+
     /** What claiming a key found. */
     sealed interface Claim {
         /** The key is new: process the request. */

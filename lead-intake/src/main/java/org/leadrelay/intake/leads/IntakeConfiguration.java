@@ -15,7 +15,7 @@ import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(IntakeProperties.class)
+@EnableConfigurationProperties({IntakeProperties.class, RetentionProperties.class})
 class IntakeConfiguration {
 
     @Bean

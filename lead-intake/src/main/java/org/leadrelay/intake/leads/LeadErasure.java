@@ -14,11 +14,13 @@ import java.util.UUID;
  *
  * @param erasureId   derived from the lead id ({@link #idOf})
  * @param requestedAs how the operator named the lead: by its id, or by the person's email
+ * @param reason      why the lead is erased: the person asked, withdrew their consent, or the
+ *                    lead's retention ran out
  * @param requestedBy the operator account that asked (a local account's name, or a JWT's subject)
  * @param erasedAt    when intake's copy of the person's data was removed; null until then
  * @param publishedAt when the broker acknowledged {@code LeadErased}; null until then
  */
-public record LeadErasure(UUID erasureId, UUID leadId, RequestedAs requestedAs, String requestedBy, Instant requestedAt,
+public record LeadErasure(UUID erasureId, UUID leadId, RequestedAs requestedAs, Reason reason, String requestedBy, Instant requestedAt,
         Instant erasedAt, Instant publishedAt) {
 
     /** How the operator named the lead. */
@@ -27,6 +29,25 @@ public record LeadErasure(UUID erasureId, UUID leadId, RequestedAs requestedAs, 
 
         public String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** Why a lead is erased. */
+    public enum Reason {
+        /** The person asked to be forgotten (GDPR Art. 17). */
+        REQUEST,
+        /** The person withdrew the consent the lead was sent under (Art. 7(3)): nothing of it may be kept. */
+        CONSENT_WITHDRAWN,
+        /** The lead is older than its retention ({@code leadrelay.intake.retention.leads}). */
+        RETENTION;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** The reason named by its label, for example {@code consent-withdrawn}. */
+        public static java.util.Optional<Reason> ofLabel(String label) {
+            return java.util.Arrays.stream(values()).filter(reason -> reason.label().equals(label)).findFirst();
         }
     }
 
@@ -43,9 +64,10 @@ public record LeadErasure(UUID erasureId, UUID leadId, RequestedAs requestedAs, 
     public LeadErasure {
         Objects.requireNonNull(leadId, "leadId");
         Objects.requireNonNull(requestedAs, "requestedAs");
+        Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(requestedAt, "requestedAt");
         if (requestedBy == null || requestedBy.isBlank()) {
-            throw new IllegalArgumentException("requestedBy is required: an erasure is always some operator's act");
+            throw new IllegalArgumentException("requestedBy is required: an erasure is always some operator's act, or the retention's");
         }
         if (!idOf(leadId).equals(erasureId)) {
             throw new IllegalArgumentException("erasure " + erasureId + " is not lead " + leadId + "'s");
@@ -56,8 +78,8 @@ public record LeadErasure(UUID erasureId, UUID leadId, RequestedAs requestedAs, 
     }
 
     /** A new request to erase the lead. */
-    public static LeadErasure requested(UUID leadId, RequestedAs requestedAs, String requestedBy, Instant at) {
-        return new LeadErasure(idOf(leadId), leadId, requestedAs, requestedBy, at, null, null);
+    public static LeadErasure requested(UUID leadId, RequestedAs requestedAs, Reason reason, String requestedBy, Instant at) {
+        return new LeadErasure(idOf(leadId), leadId, requestedAs, reason, requestedBy, at, null, null);
     }
 
     /** The id of a lead's erasure: the same every time it is asked for. */

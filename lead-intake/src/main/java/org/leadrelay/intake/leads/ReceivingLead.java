@@ -47,9 +47,11 @@ public class ReceivingLead {
     private final Vocabulary vocabulary = new Vocabulary();
 
     private final Geocoder geocoder;
+    private final IntakeRetention retention;
 
     ReceivingLead(Leads leads, LeadsByEmail byEmail, RecentRequests recent, PublishingLeads publishing, IntakeProperties properties,
-            Clock clock, MeterRegistry meters, Geocoder geocoder) {
+            Clock clock, MeterRegistry meters, Geocoder geocoder, IntakeRetention retention) {
+        this.retention = retention;
         this.geocoder = geocoder;
         this.leads = leads;
         this.byEmail = byEmail;
@@ -103,7 +105,9 @@ public class ReceivingLead {
                 submission.source() == null || submission.source().isBlank() ? "api" : submission.source().trim(),
                 submission.origin(),
                 clock.instant());
-        Optional<UUID> first = recent.claim(LeadFingerprint.of(lead), leadId, lead.receivedAt(), properties.duplicateWindow());
+        String fingerprint = LeadFingerprint.of(lead);
+        retention.requestSeen(fingerprint, lead.receivedAt());
+        Optional<UUID> first = recent.claim(fingerprint, leadId, lead.receivedAt(), properties.duplicateWindow());
         if (first.isPresent()) {
             StoredLead duplicate = StoredLead.duplicate(lead, first.get());
             store(duplicate);
@@ -121,10 +125,12 @@ public class ReceivingLead {
     }
 
     /**
-     * Stores the lead, listed first under its contact email so that an erasure by email finds every
-     * stored lead; a lead that could not be stored is taken off the list again.
+     * Stores the lead, scheduled first for erasure at the end of its retention and listed under its
+     * contact email so that an erasure by email finds every stored lead; a lead that could not be
+     * stored is taken off the list again (its expiry finds no lead, and does nothing).
      */
     private void store(StoredLead lead) {
+        retention.leadStored(lead.leadId(), lead.lead().receivedAt());
         String emailKey = EmailKey.of(lead.lead().contact().email());
         byEmail.add(emailKey, lead.leadId());
         try {

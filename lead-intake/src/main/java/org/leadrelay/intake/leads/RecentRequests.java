@@ -17,4 +17,7 @@ public interface RecentRequests {
 
     /** Forgets the fingerprint if this lead claimed it (a duplicate's fingerprint belongs to the lead it repeats). */
     void forget(String fingerprint, UUID leadId);
+
+    /** Forgets those of the fingerprints last seen before {@code before}. */
+    void forgetSeenBefore(java.util.Collection<String> fingerprints, Instant before);
 }

@@ -119,6 +119,7 @@ class ErasureIT {
         assertThat(covered.findValuesAsString("leadId")).containsExactlyInAnyOrder(first, second, repeat);
         for (JsonNode erasure : covered) {
             assertThat(erasure.get("requestedAs").asString()).isEqualTo("email");
+            assertThat(erasure.get("reason").asString()).isEqualTo("request");
             assertThat(erasure.get("requestedBy").asString()).isEqualTo("operator");
             assertThat(erasure.get("status").asString()).isIn("erased", "published");
             assertThat(erasure.get("erasedAt").isNull()).isFalse();
@@ -145,10 +146,12 @@ class ErasureIT {
         received.awaitRecord(keyed(leadId));
         assertThat(database().getCollection("idempotency_keys").countDocuments(Filters.eq("leadId", UUID.fromString(leadId)))).isOne();
 
-        HttpResponse<String> answer = erase("{\"leadId\": \"" + leadId + "\"}", OPERATOR);
+        // withdrawing consent is an erasure
+        HttpResponse<String> answer = erase("{\"leadId\": \"" + leadId + "\", \"reason\": \"consent-withdrawn\"}", OPERATOR);
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
         JsonNode erasure = json.readTree(answer.body()).get("erasures").get(0);
+        assertThat(erasure.get("reason").asString()).isEqualTo("consent-withdrawn");
         String erasureId = erasure.get("erasureId").asString();
         assertThat(answer.headers().firstValue("Location")).hasValue("/api/erasures/" + erasureId);
         assertThat(erasure.get("leadId").asString()).isEqualTo(leadId);
@@ -202,7 +205,7 @@ class ErasureIT {
         received.awaitRecord(keyed(leadId));
         // as a crash right after the erasure was recorded leaves it: marked, recorded, the data still there
         publishing.willPublishErasure(UUID.fromString(leadId));
-        erasures.add(LeadErasure.requested(UUID.fromString(leadId), LeadErasure.RequestedAs.LEAD_ID, "operator", Instant.now()));
+        erasures.add(LeadErasure.requested(UUID.fromString(leadId), LeadErasure.RequestedAs.LEAD_ID, LeadErasure.Reason.REQUEST, "operator", Instant.now()));
         assertThat(leadDocument(leadId)).isNotNull();
 
         ConsumerRecord<String, byte[]> record = erased.awaitRecord(keyed(leadId));
@@ -228,6 +231,8 @@ class ErasureIT {
         assertThat(problemPointers(erase("{\"email\": \" \"}", OPERATOR))).containsExactly("/email");
         assertThat(problemPointers(erase("{\"leadId\": \"lead-42\"}", OPERATOR))).containsExactly("/leadId");
         assertThat(problemPointers(erase("{\"leadId\": \"" + leadId + "\", \"reason\": \"asked\"}", OPERATOR))).containsExactly("/reason");
+        assertThat(problemPointers(erase("{\"leadId\": \"" + leadId + "\", \"reason\": \"retention\"}", OPERATOR)))
+                .as("only intake's retention erases for that reason").containsExactly("/reason");
         HttpResponse<String> broken = erase("{\"leadId\": ", OPERATOR);
         assertThat(broken.statusCode()).isEqualTo(400);
         assertThat(broken.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
@@ -314,7 +319,7 @@ class ErasureIT {
                 assertThat(database.getCollection("recent_requests").countDocuments(Filters.eq("leadId", UUID.fromString(leadId)))).isZero();
                 Document erasure = database.getCollection("lead_erasures").find(Filters.eq("leadId", UUID.fromString(leadId))).first();
                 assertThat(erasure).isNotNull();
-                assertThat(erasure.keySet()).isSubsetOf("_id", "leadId", "requestedAs", "requestedBy", "requestedAt", "erasedAt",
+                assertThat(erasure.keySet()).isSubsetOf("_id", "leadId", "requestedAs", "reason", "requestedBy", "requestedAt", "erasedAt",
                         "publishedAt", "_class");
             }
         }

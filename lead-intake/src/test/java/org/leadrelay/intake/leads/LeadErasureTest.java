@@ -16,28 +16,28 @@ class LeadErasureTest {
     void aLeadHasOneErasureIdHoweverOftenItIsAsked() {
         assertThat(LeadErasure.idOf(leadId)).isEqualTo(LeadErasure.idOf(UUID.fromString(leadId.toString())))
                 .isNotEqualTo(leadId).isNotEqualTo(LeadErasure.idOf(UUID.randomUUID()));
-        assertThat(LeadErasure.requested(leadId, LeadErasure.RequestedAs.EMAIL, "operator", at).erasureId())
+        assertThat(LeadErasure.requested(leadId, LeadErasure.RequestedAs.EMAIL, LeadErasure.Reason.REQUEST, "operator", at).erasureId())
                 .isEqualTo(LeadErasure.idOf(leadId));
     }
 
     @Test
     void isRequestedThenErasedThenPublished() {
-        LeadErasure requested = LeadErasure.requested(leadId, LeadErasure.RequestedAs.LEAD_ID, "operator", at);
+        LeadErasure requested = LeadErasure.requested(leadId, LeadErasure.RequestedAs.LEAD_ID, LeadErasure.Reason.REQUEST, "operator", at);
         assertThat(requested.status()).isEqualTo(LeadErasure.Status.REQUESTED);
-        LeadErasure erased = new LeadErasure(requested.erasureId(), leadId, requested.requestedAs(), "operator", at, at.plusMillis(3), null);
+        LeadErasure erased = new LeadErasure(requested.erasureId(), leadId, requested.requestedAs(), LeadErasure.Reason.REQUEST, "operator", at, at.plusMillis(3), null);
         assertThat(erased.status()).isEqualTo(LeadErasure.Status.ERASED);
-        assertThat(new LeadErasure(requested.erasureId(), leadId, requested.requestedAs(), "operator", at, at.plusMillis(3), at.plusMillis(9))
+        assertThat(new LeadErasure(requested.erasureId(), leadId, requested.requestedAs(), LeadErasure.Reason.REQUEST, "operator", at, at.plusMillis(3), at.plusMillis(9))
                 .status()).isEqualTo(LeadErasure.Status.PUBLISHED);
         assertThat(LeadErasure.RequestedAs.LEAD_ID.label()).isEqualTo("lead-id");
     }
 
     @Test
     void refusesAnErasureNoOperatorAskedForAnotherLeadsIdOrPublishedBeforeItWasDone() {
-        assertThatThrownBy(() -> LeadErasure.requested(leadId, LeadErasure.RequestedAs.LEAD_ID, " ", at))
+        assertThatThrownBy(() -> LeadErasure.requested(leadId, LeadErasure.RequestedAs.LEAD_ID, LeadErasure.Reason.REQUEST, " ", at))
                 .hasMessageContaining("requestedBy");
-        assertThatThrownBy(() -> new LeadErasure(UUID.randomUUID(), leadId, LeadErasure.RequestedAs.LEAD_ID, "operator", at, null, null))
+        assertThatThrownBy(() -> new LeadErasure(UUID.randomUUID(), leadId, LeadErasure.RequestedAs.LEAD_ID, LeadErasure.Reason.REQUEST, "operator", at, null, null))
                 .hasMessageContaining("is not lead");
-        assertThatThrownBy(() -> new LeadErasure(LeadErasure.idOf(leadId), leadId, LeadErasure.RequestedAs.LEAD_ID, "operator", at, null, at))
+        assertThatThrownBy(() -> new LeadErasure(LeadErasure.idOf(leadId), leadId, LeadErasure.RequestedAs.LEAD_ID, LeadErasure.Reason.REQUEST, "operator", at, null, at))
                 .hasMessageContaining("only once the data is erased");
     }
 

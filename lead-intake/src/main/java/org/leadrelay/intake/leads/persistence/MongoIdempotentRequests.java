@@ -1,5 +1,8 @@
 package org.leadrelay.intake.leads.persistence;
 
+import java.util.Collection;
+import java.util.List;
+import org.leadrelay.intake.leads.RetentionProperties;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Duration;
@@ -18,19 +21,20 @@ import org.springframework.stereotype.Repository;
 
 /**
  * One document per idempotency key, keyed by it: the unique key settles concurrent first uses. Keys
- * live 24 hours. A key names the lead it produced once the request is done; a unique sparse index
+ * live {@code leadrelay.intake.retention.idempotency-keys} (24 hours), then the retention sweep
+ * removes them ({@code IntakeRetention}). A key names the lead it produced once the request is done; a unique sparse index
  * on that lead finds the key when the lead is erased (each lead is produced by one key at most, and
  * a key still being processed names none), without a scan on the embedded server either.
  */
 @Repository
 class MongoIdempotentRequests implements IdempotentRequests {
 
-    static final Duration LIFETIME = Duration.ofHours(24);
-
     private final MongoTemplate mongo;
+    private final Duration lifetime;
 
-    MongoIdempotentRequests(MongoTemplate mongo) {
+    MongoIdempotentRequests(MongoTemplate mongo, RetentionProperties retention) {
         this.mongo = mongo;
+        this.lifetime = retention.idempotencyKeys();
         mongo.indexOps(KeyDocument.class).createIndex(new Index().on("leadId", Sort.Direction.ASC).unique().sparse());
     }
 
@@ -41,7 +45,7 @@ class MongoIdempotentRequests implements IdempotentRequests {
             return new Claim.Claimed();
         } catch (DuplicateKeyException usedBefore) {
             KeyDocument earlier = mongo.findById(key, KeyDocument.class);
-            if (earlier == null || earlier.claimedAt().isBefore(at.minus(LIFETIME))) {
+            if (earlier == null || earlier.claimedAt().isBefore(at.minus(lifetime))) {
                 mongo.save(new KeyDocument(key, requestHash, null, at));
                 return new Claim.Claimed();
             }
@@ -65,6 +69,16 @@ class MongoIdempotentRequests implements IdempotentRequests {
     @Override
     public void forget(UUID leadId) {
         mongo.remove(Query.query(where("leadId").is(leadId)), KeyDocument.class);
+    }
+
+    /** Read by key, then removed by key: a delete on the key and the time together would scan on the embedded server. */
+    @Override
+    public void forgetClaimedBefore(Collection<String> keys, Instant before) {
+        List<String> expired = mongo.find(Query.query(where("_id").in(keys)), KeyDocument.class).stream()
+                .filter(key -> key.claimedAt().isBefore(before)).map(KeyDocument::key).toList();
+        if (!expired.isEmpty()) {
+            mongo.remove(Query.query(where("_id").in(expired)), KeyDocument.class);
+        }
     }
 
     @Document("idempotency_keys")

@@ -66,16 +66,18 @@ class MongoLeadErasures implements LeadErasures {
     }
 
     @Document("lead_erasures")
-    record ErasureDocument(@Id UUID id, UUID leadId, String requestedAs, String requestedBy, Instant requestedAt, Instant erasedAt,
+    record ErasureDocument(@Id UUID id, UUID leadId, String requestedAs, String reason, String requestedBy, Instant requestedAt, Instant erasedAt,
             Instant publishedAt) {
 
         static ErasureDocument of(LeadErasure erasure) {
-            return new ErasureDocument(erasure.erasureId(), erasure.leadId(), erasure.requestedAs().name(), erasure.requestedBy(),
+            return new ErasureDocument(erasure.erasureId(), erasure.leadId(), erasure.requestedAs().name(), erasure.reason().name(),
+                    erasure.requestedBy(),
                     erasure.requestedAt(), erasure.erasedAt(), erasure.publishedAt());
         }
 
         LeadErasure toErasure() {
-            return new LeadErasure(id, leadId, LeadErasure.RequestedAs.valueOf(requestedAs), requestedBy, requestedAt, erasedAt,
+            return new LeadErasure(id, leadId, LeadErasure.RequestedAs.valueOf(requestedAs),
+                    reason == null ? LeadErasure.Reason.REQUEST : LeadErasure.Reason.valueOf(reason), requestedBy, requestedAt, erasedAt,
                     publishedAt);
         }
     }

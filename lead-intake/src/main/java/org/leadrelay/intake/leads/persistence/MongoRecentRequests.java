@@ -1,5 +1,7 @@
 package org.leadrelay.intake.leads.persistence;
 
+import java.util.Collection;
+import java.util.List;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Duration;
@@ -50,6 +52,15 @@ class MongoRecentRequests implements RecentRequests {
         RecentRequest request = mongo.findById(fingerprint, RecentRequest.class);
         if (request != null && leadId.equals(request.leadId())) {
             mongo.remove(Query.query(where("_id").is(fingerprint)), RecentRequest.class);
+        }
+    }
+
+    @Override
+    public void forgetSeenBefore(Collection<String> fingerprints, Instant before) {
+        List<String> expired = mongo.find(Query.query(where("_id").in(fingerprints)), RecentRequest.class).stream()
+                .filter(request -> request.at().isBefore(before)).map(RecentRequest::fingerprint).toList();
+        if (!expired.isEmpty()) {
+            mongo.remove(Query.query(where("_id").in(expired)), RecentRequest.class);
         }
     }
 

@@ -47,7 +47,8 @@ class ErasureController {
 
     @PostMapping(consumes = "application/json", produces = "application/json")
     @Operation(summary = "Erase a lead, or every lead of a person (operators)",
-            description = "Give exactly one of leadId and email. Intake removes the person's data from its database before it answers "
+            description = "Give exactly one of leadId and email, and why (reason: request, the default, or consent-withdrawn: "
+                    + "withdrawing consent is an erasure). Intake removes the person's data from its database before it answers "
                     + "and publishes LeadErased for each lead right after. By email: every lead intake holds with that contact email "
                     + "(normalised as contact emails are, in any case); an address with no lead gives an empty list. A lead erased "
                     + "before is answered with its first erasure, and nothing is published anew.")
@@ -69,13 +70,16 @@ class ErasureController {
         if (byLead == byEmail) {
             throw new InvalidRequestException(byLead ? "/email" : "/leadId", "give exactly one of leadId and email");
         }
+        LeadErasure.Reason reason = request.reason() == null ? LeadErasure.Reason.REQUEST
+                : LeadErasure.Reason.ofLabel(request.reason()).filter(asked -> asked != LeadErasure.Reason.RETENTION)
+                        .orElseThrow(() -> new InvalidRequestException("/reason", "must be request or consent-withdrawn"));
         if (byLead) {
-            LeadErasure erasure = erasing.eraseLead(request.leadId(), operator.getName())
+            LeadErasure erasure = erasing.eraseLead(request.leadId(), reason, operator.getName())
                     .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Not Found", "no lead " + request.leadId()));
             return ResponseEntity.accepted().location(URI.create("/api/erasures/" + erasure.erasureId()))
                     .body(new ErasuresView(List.of(ErasureView.of(erasure))));
         }
-        List<ErasureView> erased = erasing.erasePerson(request.email(), operator.getName()).stream().map(ErasureView::of).toList();
+        List<ErasureView> erased = erasing.erasePerson(request.email(), reason, operator.getName()).stream().map(ErasureView::of).toList();
         return ResponseEntity.accepted().body(new ErasuresView(erased));
     }
 
@@ -94,7 +98,9 @@ class ErasureController {
     record ErasureRequest(
             @Schema(description = "a lead's id") UUID leadId,
             @Schema(description = "the person's contact email") @Email(message = "must be an email address")
-            @Size(max = 254, message = "must be at most 254 characters") String email) {
+            @Size(max = 254, message = "must be at most 254 characters") String email,
+            @Schema(description = "why: the person asked to be forgotten (the default), or withdrew their consent; either way "
+                    + "everything of the lead is erased", allowableValues = {"request", "consent-withdrawn"}) String reason) {
 
         ErasureRequest {
             // an address pasted with spaces around it is the same address, as intake strips a contact's
@@ -109,14 +115,18 @@ class ErasureController {
     /** One lead's erasure, as operators see it. */
     record ErasureView(UUID erasureId, UUID leadId,
             @Schema(description = "how the operator named the lead", allowableValues = {"lead-id", "email"}) String requestedAs,
-            @Schema(description = "the operator account that asked") String requestedBy, Instant requestedAt,
+            @Schema(description = "why the lead is erased", allowableValues = {"request", "consent-withdrawn", "retention"})
+            String reason,
+            @Schema(description = "the operator account that asked; lead-intake retention for a lead past its retention")
+            String requestedBy, Instant requestedAt,
             @Schema(description = "requested; erased: intake holds none of the person's data; published: and the broker has LeadErased",
                     allowableValues = {"requested", "erased", "published"}) String status,
             @Schema(description = "when intake's copy of the person's data was removed") Instant erasedAt,
             @Schema(description = "when the broker acknowledged LeadErased") Instant publishedAt) {
 
         static ErasureView of(LeadErasure erasure) {
-            return new ErasureView(erasure.erasureId(), erasure.leadId(), erasure.requestedAs().label(), erasure.requestedBy(),
+            return new ErasureView(erasure.erasureId(), erasure.leadId(), erasure.requestedAs().label(), erasure.reason().label(),
+                    erasure.requestedBy(),
                     erasure.requestedAt(), erasure.status().name().toLowerCase(Locale.ROOT), erasure.erasedAt(), erasure.publishedAt());
         }
     }

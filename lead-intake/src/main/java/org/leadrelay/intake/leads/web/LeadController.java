@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.leadrelay.intake.leads.LeadSubmission;
 import org.leadrelay.events.Origin;
 import org.leadrelay.intake.leads.IdempotentRequests;
+import org.leadrelay.intake.leads.IntakeRetention;
 import org.leadrelay.intake.leads.InvalidLeadException;
 import org.leadrelay.intake.leads.Leads;
 import org.leadrelay.intake.leads.ReceivingLead;
@@ -47,10 +48,13 @@ class LeadController {
     private final ReceivingLead receiving;
     private final Leads leads;
     private final IdempotentRequests idempotentRequests;
+    private final IntakeRetention retention;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    LeadController(ReceivingLead receiving, Leads leads, IdempotentRequests idempotentRequests, Clock clock) {
+    LeadController(ReceivingLead receiving, Leads leads, IdempotentRequests idempotentRequests, IntakeRetention retention,
+            Clock clock) {
+        this.retention = retention;
         this.receiving = receiving;
         this.leads = leads;
         this.idempotentRequests = idempotentRequests;
@@ -86,7 +90,9 @@ class LeadController {
         }
         // the client's address only as a hash: the stored key names no one
         String scopedKey = sha256(request.getRemoteAddr().getBytes(StandardCharsets.UTF_8)).substring(0, 16) + " " + idempotencyKey;
-        IdempotentRequests.Claim claim = idempotentRequests.claim(scopedKey, hash(form), clock.instant());
+        Instant now = clock.instant();
+        retention.keyClaimed(scopedKey, now);
+        IdempotentRequests.Claim claim = idempotentRequests.claim(scopedKey, hash(form), now);
         if (claim instanceof IdempotentRequests.Claim.Replay replay) {
             return accepted(leads.find(replay.leadId()).orElseThrow());
         }

@@ -1,0 +1,86 @@
+package org.leadrelay.intake.leads;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.leadrelay.kit.retention.Expiries;
+import org.leadrelay.kit.scheduling.PeriodicTask;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What intake stores goes after its retention: a lead is erased everywhere once it is older than
+ * {@code leadrelay.intake.retention.leads} (an erasure like an operator's, reason
+ * {@code retention}, so the router, the notification service and the console forget it too); an
+ * Idempotency-Key after {@code idempotency-keys}; the fingerprint duplicate detection keeps after
+ * the duplicate window. Each is scheduled when it is stored, in service-kit's {@link Expiries}, so
+ * finding the expired ones reads a few slots by key, whatever the number stored.
+ */
+@Component
+public class IntakeRetention implements SmartLifecycle {
+
+    private final Expiries leads;
+    private final Expiries keys;
+    private final Expiries requests;
+    private final RetentionProperties retention;
+    private final IntakeProperties intake;
+    private final List<PeriodicTask> sweepers;
+
+    IntakeRetention(MongoTemplate mongo, Clock clock, RetentionProperties retention, IntakeProperties intake, MeterRegistry meters,
+            ErasingLeads erasing, IdempotentRequests idempotentRequests, RecentRequests recentRequests) {
+        this.retention = retention;
+        this.intake = intake;
+        this.leads = new Expiries(mongo, "leads", retention.slot(), clock);
+        this.keys = new Expiries(mongo, "idempotency-keys", retention.slot(), clock);
+        this.requests = new Expiries(mongo, "recent-requests", retention.slot(), clock);
+        this.sweepers = List.of(
+                leads.sweeper(retention.sweepInterval(), meters, ids -> ids.forEach(id -> erasing.eraseExpired((UUID) id))),
+                keys.sweeper(retention.sweepInterval(), meters, ids -> idempotentRequests.forgetClaimedBefore(strings(ids),
+                        clock.instant().minus(retention.idempotencyKeys()))),
+                requests.sweeper(retention.sweepInterval(), meters, ids -> recentRequests.forgetSeenBefore(strings(ids),
+                        clock.instant().minus(intake.duplicateWindow()))));
+    }
+
+    /** A lead about to be stored: it is erased once its retention has run out. */
+    void leadStored(UUID leadId, Instant receivedAt) {
+        leads.expireAt(leadId, receivedAt.plus(retention.leads()));
+    }
+
+    /** An Idempotency-Key claimed now: forgotten after its lifetime, unless claimed again since. */
+    public void keyClaimed(String key, Instant at) {
+        keys.expireAt(key, at.plus(retention.idempotencyKeys()));
+    }
+
+    /** A request fingerprint recorded: forgotten after the duplicate window, unless seen again since. */
+    void requestSeen(String fingerprint, Instant at) {
+        requests.expireAt(fingerprint, at.plus(intake.duplicateWindow()));
+    }
+
+    /** How long an Idempotency-Key is remembered. */
+    public Duration keyLifetime() {
+        return retention.idempotencyKeys();
+    }
+
+    private static List<String> strings(List<Object> ids) {
+        return ids.stream().map(String.class::cast).toList();
+    }
+
+    @Override
+    public void start() {
+        sweepers.forEach(PeriodicTask::start);
+    }
+
+    @Override
+    public void stop() {
+        sweepers.forEach(PeriodicTask::stop);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return sweepers.get(0).isRunning();
+    }
+}
