@@ -14,6 +14,9 @@ public interface DeadLetters {
     /** Removes every dead letter whose record had this key (an erased lead's id): how many there were. */
     long removeOfKey(String key);
 
+    /** Removes these dead letters, whatever their status (their retention is over). */
+    void remove(java.util.Collection<String> ids);
+
     /**
      * Stores the dead letter as the next version of the one it was derived from.
      *

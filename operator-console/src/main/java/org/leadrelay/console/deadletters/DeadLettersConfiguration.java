@@ -1,13 +1,23 @@
 package org.leadrelay.console.deadletters;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.leadrelay.console.audit.AuditTrail;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Wires the operators' handling of dead letters. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DeadLetterRetention.Properties.class)
 class DeadLettersConfiguration {
+
+    @Bean
+    DeadLetterRetention deadLetterRetention(MongoTemplate mongo, Clock clock, DeadLetterRetention.Properties properties,
+            MeterRegistry meters, DeadLetters letters) {
+        return new DeadLetterRetention(mongo, clock, properties, meters, letters);
+    }
 
     @Bean
     HandlingDeadLetters handlingDeadLetters(DeadLetters letters, Replays replays, AuditTrail audit, Clock clock) {

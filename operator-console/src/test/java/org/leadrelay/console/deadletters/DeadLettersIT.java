@@ -67,6 +67,9 @@ class DeadLettersIT {
     @Autowired
     DeadLetters letters;
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     @BeforeAll
     static void probe() {
         kafka = TopicProbe.on(Topics.LEADS_RECEIVED);
@@ -185,6 +188,39 @@ class DeadLettersIT {
         assertThat(listed).as("every waiting dead letter once, newest first").doesNotHaveDuplicates();
         assertThat(listed.stream().filter(ours::contains).toList()).containsExactlyElementsOf(ours);
         assertThat(operator.get("/dead-letters?page=999").body()).contains("No dead letter waits this far back.");
+    }
+
+    @Test
+    void a_stored_dead_letter_goes_when_its_retention_is_over_whatever_was_done_with_it() {
+        LeadReceived lead = lead("retained.dead.letter@example.org");
+        EventEnvelope<LeadReceived> envelope = EventEnvelope.of(UUID.randomUUID(), "/leadrelay/lead-intake", lead.receivedAt(), lead);
+        kafka.send(DLQ, lead.leadId().toString(), binderHeaders(CloudEventHeaders.toHeaders(envelope), "kept 14 days"),
+                new EventCodec().write(lead));
+        ConsoleBrowser operator = ConsoleBrowser.signIn(base(), "operator", "local-operator-password");
+        String id = awaitRecord(operator, lead.leadId().toString());
+
+        // the consumer scheduled it for the end of the configured retention (14 days by default)
+        Instant storedAt = letters.find(id).orElseThrow().storedAt();
+        long slot = Math.floorDiv(storedAt.plus(Duration.ofDays(14)).toEpochMilli(), Duration.ofMinutes(1).toMillis());
+        org.bson.Document scheduled = mongo.findById("dead-letters@60000ms:" + slot, org.bson.Document.class, "expiry_slots");
+        assertThat(scheduled).isNotNull();
+        assertThat(scheduled.getList("ids", String.class)).contains(id);
+
+        // a retention of a second, on the same database: the letter goes, discarded or not, and only it
+        DeadLetter other = DeadLetter.arrived("retention.test.dlq", 0, 1, Instant.now(), Topics.LEADS_RECEIVED, 0, 1L, Instant.now(),
+                null, "{}".getBytes(StandardCharsets.UTF_8), List.of(), null, "kept a second", null, Instant.now());
+        DeadLetterRetention shortLived = new DeadLetterRetention(mongo, java.time.Clock.systemUTC(),
+                new DeadLetterRetention.Properties(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofMillis(500)),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), letters);
+        shortLived.stored(other.id(), other.storedAt());
+        assertThat(letters.add(other)).isTrue();
+        shortLived.start();
+        try {
+            Awaitility.await().atMost(WAIT).until(() -> letters.find(other.id()).isEmpty());
+        } finally {
+            shortLived.stop();
+        }
+        assertThat(letters.find(id)).isPresent();
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.leadrelay.kit.retention;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.leadrelay.kit.scheduling.PeriodicTask;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -40,6 +40,7 @@ public final class Expiries {
     private static final int SLOTS_PER_READ = 600;
 
     private final MongoTemplate mongo;
+    private final String name;
     private final String kind;
     private final long slotMillis;
     private final Clock clock;
@@ -47,15 +48,19 @@ public final class Expiries {
 
     /**
      * @param kind      what expires, for example {@code leads}: the key prefix of its slots
-     * @param slotWidth how much time one slot covers; ids expire at the end of their slot
+     * @param slotWidth how much time one slot covers; ids expire at the end of their slot. Part of
+     *                  the wheel's name: ids scheduled under another width are in another wheel, which
+     *                  this one never reads, so keep it fixed once a database holds expiries
      */
     public Expiries(MongoTemplate mongo, String kind, Duration slotWidth, Clock clock) {
         if (slotWidth.toMillis() < 1) {
             throw new IllegalArgumentException(kind + ": the slot width must be at least a millisecond");
         }
         this.mongo = Objects.requireNonNull(mongo);
-        this.kind = Objects.requireNonNull(kind);
         this.slotMillis = slotWidth.toMillis();
+        // the width in the name: slots of different widths never mix (a wheel's width is fixed for its database)
+        this.name = Objects.requireNonNull(kind);
+        this.kind = kind + "@" + slotMillis + "ms";
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -121,9 +126,9 @@ public final class Expiries {
      * tagged with the kind.
      */
     public PeriodicTask sweeper(Duration interval, MeterRegistry meters, Consumer<List<Object>> expire) {
-        Counter expired = Counter.builder("leadrelay.retention.expired").tag("kind", kind)
+        Counter expired = Counter.builder("leadrelay.retention.expired").tag("kind", name)
                 .description("Documents past their retention, handed over to be deleted or erased").register(meters);
-        return PeriodicTask.every(interval, "retention-" + kind, () -> {
+        return PeriodicTask.every(interval, "retention-" + name, () -> {
             Result result = expireDue(100, expire);
             expired.increment(result.expired());
             return result.more();

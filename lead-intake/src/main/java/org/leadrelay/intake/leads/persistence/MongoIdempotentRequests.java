@@ -1,17 +1,17 @@
 package org.leadrelay.intake.leads.persistence;
 
-import java.util.Collection;
-import java.util.List;
-import org.leadrelay.intake.leads.RetentionProperties;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import org.leadrelay.intake.leads.IdempotentRequests;
+import org.leadrelay.intake.leads.RetentionProperties;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;

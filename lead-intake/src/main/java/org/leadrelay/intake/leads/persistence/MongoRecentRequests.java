@@ -1,11 +1,11 @@
 package org.leadrelay.intake.leads.persistence;
 
-import java.util.Collection;
-import java.util.List;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.leadrelay.intake.leads.RecentRequests;

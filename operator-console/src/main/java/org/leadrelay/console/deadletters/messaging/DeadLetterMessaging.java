@@ -3,6 +3,7 @@ package org.leadrelay.console.deadletters.messaging;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.leadrelay.console.deadletters.DeadLetter;
+import org.leadrelay.console.deadletters.DeadLetterRetention;
 import org.leadrelay.console.deadletters.DeadLetters;
 import org.leadrelay.console.deadletters.Replays;
 import org.slf4j.Logger;
@@ -23,9 +24,10 @@ class DeadLetterMessaging {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterMessaging.class);
 
     @Bean
-    Consumer<Message<byte[]>> deadLetter(DeadLetters letters, Clock clock) {
+    Consumer<Message<byte[]>> deadLetter(DeadLetters letters, DeadLetterRetention retention, Clock clock) {
         return message -> {
             DeadLetter letter = DeadLetterRecords.read(message, clock.instant());
+            retention.stored(letter.id(), letter.storedAt()); // first: a crash in between leaves an expiry of nothing
             if (letters.add(letter)) {
                 // never the payload, the key or the headers: they may hold personal data
                 log.info("dead letter {} from {} stored: {}", letter.id(), letter.originalTopic(), letter.exceptionClass());

@@ -57,6 +57,11 @@ class MongoDeadLetters implements DeadLetters {
     }
 
     @Override
+    public void remove(java.util.Collection<String> ids) {
+        mongo.remove(Query.query(Criteria.where("_id").in(ids)), COLLECTION);
+    }
+
+    @Override
     public Optional<DeadLetter> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(MongoDeadLetters::letter);
     }
