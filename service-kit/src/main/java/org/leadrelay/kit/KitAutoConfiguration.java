@@ -16,6 +16,7 @@ import org.leadrelay.kit.messaging.ConsumerRetryProperties;
 import org.leadrelay.kit.messaging.EventConsumers;
 import org.leadrelay.kit.messaging.TopicDeclarations;
 import org.leadrelay.kit.outbox.OutboxConfiguration;
+import org.leadrelay.kit.retention.ExpiryWheels;
 import org.leadrelay.kit.web.ProblemDetailsAdvice;
 import org.leadrelay.kit.webhooks.AnswerTokenConfiguration;
 import org.leadrelay.kit.webhooks.WebhookConfiguration;
@@ -47,6 +48,11 @@ public class KitAutoConfiguration {
     @Bean
     MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo, ObjectProvider<MongoClient> client) {
         return new MongoPingHealthIndicator(mongo, client.getIfAvailable());
+    }
+
+    @Bean
+    ExpiryWheels expiryWheels(MongoTemplate mongo, Clock clock) {
+        return new ExpiryWheels(mongo, clock);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.leadrelay.intake.leads;
 
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import org.leadrelay.intake.geocoding.Gazetteer;
 import org.leadrelay.intake.geocoding.Geocoder;
 import org.leadrelay.intake.leads.web.ClientRateLimit;
@@ -26,6 +27,13 @@ class IntakeConfiguration {
         registration.addUrlPatterns("/api/leads", "/forms/leads");
         registration.setOrder(1);
         return registration;
+    }
+
+    @Bean
+    ConsentNotices consentNotices(IntakeProperties properties) {
+        Map<String, String> texts = properties.consentTexts() == null || properties.consentTexts().isEmpty()
+                ? ConsentNotices.DEFAULT_TEXTS : properties.consentTexts();
+        return new ConsentNotices(properties.consentStatement(), texts, properties.defaultLanguage());
     }
 
     /** The offline gazetteer; a production geocoder replaces it by declaring its own {@link Geocoder} bean. */

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.leadrelay.kit.retention.Expiries;
+import org.leadrelay.kit.retention.ExpiryWheels;
 import org.leadrelay.kit.scheduling.PeriodicTask;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,13 +30,13 @@ public class IntakeRetention implements SmartLifecycle {
     private final IntakeProperties intake;
     private final List<PeriodicTask> sweepers;
 
-    IntakeRetention(MongoTemplate mongo, Clock clock, RetentionProperties retention, IntakeProperties intake, MeterRegistry meters,
+    IntakeRetention(ExpiryWheels wheels, Clock clock, RetentionProperties retention, IntakeProperties intake, MeterRegistry meters,
             ErasingLeads erasing, IdempotentRequests idempotentRequests, RecentRequests recentRequests) {
         this.retention = retention;
         this.intake = intake;
-        this.leads = new Expiries(mongo, "leads", retention.slot(), clock);
-        this.keys = new Expiries(mongo, "idempotency-keys", retention.slot(), clock);
-        this.requests = new Expiries(mongo, "recent-requests", retention.slot(), clock);
+        this.leads = wheels.of("leads", retention.slot());
+        this.keys = wheels.of("idempotency-keys", retention.slot());
+        this.requests = wheels.of("recent-requests", retention.slot());
         this.sweepers = List.of(
                 leads.sweeper(retention.sweepInterval(), meters, ids -> ids.forEach(id -> erasing.eraseExpired((UUID) id))),
                 keys.sweeper(retention.sweepInterval(), meters, ids -> idempotentRequests.forgetClaimedBefore(strings(ids),

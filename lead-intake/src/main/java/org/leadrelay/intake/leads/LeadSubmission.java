@@ -28,5 +28,6 @@ public record LeadSubmission(
         Integer employees,
         boolean consent,
         String source,
-        Origin origin) {
+        Origin origin,
+        String channel) {
 }

@@ -2,12 +2,12 @@ package org.leadrelay.intake.leads;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.leadrelay.events.Consent;
 import org.leadrelay.events.Contact;
 import org.leadrelay.events.Coordinates;
 import org.leadrelay.events.CoordinatesSource;
@@ -48,10 +48,12 @@ public class ReceivingLead {
 
     private final Geocoder geocoder;
     private final IntakeRetention retention;
+    private final ConsentNotices notices;
 
     ReceivingLead(Leads leads, LeadsByEmail byEmail, RecentRequests recent, PublishingLeads publishing, IntakeProperties properties,
-            Clock clock, MeterRegistry meters, Geocoder geocoder, IntakeRetention retention) {
+            Clock clock, MeterRegistry meters, Geocoder geocoder, IntakeRetention retention, ConsentNotices notices) {
         this.retention = retention;
+        this.notices = notices;
         this.geocoder = geocoder;
         this.leads = leads;
         this.byEmail = byEmail;
@@ -92,6 +94,7 @@ public class ReceivingLead {
             problems.sort(java.util.Comparator.comparing(InvalidLeadException.FieldProblem::pointer));
             throw new InvalidLeadException(problems);
         }
+        Instant now = clock.instant();
         LeadReceived lead = new LeadReceived(leadId,
                 new Contact(trimmed(submission.name()), Emails.normalise(submission.email()), phone, trimmed(submission.company())),
                 new Need(terms(submission.products()), terms(submission.services()),
@@ -101,10 +104,10 @@ public class ReceivingLead {
                 located(country, submission),
                 language,
                 submission.employees(),
-                new Consent(properties.consentStatement(), clock.instant()),
+                notices.consent(language, submission.channel(), now),
                 submission.source() == null || submission.source().isBlank() ? "api" : submission.source().trim(),
                 submission.origin(),
-                clock.instant());
+                now);
         String fingerprint = LeadFingerprint.of(lead);
         retention.requestSeen(fingerprint, lead.receivedAt());
         Optional<UUID> first = recent.claim(fingerprint, leadId, lead.receivedAt(), properties.duplicateWindow());

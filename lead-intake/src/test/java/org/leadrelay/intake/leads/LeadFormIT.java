@@ -67,7 +67,8 @@ class LeadFormIT {
     void showsTheFormInEnglishOrFrench() throws Exception {
         assertThat(get("/form", null).body()).contains("Ask a partner for help").contains("action=\"/forms/leads\"").contains("name=\"website\"");
         assertThat(get("/form?lang=fr", null).body()).contains("Demander l&#39;aide d&#39;un partenaire").contains("lang=\"fr\"");
-        assertThat(get("/form", "fr-CH,fr;q=0.9").body()).contains("Envoyer ma demande");
+        assertThat(get("/form", "fr-CH,fr;q=0.9").body()).contains("Envoyer ma demande")
+                .contains("J&#39;accepte qu&#39;un partenaire de l&#39;éditeur me contacte au sujet de cette demande.");
         // one look with the partners' answer pages and the operator console: service-kit's stylesheet and script
         assertThat(get("/form", null).body()).contains("href=\"/assets/leadrelay.css\"").contains("src=\"/assets/leadrelay.js\"");
         HttpResponse<String> stylesheet = get("/assets/leadrelay.css", null);
@@ -86,7 +87,9 @@ class LeadFormIT {
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).hasValue("/form/thanks?lang=fr");
         var record = leadsReceived.awaitRecord(published -> new String(published.value(), StandardCharsets.UTF_8).contains("person@example.fr"));
-        assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"products\":[\"postgresql\"]").contains("website-form");
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"products\":[\"postgresql\"]").contains("website-form")
+                .contains("\"language\":\"fr\"", "\"channel\":\"website-form\"",
+                        "\"textSha256\":\"" + ConsentNotices.sha256(ConsentNotices.DEFAULT_TEXTS.get("fr")) + "\"");
         assertThat(get("/form/thanks?lang=fr", null).body()).contains("Merci");
     }
 

@@ -1,16 +1,16 @@
 package org.leadrelay.intake.leads;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.leadrelay.testing.TopicProbe.header;
 import static org.leadrelay.testing.TopicProbe.keyed;
-import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import java.net.URI;
-import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.bson.Document;
@@ -88,6 +88,12 @@ class LeadIntakeIT {
         assertThat(event.location().country()).isEqualTo("FR");
         assertThat(event.language()).isEqualTo("fr");
         assertThat(event.contact().email()).isEqualTo("camille@example.fr");
+        // the proof of consent: which notice, in which language and wording, when, and through which door
+        assertThat(event.consent().statement()).isEqualTo("partner-contact-v1");
+        assertThat(event.consent().language()).isEqualTo("fr");
+        assertThat(event.consent().textSha256()).isEqualTo(ConsentNotices.sha256(ConsentNotices.DEFAULT_TEXTS.get("fr")));
+        assertThat(event.consent().channel()).as("an API client saying website-form is still the API").isEqualTo("api");
+        assertThat(event.consent().givenAt()).isEqualTo(event.receivedAt());
 
         HttpResponse<String> status = http.send(HttpRequest.newBuilder(uri("/api/leads/" + leadId)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,15 +1,14 @@
 package org.leadrelay.console.deadletters;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.leadrelay.kit.retention.Expiries;
+import org.leadrelay.kit.retention.ExpiryWheels;
 import org.leadrelay.kit.scheduling.PeriodicTask;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * A dead letter holds a record as it failed, personal data included, so the console keeps it for
@@ -24,9 +23,9 @@ public class DeadLetterRetention implements SmartLifecycle {
     private final Properties properties;
     private final PeriodicTask sweeper;
 
-    DeadLetterRetention(MongoTemplate mongo, Clock clock, Properties properties, MeterRegistry meters, DeadLetters letters) {
+    DeadLetterRetention(ExpiryWheels wheels, Properties properties, MeterRegistry meters, DeadLetters letters) {
         this.properties = properties;
-        this.expiries = new Expiries(mongo, "dead-letters", properties.slot(), clock);
+        this.expiries = wheels.of("dead-letters", properties.slot());
         this.sweeper = expiries.sweeper(properties.sweepInterval(), meters,
                 ids -> letters.remove(ids.stream().map(String.class::cast).toList()));
     }

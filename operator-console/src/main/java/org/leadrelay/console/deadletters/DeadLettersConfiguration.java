@@ -3,10 +3,10 @@ package org.leadrelay.console.deadletters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.leadrelay.console.audit.AuditTrail;
+import org.leadrelay.kit.retention.ExpiryWheels;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Wires the operators' handling of dead letters. */
 @Configuration(proxyBeanMethods = false)
@@ -14,9 +14,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class DeadLettersConfiguration {
 
     @Bean
-    DeadLetterRetention deadLetterRetention(MongoTemplate mongo, Clock clock, DeadLetterRetention.Properties properties,
-            MeterRegistry meters, DeadLetters letters) {
-        return new DeadLetterRetention(mongo, clock, properties, meters, letters);
+    DeadLetterRetention deadLetterRetention(ExpiryWheels wheels, DeadLetterRetention.Properties properties, MeterRegistry meters,
+            DeadLetters letters) {
+        return new DeadLetterRetention(wheels, properties, meters, letters);
     }
 
     @Bean

@@ -209,7 +209,7 @@ class DeadLettersIT {
         // a retention of a second, on the same database: the letter goes, discarded or not, and only it
         DeadLetter other = DeadLetter.arrived("retention.test.dlq", 0, 1, Instant.now(), Topics.LEADS_RECEIVED, 0, 1L, Instant.now(),
                 null, "{}".getBytes(StandardCharsets.UTF_8), List.of(), null, "kept a second", null, Instant.now());
-        DeadLetterRetention shortLived = new DeadLetterRetention(mongo, java.time.Clock.systemUTC(),
+        DeadLetterRetention shortLived = new DeadLetterRetention(new org.leadrelay.kit.retention.ExpiryWheels(mongo, java.time.Clock.systemUTC()),
                 new DeadLetterRetention.Properties(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofMillis(500)),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), letters);
         shortLived.stored(other.id(), other.storedAt());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.leadrelay.intake.leads.ConsentNotices;
 import org.leadrelay.intake.leads.IntakeProperties;
 import org.leadrelay.intake.leads.InvalidLeadException;
 import org.leadrelay.intake.leads.LeadSubmission;
@@ -44,13 +45,16 @@ class FormController {
     static final String FORM_ID = "leadrelay-form";
 
     private final ReceivingLead receiving;
+    private final ConsentNotices notices;
     private final Validator validator;
     private final IntakeProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
     private final FormStamps stamps;
 
-    FormController(ReceivingLead receiving, Validator validator, IntakeProperties properties, Clock clock, MeterRegistry meters) {
+    FormController(ReceivingLead receiving, Validator validator, IntakeProperties properties, Clock clock, MeterRegistry meters,
+            ConsentNotices notices) {
+        this.notices = notices;
         this.receiving = receiving;
         this.validator = validator;
         this.properties = properties;
@@ -71,18 +75,18 @@ class FormController {
 
     @GetMapping(path = "/form", produces = MediaType.TEXT_HTML_VALUE)
     String form(@RequestParam(required = false) String lang, @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accept) {
-        return FormPage.in(lang != null ? lang : accept).form(Map.of(), Map.of(), stamps.stamp(clock.millis()));
+        return FormPage.in(lang != null ? lang : accept, notices).form(Map.of(), Map.of(), stamps.stamp(clock.millis()));
     }
 
     @GetMapping(path = "/form/thanks", produces = MediaType.TEXT_HTML_VALUE)
     String thanks(@RequestParam(required = false) String lang) {
-        return FormPage.in(lang).thanks();
+        return FormPage.in(lang, notices).thanks();
     }
 
     @PostMapping(path = "/forms/leads", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> submit(@RequestBody MultiValueMap<String, String> body) {
         Map<String, String> values = new HashMap<>(body.toSingleValueMap());
-        FormPage page = FormPage.in(values.get("lang"));
+        FormPage page = FormPage.in(values.get("lang"), notices);
         String spam = spamReason(values);
         if (spam != null) {
             meters.counter("leadrelay.intake.spam", "reason", spam).increment();
@@ -155,7 +159,7 @@ class FormController {
     }
 
     private static LeadSubmission submission(LeadForm form) {
-        return LeadController.submission(form);
+        return LeadController.submission(form, ConsentNotices.WEBSITE_FORM);
     }
 
     private static List<String> list(String value) {

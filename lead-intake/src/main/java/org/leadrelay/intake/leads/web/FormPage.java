@@ -1,13 +1,14 @@
 package org.leadrelay.intake.leads.web;
 
 import java.util.Map;
+import org.leadrelay.intake.leads.ConsentNotices;
 
 /**
  * The lead form as HTML, in English or French, with the values typed so far and each field's
  * error next to it. Server-rendered, so it works without JavaScript and can be copied into a
  * vendor's site as is.
  */
-record FormPage(boolean french) {
+record FormPage(boolean french, String consentText) {
 
     /** The form field that carries each JSON pointer of the API, for showing errors in place. */
     static final Map<String, String> FIELD_OF_POINTER = Map.ofEntries(
@@ -18,8 +19,10 @@ record FormPage(boolean french) {
             Map.entry("/location/postalCode", "postalCode"), Map.entry("/language", "language"),
             Map.entry("/employees", "employees"), Map.entry("/consent", "consent"));
 
-    static FormPage in(String language) {
-        return new FormPage(language != null && language.toLowerCase(java.util.Locale.ROOT).startsWith("fr"));
+    /** The page in French or English, with the consent notice's text in the same language. */
+    static FormPage in(String language, ConsentNotices notices) {
+        boolean french = language != null && language.toLowerCase(java.util.Locale.ROOT).startsWith("fr");
+        return new FormPage(french, notices.text(french ? "fr" : "en"));
     }
 
     String form(Map<String, String> values, Map<String, String> errors, String renderedAt) {
@@ -46,8 +49,7 @@ record FormPage(boolean french) {
                 .append(field("postalCode", t("Postal code", "Code postal"), "text", values, errors, "postal-code"))
                 .append("<label class=\"consent\"><input type=\"checkbox\" name=\"consent\" value=\"yes\"")
                 .append("yes".equals(values.get("consent")) ? " checked" : "").append("> ")
-                .append(t("I agree that a partner of the vendor contacts me about this request.",
-                        "J'accepte qu'un partenaire de l'éditeur me contacte au sujet de cette demande."))
+                .append(escape(consentText))
                 .append("</label>").append(error(errors, "consent"))
                 .append("<button type=\"submit\">").append(t("Send my request", "Envoyer ma demande")).append("</button></form>");
         return page(t("Ask a partner for help", "Demander l'aide d'un partenaire"),

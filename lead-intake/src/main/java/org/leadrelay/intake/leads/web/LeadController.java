@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.leadrelay.events.Origin;
+import org.leadrelay.intake.leads.ConsentNotices;
 import org.leadrelay.intake.leads.IdempotentRequests;
 import org.leadrelay.intake.leads.IntakeRetention;
 import org.leadrelay.intake.leads.InvalidLeadException;
@@ -122,7 +123,7 @@ class LeadController {
 
     private StoredLead receive(LeadForm form) {
         try {
-            return receiving.receive(submission(form));
+            return receiving.receive(submission(form, ConsentNotices.API));
         } catch (InvalidLeadException e) {
             throw new InvalidRequestException(e.problems().stream().map(problem -> new FieldError(problem.pointer(), problem.detail())).toList());
         }
@@ -144,7 +145,7 @@ class LeadController {
         }
     }
 
-    static LeadSubmission submission(LeadForm form) {
+    static LeadSubmission submission(LeadForm form, String channel) {
         LeadForm.ContactForm contact = form.contact();
         LeadForm.NeedForm need = form.need();
         LeadForm.LocationForm location = form.location();
@@ -153,7 +154,7 @@ class LeadController {
                 need.description(), location.country(), location.region(), location.city(), location.postalCode(),
                 location.latitude(), location.longitude(), form.language(), form.employees(), Boolean.TRUE.equals(form.consent()),
                 form.source(), form.origin() == null ? null
-                        : new Origin(form.origin().formId(), form.origin().page(), form.origin().campaignTags()));
+                        : new Origin(form.origin().formId(), form.origin().page(), form.origin().campaignTags()), channel);
     }
 
     /**
