@@ -70,8 +70,9 @@ class KafkaTest {
             if (compacted.contains(name)) {
                 assertThat(config).as(name).containsEntry("cleanup.policy", "compact").doesNotContainKey("retention.ms");
             } else {
+                // a week for the topics, two for the dead-letter topics (values.yaml events.*RetentionMs)
                 assertThat(config).as(name).containsEntry("cleanup.policy", "delete")
-                        .containsEntry("retention.ms", 604_800_000);
+                        .containsEntry("retention.ms", name.endsWith(".dlq") ? 1_209_600_000 : 604_800_000);
             }
         }
         // the services declare the topics with the same partitions
@@ -80,6 +81,17 @@ class KafkaTest {
                 .anySatisfy(env -> {
                     assertThat(env.getName()).isEqualTo("LEADRELAY_EVENTS_PARTITIONS");
                     assertThat(env.getValue()).isEqualTo("12");
+                });
+        // and the same retentions, which they set on the topics they declare
+        assertThat(PRODUCTION.get(Deployment.class, Chart.objectName("lead-router")).getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getEnv())
+                .anySatisfy(env -> {
+                    assertThat(env.getName()).isEqualTo("LEADRELAY_EVENTS_RETENTION");
+                    assertThat(env.getValue()).isEqualTo("604800000ms");
+                })
+                .anySatisfy(env -> {
+                    assertThat(env.getName()).isEqualTo("LEADRELAY_EVENTS_DEAD_LETTER_RETENTION");
+                    assertThat(env.getValue()).isEqualTo("1209600000ms");
                 });
     }
 
