@@ -112,6 +112,16 @@ class ErasureIT {
         received.awaitRecord(keyed(second));
         received.awaitRecord(keyed(others));
 
+        // a person's access request, before: every lead of the email with everything stored of it, and no one else's
+        HttpResponse<String> before = access(ada.email.toUpperCase(java.util.Locale.ROOT));
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+        JsonNode held = json.readTree(before.body());
+        assertThat(java.util.stream.StreamSupport.stream(held.get("leadIds").spliterator(), false).map(JsonNode::asString)).containsExactlyInAnyOrder(first, second, repeat);
+        assertThat(held.get("leads").get(0).get("collections").get("leads").get(0).toString()).contains(ada.email, ada.name,
+                ada.description, ada.company, "\"consent\"");
+        assertThat(before.body()).doesNotContain(bob.email);
+        assertThat(access("not an email").statusCode()).isEqualTo(400);
+
         HttpResponse<String> answer = erase("{\"email\": \"  " + ada.email.replace("example.org", "EXAMPLE.org") + " \"}", OPERATOR);
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
@@ -132,6 +142,7 @@ class ErasureIT {
         assertThat(erased.recordsAfter(Duration.ofSeconds(1), keyed(first).or(keyed(second)).or(keyed(repeat)))).hasSize(3);
         assertThat(erased.recordsAfter(Duration.ZERO, keyed(others))).isEmpty();
         ada.isNowhereInTheDatabase();
+        assertThat(json.readTree(access(ada.email).body()).get("leadIds").isEmpty()).as("erased: nothing left to find").isTrue();
         assertThat(leadDocument(others)).isNotNull();
         assertThat(byEmail.find(EmailKey.of(bob.email))).containsExactly(UUID.fromString(others));
         assertThat(get("/api/leads/" + others, null).statusCode()).isEqualTo(200);
@@ -335,6 +346,11 @@ class ErasureIT {
 
     private MongoDatabase database() {
         return mongoClient.getDatabase(DATABASE);
+    }
+
+    private HttpResponse<String> access(String email) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/api/access")).header("Content-Type", "application/json").header("Authorization", OPERATOR)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"" + email + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> erase(String body, String authorization) throws Exception {

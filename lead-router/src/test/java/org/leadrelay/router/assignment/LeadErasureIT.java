@@ -74,6 +74,22 @@ class LeadErasureIT {
     @Autowired
     MongoTemplate mongo;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    /** GET /api/leads/{id}/held-data as an operator: the router's part of an access request. */
+    private String heldData(UUID leadId) {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/leads/" + leadId + "/held-data"))
+                    .header("Authorization", AssignmentLifecycleIT.OPERATOR).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return response.body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @BeforeAll
     static void connect() {
         kafka = TopicProbe.on(Topics.ASSIGNMENTS, Topics.ERASURES);
@@ -92,6 +108,9 @@ class LeadErasureIT {
         LeadAssigned assigned = event(kafka.awaitRecord(keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ASSIGNED))), LeadAssigned.class);
         assertThat(assigned.lead().need().description()).isEqualTo(WORDS);
         assertThat(loads.of(List.of(partner), ManagingAssignments.week(Instant.now())).get(partner).open()).isEqualTo(1);
+        // a person's access request: the case as stored, contact included, and the offer's open timer
+        String held = heldData(lead.leadId());
+        assertThat(held).contains("\"service\":\"lead-router\"", EMAIL, NAME, WORDS, "\"timers\":[{");
 
         kafka.publish(new LeadErased(lead.leadId(), Instant.now()));
         LeadErasureCompleted report = event(kafka.awaitRecord(keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ERASURE_COMPLETED))),
@@ -109,6 +128,7 @@ class LeadErasureIT {
             assertThat(((LeadAssigned) offer.event()).lead().need().description()).isNull();
         });
         assertThat(storedCase(lead.leadId())).doesNotContain(NAME, EMAIL, PHONE, WORDS, "Strassen");
+        assertThat(heldData(lead.leadId())).contains(lead.leadId().toString()).doesNotContain(NAME, EMAIL, PHONE, WORDS, "Strassen");
         assertThat(loads.of(List.of(partner), ManagingAssignments.week(Instant.now())).get(partner).open())
                 .as("the withdrawn offer's place is given back").isZero();
         assertThatThrownBy(() -> assignments.answer(lead.leadId(), assigned.assignmentId(), partner, true, null))

@@ -7,6 +7,7 @@ import org.leadrelay.console.deadletters.DeadLetters;
 import org.leadrelay.console.leads.LeadIndex;
 import org.leadrelay.console.leads.LeadStories;
 import org.leadrelay.console.services.ServiceClient;
+import org.leadrelay.kit.persistence.LeadDataHeld;
 import org.leadrelay.kit.scheduling.PeriodicTask;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,6 +27,13 @@ class ErasuresConfiguration {
     @Bean
     RequestingErasures requestingErasures(@Qualifier("intakeClient") ServiceClient intakeClient, AuditTrail audit, Clock clock) {
         return new RequestingErasures(intakeClient, audit, clock);
+    }
+
+    @Bean
+    ExportingPersonalData exportingPersonalData(@Qualifier("intakeClient") ServiceClient intakeClient,
+            @Qualifier("routerClient") ServiceClient routerClient, @Qualifier("notificationClient") ServiceClient notificationClient,
+            LeadDataHeld held, AuditTrail audit, Clock clock) {
+        return new ExportingPersonalData(intakeClient, routerClient, notificationClient, held, audit, clock);
     }
 
     @Bean

@@ -17,6 +17,8 @@ import org.leadrelay.events.LeadAssigned;
 import org.leadrelay.events.LeadReassigned;
 import org.leadrelay.events.PassedOver;
 import org.leadrelay.events.Score;
+import org.leadrelay.kit.persistence.LeadDataHeld;
+import org.leadrelay.kit.web.ProblemException;
 import org.leadrelay.router.assignment.LeadCase;
 import org.leadrelay.router.assignment.ManagingAssignments;
 import org.leadrelay.router.assignment.OfferClosedException;
@@ -24,7 +26,6 @@ import org.leadrelay.router.assignment.PartnerLoads;
 import org.leadrelay.router.assignment.UnknownPartnerException;
 import org.leadrelay.router.partners.PartnerCopies;
 import org.leadrelay.router.partners.RoutablePartner;
-import org.leadrelay.kit.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,8 +47,11 @@ class OperatorController {
     private final PartnerLoads loads;
     private final PartnerCopies partners;
     private final java.time.Clock clock;
+    private final LeadDataHeld held;
 
-    OperatorController(ManagingAssignments assignments, PartnerLoads loads, PartnerCopies partners, java.time.Clock clock) {
+    OperatorController(ManagingAssignments assignments, PartnerLoads loads, PartnerCopies partners, java.time.Clock clock,
+            LeadDataHeld held) {
+        this.held = held;
         this.clock = clock;
         this.assignments = assignments;
         this.loads = loads;
@@ -59,6 +63,14 @@ class OperatorController {
     @GetMapping(path = "/api/leads/{leadId}/decision", produces = "application/json")
     Decision decision(@PathVariable UUID leadId) {
         return Decision.of(assignments.find(leadId).orElseThrow(() -> notFound(leadId)));
+    }
+
+    @Operation(summary = "Everything the router holds about a lead, as stored (a person's access request)",
+            description = "The lead's case (the lead with its contact unless erased, every offer and answer) and its open timers, "
+                    + "as stored; empty lists when the router holds nothing of the lead.")
+    @GetMapping(path = "/api/leads/{leadId}/held-data", produces = "application/json")
+    LeadDataHeld.View heldData(@PathVariable UUID leadId) {
+        return new LeadDataHeld.View("lead-router", leadId, held.of(leadId));
     }
 
     @Operation(summary = "The operators' queue: leads nobody could take, oldest first")

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.leadrelay.events.Channel;
+import org.leadrelay.kit.persistence.LeadDataHeld;
 import org.leadrelay.kit.web.InvalidRequestException;
 import org.leadrelay.kit.web.ProblemException;
 import org.leadrelay.notification.delivery.DeliveryJob;
@@ -39,7 +40,10 @@ class DeliveryLogController {
     private final DeliveryJobs jobs;
     private final DisabledEndpoints disabled;
 
-    DeliveryLogController(DeliveryLog log, DeliveryJobs jobs, DisabledEndpoints disabled) {
+    private final LeadDataHeld held;
+
+    DeliveryLogController(DeliveryLog log, DeliveryJobs jobs, DisabledEndpoints disabled, LeadDataHeld held) {
+        this.held = held;
         this.log = log;
         this.jobs = jobs;
         this.disabled = disabled;
@@ -61,6 +65,14 @@ class DeliveryLogController {
         }
         List<DeliveryLog.Entry> entries = log.ofPartner(partnerId, limit);
         return views(entries, log.attemptsOf(entries.stream().map(DeliveryLog.Entry::id).toList()));
+    }
+
+    @GetMapping(path = "/api/leads/{leadId}/held-data", produces = "application/json")
+    @Operation(summary = "Everything notification-service holds about a lead, as stored (a person's access request)",
+            description = "Its deliveries and their attempts, pending deliveries with their messages, the partners told of it and "
+                    + "its erasure, as stored; empty lists when nothing is held.")
+    LeadDataHeld.View heldData(@org.springframework.web.bind.annotation.PathVariable UUID leadId) {
+        return new LeadDataHeld.View("notification-service", leadId, held.of(leadId));
     }
 
     @GetMapping(path = "/api/deliveries/failing", produces = "application/json")

@@ -3,11 +3,20 @@ package org.leadrelay.console.erasures.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.leadrelay.console.erasures.ExportingPersonalData;
 import org.leadrelay.console.erasures.RequestingErasures;
 import org.leadrelay.console.erasures.TrackingErasures;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The erasures not yet done everywhere, oldest first, those past their deadline marked; and the two
@@ -29,12 +39,17 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class ErasurePages {
 
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
     private final TrackingErasures erasures;
     private final RequestingErasures requesting;
+    private final ExportingPersonalData exporting;
+    private final JsonMapper json = JsonMapper.builder().build();
 
-    ErasurePages(TrackingErasures erasures, RequestingErasures requesting) {
+    ErasurePages(TrackingErasures erasures, RequestingErasures requesting, ExportingPersonalData exporting) {
         this.erasures = erasures;
         this.requesting = requesting;
+        this.exporting = exporting;
     }
 
     @GetMapping("/erasures")
@@ -63,6 +78,32 @@ class ErasurePages {
         redirect.addFlashAttribute("noticeDetail", outcome.detail());
         redirect.addFlashAttribute("noticeLeads", outcome.leadIds().stream().map(UUID::toString).toList());
         return seeOther("/erasures");
+    }
+
+    /**
+     * Everything held about this email, from every service, as one JSON file to download; when a
+     * service cannot answer, nothing is exported and the page says which.
+     */
+    @PostMapping("/erasures/access")
+    Object exportPerson(@RequestParam(required = false) String email, @RequestParam(required = false) String reason, Principal operator,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        String problem = email == null || email.isBlank() || !email.contains("@") ? "erasures.problem.email" : reasonProblem(reason);
+        if (problem != null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("problem", problem);
+            return open(model);
+        }
+        try {
+            Map<String, Object> document = exporting.export(email, reason, operator.getName());
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("leadrelay-access-" + FILE_TIME.format(Instant.now()) + ".json").build().toString())
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .body(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
+        } catch (ExportingPersonalData.Incomplete incomplete) {
+            redirect.addFlashAttribute("accessRefused", incomplete.getMessage());
+            return seeOther("/erasures");
+        }
     }
 
     /** One lead, from its page. */
