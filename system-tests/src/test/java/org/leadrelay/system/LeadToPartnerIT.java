@@ -32,6 +32,7 @@ import org.leadrelay.events.LeadErasureCompleted;
 import org.leadrelay.events.LeadUnroutable;
 import org.leadrelay.events.NotificationDelivered;
 import org.leadrelay.events.Topics;
+import org.leadrelay.testing.ConsoleBrowser;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WebhookReceiver;
 import org.leadrelay.testing.WithInfrastructure;
@@ -187,6 +188,24 @@ class LeadToPartnerIT {
         partnerEndpoint.await(request -> request.body().contains(leadId.toString()) && request.body().contains("\"lead.accepted\""));
         List<String> person = List.of("Zerlina", "Markerova", "zerlina.markerova@s12.example", "35699112233", "replica lags");
         await().atMost(Duration.ofSeconds(30)).until(() -> !holding(person).isEmpty()); // the control: the services held the person
+        // the person's access request from the console: one JSON document with every service's part
+        ConsoleBrowser operator = ConsoleBrowser.signIn(stack.console, "operator", "local-operator-password");
+        await().atMost(Duration.ofSeconds(30)).until(() -> stack.consoleStoryState(leadId) != null);
+        HttpResponse<String> export = operator.postForm("/erasures", "/erasures/access",
+                "email=Zerlina.Markerova%40S12.example&reason=S12+access+request");
+        assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(disposition -> assertThat(disposition).startsWith("attachment").contains("leadrelay-access-"));
+        JsonNode document = json.readTree(export.body());
+        assertThat(document.get("leadIds")).extracting(JsonNode::asString).containsExactly(leadId.toString());
+        assertThat(document.get("exportedBy").asString()).isEqualTo("operator");
+        JsonNode services = document.get("services");
+        assertThat(services.get("lead-intake").get(0).get("collections").get("leads").get(0).toString())
+                .contains("Zerlina Markerova", "zerlina.markerova@s12.example", "+35699112233", "Zerlina's replica lags behind", "consent");
+        assertThat(services.get("lead-router").get(0).get("collections").get("leads").get(0).toString())
+                .contains("zerlina.markerova@s12.example", "ACCEPTED");
+        assertThat(services.get("notification-service").get(0).get("collections").get("deliveries").size()).isGreaterThanOrEqualTo(3);
+        assertThat(services.get("operator-console").get(0).get("collections").get("leads")).hasSize(1);
 
         JsonNode erasure = post(stack.intake, "/api/erasures", "{\"leadId\": \"" + leadId + "\"}", 202);
 
@@ -201,6 +220,9 @@ class LeadToPartnerIT {
         assertThat(erased.body()).doesNotContain("Zerlina", "Markerova");
         await().atMost(Duration.ofSeconds(30)).until(() -> stack.consoleStoryState(leadId), "ERASED"::equals);
         assertThat(holding(person)).as("collections still holding the person").isEmpty();
+        HttpResponse<String> afterwards = operator.postForm("/erasures", "/erasures/access",
+                "email=zerlina.markerova%40s12.example&reason=S12+after+erasure");
+        assertThat(json.readTree(afterwards.body()).get("leadIds").isEmpty()).as("nothing is found of an erased person").isTrue();
     }
 
     /** Every collection of every service's database that holds one of these strings, as "database.collection". */

@@ -1,4 +1,4 @@
-package org.leadrelay.console.support;
+package org.leadrelay.testing;
 
 import java.io.IOException;
 import java.net.CookieManager;
