@@ -57,6 +57,7 @@ class LeadToPartnerIT {
     private static LeadRelayStack stack;
     private static TopicProbe kafka;
 
+    private static CapturedLogs logs;
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = new JsonMapper();
 
@@ -65,11 +66,14 @@ class LeadToPartnerIT {
         SMTP.start();
         partnerEndpoint = WebhookReceiver.start();
         stack = new LeadRelayStack(SMTP.getSmtp().getPort(), "--leadrelay.webhooks.allowed-hosts=127.0.0.1").withConsole();
+        // every service has started (each start resets the logging system): from here on, every line they write
+        logs = CapturedLogs.capture();
         kafka = TopicProbe.on(Topics.ASSIGNMENTS, Topics.NOTIFICATIONS, Topics.ERASURES);
     }
 
     @AfterAll
     static void stopTheSystem() {
+        logs.close();
         kafka.close();
         stack.close();
         partnerEndpoint.close();
@@ -161,8 +165,9 @@ class LeadToPartnerIT {
     /**
      * S12: a lead a partner accepted is erased through lead-intake's API. Every service reports its
      * part done, none of their databases holds the person any more, and the partner is asked,
-     * with a signed lead.erased webhook, to delete what it got. (The topics still carry the
-     * contact until the sealing of ADR 0012 is built; this test does not claim them yet.)
+     * with a signed lead.erased webhook, to delete what it got. Before, the console's access export
+     * holds every service's part; after, it finds nothing. (The topics still carry the contact until
+     * the sealing of ADR 0012 is built; this test does not claim them yet.)
      */
     @Test
     void anErasedAcceptedLeadLeavesNoTraceOfThePersonInAnyServiceAndItsPartnerIsAskedToDeleteIt() throws Exception {
@@ -223,6 +228,72 @@ class LeadToPartnerIT {
         HttpResponse<String> afterwards = operator.postForm("/erasures", "/erasures/access",
                 "email=zerlina.markerova%40s12.example&reason=S12+after+erasure");
         assertThat(json.readTree(afterwards.body()).get("leadIds").isEmpty()).as("nothing is found of an erased person").isTrue();
+    }
+
+    /**
+     * S11: personal data never reaches a log line or a metric series. After every flow of this class
+     * (an accepted lead, an erased one, an unroutable one) and one more with marker data through the
+     * paths that log the most (a lead, its duplicate, a refused one, its erasure by email, a source
+     * of the client's own), no line any service wrote and no series any service exports holds a
+     * name, email, phone, company or description of them; and every tag takes few values.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void noNameEmailOrPhoneReachesAnyLogLineOrMetricSeries() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Quintus Logmarker" + run;
+        String email = "quintus.logmarker." + run + "@s11.example";
+        String localPhone = "04 72 10 " + run.substring(0, 2).chars().map(c -> '0' + c % 10).collect(StringBuilder::new,
+                StringBuilder::appendCodePoint, StringBuilder::append) + " 42";
+        String phone = "+33" + localPhone.substring(1).replace(" ", "");
+        String lead = """
+                {"contact": {"name": "%s", "email": "%s", "phone": "%s", "company": "Logmarker %s SARL"},
+                 "need": {"products": ["PostgreSQL"], "description": "Quintus's cluster %s"},
+                 "location": {"country": "FR", "city": "Lyon"}, "language": "fr", "consent": true, "source": "%s"}
+                """.formatted(name, email, localPhone, run, run, "campaign-" + run);
+        UUID leadId = UUID.fromString(post(stack.intake, "/api/leads", lead, 202).get("leadId").asString());
+        post(stack.intake, "/api/leads", lead, 202); // the same again: a duplicate
+        post(stack.intake, "/api/leads", lead.replace("\"FR\"", "\"Atlantis\""), 400);
+        post(stack.intake, "/api/erasures", "{\"email\": \"" + email + "\", \"reason\": \"consent-withdrawn\"}", 202);
+        kafka.awaitRecords(keyed(leadId).and(ofType(EventTypes.LEAD_ERASURE_COMPLETED)), 2);
+
+        List<String> personal = List.of(name, "Logmarker", email, localPhone, phone, phone.substring(1), "campaign-" + run,
+                "Jean Weber", "jean.weber@example.lu", "Brasserie du Nord", "Move our MySQL",
+                "Zerlina", "Markerova", "zerlina.markerova@s12.example", "35699112233", "replica lags",
+                "someone@example.ca");
+        List<String> lines = logs.lines();
+        assertThat(lines).as("log lines written").hasSizeGreaterThan(50);
+        List<String> naming = lines.stream().flatMap(line -> personal.stream().filter(line::contains)
+                .map(marker -> marker + " in: " + line.substring(Math.max(0, line.indexOf(marker) - 300),
+                        Math.min(line.length(), line.indexOf(marker) + 200)))).toList();
+        assertThat(naming).as("log lines naming a person").isEmpty();
+
+        java.util.Map<String, java.util.Set<String>> valuesPerTag = new java.util.TreeMap<>();
+        for (URI service : List.of(stack.intake, stack.directory, stack.router, stack.notification, stack.console)) {
+            String scrape = http.send(HttpRequest.newBuilder(service.resolve("/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            for (String series : scrape.split("\n")) {
+                if (series.isBlank() || series.startsWith("#")) {
+                    continue;
+                }
+                assertThat(personal).as("a person in the series %s", series).noneMatch(series::contains);
+                java.util.regex.Matcher tag = java.util.regex.Pattern.compile("(\\w+)=\"([^\"]*)\"").matcher(series.split(" ")[0]);
+                while (tag.find()) {
+                    if (tag.group(1).equals("le") || tag.group(1).equals("quantile")) {
+                        continue; // a histogram's buckets: fixed by its configuration
+                    }
+                    valuesPerTag.computeIfAbsent(series.split("\\{")[0] + "." + tag.group(1), key -> new java.util.TreeSet<>())
+                            .add(tag.group(2));
+                }
+            }
+        }
+        assertThat(valuesPerTag).as("metric series with tags").isNotEmpty();
+        valuesPerTag.forEach((tag, values) -> {
+            assertThat(values).as(tag).noneMatch(value -> value.contains("@") || value.contains("campaign-"));
+            assertThat(values.size()).as("values of %s: %s", tag, values).isLessThanOrEqualTo(64);
+        });
+        assertThat(valuesPerTag.get("leadrelay_intake_received_total.source")).as("a client's own source is counted as other")
+                .contains("other").noneMatch(value -> value.contains(run));
     }
 
     /** Every collection of every service's database that holds one of these strings, as "database.collection". */

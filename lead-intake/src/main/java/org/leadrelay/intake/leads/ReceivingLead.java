@@ -122,7 +122,8 @@ public class ReceivingLead {
         publishing.willPublish(leadId);
         store(stored);
         meters.counter("leadrelay.intake.received", "source", sourceTag(lead.source())).increment();
-        log.info("lead {} received from {} for {} in {}", leadId, lead.source(), lead.need().specialities(), lead.location().country());
+        log.info("lead {} received from {} for {} in {}", leadId, sourceTag(lead.source()), // the bounded tag: a source is free text
+                lead.need().specialities(), lead.location().country());
         publishing.publishSoon(lead);
         return stored;
     }
