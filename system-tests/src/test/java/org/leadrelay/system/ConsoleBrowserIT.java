@@ -340,6 +340,7 @@ class ConsoleBrowserIT {
         WebElement form = operator.findElement(By.id("erase-person"));
         form.findElement(By.name("email")).sendKeys("twice.erased@example.lu");
         form.findElement(By.name("reason")).sendKeys("Letter of 2 December");
+        form.findElement(By.id("erase-consent-withdrawn")).click(); // withdrawing consent is an erasure
         form.findElement(By.cssSelector("button[type=submit]")).click();
 
         Chromium.waiting(operator, 15).until(browser -> !browser.findElements(By.id("notice")).isEmpty());
@@ -347,6 +348,12 @@ class ConsoleBrowserIT {
         assertThat(operator.getPageSource()).doesNotContain("twice.erased@example.lu");
         await().atMost(Duration.ofSeconds(30)).until(() -> "ERASED".equals(stack.consoleStoryState(first))
                 && "ERASED".equals(stack.consoleStoryState(second)));
+        for (UUID leadId : List.of(first, second)) {
+            org.bson.Document erasure = stack.mongo().getDatabase("lead-intake").getCollection("lead_erasures")
+                    .find(com.mongodb.client.model.Filters.eq("leadId", leadId)).first();
+            assertThat(erasure).isNotNull();
+            assertThat(erasure.getString("reason")).isEqualTo("CONSENT_WITHDRAWN");
+        }
     }
 
     @Test

@@ -43,20 +43,31 @@ public class RequestingErasures {
     public record Outcome(boolean done, String detail, List<UUID> leadIds) {
     }
 
-    public Outcome eraseLead(UUID leadId, String reason, String operator) {
-        Outcome outcome = call(Map.of("leadId", leadId.toString()));
-        audit.record(new AuditEntry(clock.instant(), operator, ERASED, leadId.toString(), reason.strip(), outcome.done() ? "done" : outcome.detail()));
+    /**
+     * Erases one lead.
+     *
+     * @param consentWithdrawn the person withdrew their consent (intake's reason {@code consent-withdrawn}),
+     *                         rather than asked to be forgotten ({@code request})
+     */
+    public Outcome eraseLead(UUID leadId, boolean consentWithdrawn, String reason, String operator) {
+        Outcome outcome = call(Map.of("leadId", leadId.toString(), "reason", basis(consentWithdrawn)));
+        audit.record(new AuditEntry(clock.instant(), operator, ERASED, leadId.toString(), basis(consentWithdrawn) + ": " + reason.strip(),
+                outcome.done() ? "done" : outcome.detail()));
         log.info("erasure of lead {} asked from the console: {}", leadId, outcome.done() ? "done" : outcome.detail());
         return outcome;
     }
 
     /** Every lead intake holds with this email; the audit names the leads found, not the address. */
-    public Outcome erasePerson(String email, String reason, String operator) {
-        Outcome outcome = call(Map.of("email", email.strip()));
-        audit.record(new AuditEntry(clock.instant(), operator, ERASED, "person by email", reason.strip(),
+    public Outcome erasePerson(String email, boolean consentWithdrawn, String reason, String operator) {
+        Outcome outcome = call(Map.of("email", email.strip(), "reason", basis(consentWithdrawn)));
+        audit.record(new AuditEntry(clock.instant(), operator, ERASED, "person by email", basis(consentWithdrawn) + ": " + reason.strip(),
                 outcome.done() ? "done: " + outcome.leadIds().size() + " lead(s) " + outcome.leadIds() : outcome.detail()));
         log.info("erasure of a person's leads asked from the console: {}", outcome.done() ? outcome.leadIds().size() + " lead(s)" : outcome.detail());
         return outcome;
+    }
+
+    private static String basis(boolean consentWithdrawn) {
+        return consentWithdrawn ? "consent-withdrawn" : "request";
     }
 
     private Outcome call(Map<String, String> body) {

@@ -65,7 +65,8 @@ class ErasurePages {
 
     /** Every lead lead-intake holds with this email. */
     @PostMapping("/erasures")
-    Object erasePerson(@RequestParam(required = false) String email, @RequestParam(required = false) String reason, Principal operator,
+    Object erasePerson(@RequestParam(required = false) String email, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String basis, Principal operator,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         String problem = email == null || email.isBlank() || !email.contains("@") ? "erasures.problem.email" : reasonProblem(reason);
         if (problem != null) {
@@ -73,7 +74,7 @@ class ErasurePages {
             model.addAttribute("problem", problem);
             return open(model);
         }
-        RequestingErasures.Outcome outcome = requesting.erasePerson(email, reason, operator.getName());
+        RequestingErasures.Outcome outcome = requesting.erasePerson(email, "consent-withdrawn".equals(basis), reason, operator.getName());
         redirect.addFlashAttribute("noticeDone", outcome.done());
         redirect.addFlashAttribute("noticeDetail", outcome.detail());
         redirect.addFlashAttribute("noticeLeads", outcome.leadIds().stream().map(UUID::toString).toList());
@@ -108,7 +109,8 @@ class ErasurePages {
 
     /** One lead, from its page. */
     @PostMapping("/leads/{leadId}/erasure")
-    Object eraseLead(@PathVariable String leadId, @RequestParam(required = false) String reason, Principal operator,
+    Object eraseLead(@PathVariable String leadId, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String basis, Principal operator,
             RedirectAttributes redirect) {
         UUID lead = uuid(leadId);
         String problem = lead == null ? "erasures.problem.lead" : reasonProblem(reason);
@@ -116,7 +118,7 @@ class ErasurePages {
             redirect.addFlashAttribute("erasureProblem", problem);
             return seeOther(lead == null ? "/erasures" : "/leads/" + lead);
         }
-        RequestingErasures.Outcome outcome = requesting.eraseLead(lead, reason, operator.getName());
+        RequestingErasures.Outcome outcome = requesting.eraseLead(lead, "consent-withdrawn".equals(basis), reason, operator.getName());
         redirect.addFlashAttribute("erasureDone", outcome.done());
         redirect.addFlashAttribute("erasureDetail", outcome.detail());
         return seeOther("/leads/" + lead);
