@@ -25,8 +25,12 @@ public interface IdempotentRequests {
      */
     void forget(UUID leadId);
 
-    /** Forgets those of the keys claimed before {@code before} (a key claimed again since stays). */
-    void forgetClaimedBefore(java.util.Collection<String> keys, Instant before);
+    /**
+     * Forgets those of the keys claimed before {@code before}; a key claimed again since stays.
+     *
+     * @return the keys still there, claimed at or after {@code before}, with when they were claimed
+     */
+    java.util.Map<String, Instant> forgetClaimedBefore(java.util.Collection<String> keys, Instant before);
 
     /** What claiming a key found. */
     sealed interface Claim {

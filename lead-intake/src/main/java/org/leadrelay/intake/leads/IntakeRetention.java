@@ -1,5 +1,6 @@
 package org.leadrelay.intake.leads;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,8 @@ import java.util.UUID;
 import org.leadrelay.kit.retention.Expiries;
 import org.leadrelay.kit.retention.ExpiryWheels;
 import org.leadrelay.kit.scheduling.PeriodicTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -23,26 +26,50 @@ import org.springframework.stereotype.Component;
 @Component
 public class IntakeRetention implements SmartLifecycle {
 
+    /** When a lead whose erasure failed is tried again. */
+    static final Duration RETRY = Duration.ofMinutes(10);
+    private static final Logger log = LoggerFactory.getLogger(IntakeRetention.class);
+
     private final Expiries leads;
     private final Expiries keys;
     private final Expiries requests;
     private final RetentionProperties retention;
     private final IntakeProperties intake;
     private final List<PeriodicTask> sweepers;
+    private final Clock clock;
+    private final Counter failures;
 
     IntakeRetention(ExpiryWheels wheels, Clock clock, RetentionProperties retention, IntakeProperties intake, MeterRegistry meters,
             ErasingLeads erasing, IdempotentRequests idempotentRequests, RecentRequests recentRequests) {
         this.retention = retention;
         this.intake = intake;
+        this.failures = Counter.builder("leadrelay.retention.failures").tag("kind", "leads")
+                .description("Expired leads whose erasure failed, to be tried again").register(meters);
         this.leads = wheels.of("leads", retention.slot());
         this.keys = wheels.of("idempotency-keys", retention.slot());
         this.requests = wheels.of("recent-requests", retention.slot());
         this.sweepers = List.of(
-                leads.sweeper(retention.sweepInterval(), meters, ids -> ids.forEach(id -> erasing.eraseExpired((UUID) id))),
+                leads.sweeper(retention.sweepInterval(), meters, ids -> ids.forEach(id -> eraseExpired(erasing, (UUID) id))),
                 keys.sweeper(retention.sweepInterval(), meters, ids -> idempotentRequests.forgetClaimedBefore(strings(ids),
-                        clock.instant().minus(retention.idempotencyKeys()))),
+                        clock.instant().minus(retention.idempotencyKeys())).forEach(this::keyClaimed)),
                 requests.sweeper(retention.sweepInterval(), meters, ids -> recentRequests.forgetSeenBefore(strings(ids),
-                        clock.instant().minus(intake.duplicateWindow()))));
+                        clock.instant().minus(intake.duplicateWindow())).forEach(this::requestSeen)));
+        this.clock = clock;
+    }
+
+    /**
+     * One lead past its retention. A failure of this lead alone (not of the database: rescheduling
+     * then fails too, and the slot is handed over again) does not hold up the others: it is tried
+     * again {@link #RETRY} later, logged and counted.
+     */
+    private void eraseExpired(ErasingLeads erasing, UUID leadId) {
+        try {
+            erasing.eraseExpired(leadId);
+        } catch (RuntimeException e) {
+            leads.expireAt(leadId, clock.instant().plus(RETRY));
+            failures.increment();
+            log.warn("lead {} past its retention could not be erased, trying again in {}: {}", leadId, RETRY, e.toString());
+        }
     }
 
     /** A lead about to be stored: it is erased once its retention has run out. */

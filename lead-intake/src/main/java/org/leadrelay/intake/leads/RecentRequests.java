@@ -18,6 +18,10 @@ public interface RecentRequests {
     /** Forgets the fingerprint if this lead claimed it (a duplicate's fingerprint belongs to the lead it repeats). */
     void forget(String fingerprint, UUID leadId);
 
-    /** Forgets those of the fingerprints last seen before {@code before}. */
-    void forgetSeenBefore(java.util.Collection<String> fingerprints, Instant before);
+    /**
+     * Forgets those of the fingerprints last seen before {@code before}; one seen again since stays.
+     *
+     * @return the fingerprints still there, seen at or after {@code before}, with when they were seen
+     */
+    java.util.Map<String, Instant> forgetSeenBefore(java.util.Collection<String> fingerprints, Instant before);
 }

@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.config.name=" + LeadIntakeApplication.CONFIG_NAME, "spring.mongodb.database=lead-intake-retention",
         "leadrelay.intake.leads-per-minute-per-client=100000",
         "leadrelay.intake.security.operators.operator={noop}retention-test-operator-password",
-        "leadrelay.intake.retention.leads=4s", "leadrelay.intake.retention.idempotency-keys=2s",
+        "leadrelay.intake.retention.leads=8s", "leadrelay.intake.retention.idempotency-keys=2s",
         "leadrelay.intake.duplicate-window=2s", "leadrelay.intake.retention.slot=1s",
         "leadrelay.intake.retention.sweep-interval=250ms",
         "leadrelay.events.send-timeout=3s", "leadrelay.events.sweep-grace=6s", "leadrelay.events.sweep-interval=250ms"})
@@ -83,7 +83,7 @@ class RetentionIT {
         assertThat(submit(email, key)).as("the same key within its lifetime: the first answer").isEqualTo(leadId);
         assertThat(database().getCollection("recent_requests").countDocuments(Filters.eq("leadId", UUID.fromString(leadId)))).isOne();
 
-        // the key and the fingerprint go after 2 s, the lead stays until its 4 s are over
+        // the key and the fingerprint go after 2 s, the lead stays until its 8 s are over
         await().atMost(Duration.ofSeconds(15)).until(() -> database().getCollection("idempotency_keys").countDocuments() == 0
                 && database().getCollection("recent_requests").countDocuments() == 0);
         assertThat(database().getCollection("leads").find(Filters.eq("_id", UUID.fromString(leadId))).first()).isNotNull();

@@ -80,14 +80,16 @@ class DeliveryLogApiIT extends RunningService {
         assertThat(webhook.get("attemptLog").get(0).get("error").asString()).isEqualTo("webhook: HTTP 500");
         assertThat(byLead.body()).doesNotContain("log@partner.example").doesNotContain(Fixtures.CUSTOMER.email()).doesNotContain("/log/failing");
 
-        // a person's access request: everything held of the lead, as stored, the pending webhook's message included
+        // a person's access request: everything held of the lead as stored, the partner's pending message withheld
         JsonNode held = JSON.readTree(get("/api/leads/" + assigned.leadId() + "/held-data", OPERATOR).body());
         assertThat(held.get("service").asString()).isEqualTo("notification-service");
         JsonNode collections = held.get("collections");
         assertThat(collections.get("deliveries")).hasSize(2);
         assertThat(collections.get("delivery_attempts").size()).isGreaterThanOrEqualTo(2);
         assertThat(collections.get("delivery_jobs")).singleElement()
-                .satisfies(job -> assertThat(job.get("webhook").get("body").asString()).contains(assigned.leadId().toString()));
+                .satisfies(job -> assertThat(job.get("webhook").asString()).startsWith("withheld: "));
+        assertThat(held.toString()).as("the partner's answer link is not the person's").doesNotContain("answerToken", "/answers/")
+                .doesNotContain("log@partner.example");
         assertThat(collections.get("offered_leads")).singleElement()
                 .satisfies(offer -> assertThat(offer.get("partnerId").asString()).isEqualTo(partner.partnerId().toString()));
         assertThat(collections.get("erased_leads")).isEmpty();

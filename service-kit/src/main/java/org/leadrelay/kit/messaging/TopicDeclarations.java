@@ -16,9 +16,13 @@ import org.leadrelay.events.Topics;
  *
  * <p>Every topic but the compacted {@code partners.v1} deletes its records after a retention
  * ({@code retention.ms}), its dead-letter topic after another: nothing a lead carried stays on the
- * broker past them, whatever the broker's default.
+ * broker past them (plus at most a day: whole segments go, rolled daily), whatever the broker's
+ * default.
  */
 public final class TopicDeclarations {
+
+    /** How often a topic rolls a new segment at the longest (Kafka's default is 7 days). */
+    public static final Duration SEGMENT = Duration.ofDays(1);
 
     private TopicDeclarations() {
     }
@@ -40,7 +44,11 @@ public final class TopicDeclarations {
             return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
         Duration kept = Topics.isDeadLetterTopic(spec.name()) ? deadLetterRetention : retention;
+        // Kafka deletes whole segments once their newest record is past the retention: a segment
+        // rolled at least daily keeps a record at most a day longer than the retention
+        Duration segment = kept.compareTo(SEGMENT) < 0 ? kept : SEGMENT;
         return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, Long.toString(kept.toMillis()));
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(kept.toMillis()),
+                TopicConfig.SEGMENT_MS_CONFIG, Long.toString(segment.toMillis()));
     }
 }

@@ -39,9 +39,28 @@ public final class HeldDocuments {
         return add(collection, mongo.find(Query.query(where("_id").is(id)), Document.class, collection));
     }
 
-    /** The documents of {@code collection} whose {@code field} is {@code value} (an operator's rare read; a real MongoDB has the index). */
+    /**
+     * The documents of {@code collection} whose {@code field} is {@code value}: an operator's rare
+     * read, which scans the collection where the field has no index (on the embedded server, always).
+     */
     public HeldDocuments having(String collection, String field, Object value) {
         return add(collection, mongo.find(Query.query(where(field).is(value)), Document.class, collection));
+    }
+
+    /**
+     * Replaces these top-level fields of the documents read so far from {@code collection} with
+     * {@code why}: what the lead's person may not have (another party's address, a partner's answer
+     * link that would let its holder answer the offer), said rather than silently left out.
+     */
+    public HeldDocuments withholding(String collection, String why, String... fields) {
+        for (Map<String, Object> document : found.getOrDefault(collection, List.of())) {
+            for (String field : fields) {
+                if (document.containsKey(field)) {
+                    document.put(field, "withheld: " + why);
+                }
+            }
+        }
+        return this;
     }
 
     /** Every collection asked for, each with its documents (an empty list when it holds none). */

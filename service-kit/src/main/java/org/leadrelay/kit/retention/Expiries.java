@@ -23,8 +23,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * and slot of time, listing the ids that expire in it; {@code expiry_cursors} holds, per kind, the
  * oldest slot not handled yet. {@link #expireDue} reads the slots from the cursor to now by key,
  * hands their ids to the owner (who deletes or erases them: it must be idempotent, an id can come
- * twice after a crash), drops each slot once handled and moves the cursor. Every access is by key,
- * so it needs no index, on the embedded server or on MongoDB.
+ * twice after a crash), pulls the ids it handed over from the slot (an id added meanwhile stays for
+ * the next run), drops a slot once it is empty and settled, and moves the cursor. Every access is by
+ * key, so it needs no index, on the embedded server or on MongoDB.
  *
  * <p>Why not a TTL index: MongoDB deletes silently, and some kinds must do more than delete (an
  * expired lead is erased everywhere, with {@code LeadErased}); and the embedded server has no TTL
@@ -94,6 +95,7 @@ public final class Expiries {
         long cursor = ((Number) cursorDocument.get("slot")).longValue();
         int handled = 0;
         long ids = 0;
+        long lastHandled = cursor;
         for (long from = cursor; from <= over && handled < maxSlots; from += SLOTS_PER_READ) {
             List<String> keys = new ArrayList<>();
             for (long slot = from; slot <= over && slot < from + SLOTS_PER_READ; slot++) {
@@ -102,19 +104,34 @@ public final class Expiries {
             List<Document> slots = mongo.find(Query.query(where("_id").in(keys)), Document.class, SLOTS);
             slots.sort((a, b) -> Long.compare(slotOf(a), slotOf(b)));
             for (Document slot : slots) {
+                long number = slotOf(slot);
+                List<Object> due = slot.getList("ids", Object.class, List.of());
+                if (due.isEmpty()) {
+                    if (number <= settled) {
+                        // settled: nothing is added to a slot this old any more
+                        mongo.remove(Query.query(where("_id").is(slot.get("_id"))), SLOTS);
+                    }
+                    continue;
+                }
                 if (handled >= maxSlots) {
                     break;
                 }
-                List<Object> due = slot.getList("ids", Object.class, List.of());
                 expire.accept(due);
-                mongo.remove(Query.query(where("_id").is(slot.get("_id"))), SLOTS);
+                if (number <= settled) {
+                    mongo.remove(Query.query(where("_id").is(slot.get("_id"))), SLOTS); // settled: nothing more comes to it
+                } else {
+                    // only what was handed over leaves a recent slot: an id added meanwhile waits for the next run
+                    mongo.updateFirst(Query.query(where("_id").is(slot.get("_id"))), new Update().pullAll("ids", due.toArray()), SLOTS);
+                }
                 ids += due.size();
                 handled++;
+                lastHandled = number;
             }
         }
         boolean more = handled >= maxSlots;
-        long next = Math.max(cursor, settled + 1);
-        if (!more && next > cursor) {
+        // every slot before the next cursor is handled or empty; recent ones are read again until settled
+        long next = Math.min(more ? lastHandled : over + 1, settled + 1);
+        if (next > cursor) {
             mongo.updateFirst(Query.query(where("_id").is(kind)), new Update().max("slot", next), CURSORS);
         }
         return new Result(ids, more);

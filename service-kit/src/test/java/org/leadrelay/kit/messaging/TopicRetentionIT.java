@@ -69,6 +69,7 @@ class TopicRetentionIT {
                         assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).as(topic).isEqualTo("delete");
                         assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).as(topic)
                                 .isEqualTo(Long.toString(expected.toMillis()));
+                        assertThat(config.get(TopicConfig.SEGMENT_MS_CONFIG).value()).as(topic).isEqualTo("86400000");
                     }
                 }
                 assertThat(plan).contains(Topics.LEADS_RECEIVED, Topics.deadLetterOf(Topics.LEADS_RECEIVED),

@@ -64,7 +64,11 @@ class ExpiriesIT {
         assertThat(expire(leads)).containsExactly("a");
         clock.now = START.plus(Duration.ofDays(31));
         assertThat(expire(leads)).containsExactly("b");
-        assertThat(mongo.getCollection(Expiries.SLOTS).countDocuments()).isZero();
+        assertThat(mongo.findAll(org.bson.Document.class, Expiries.SLOTS))
+                .allSatisfy(slot -> assertThat(slot.getList("ids", Object.class)).isEmpty());
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        assertThat(expire(leads)).isEmpty();
+        assertThat(mongo.getCollection(Expiries.SLOTS).countDocuments()).as("settled empty slots are dropped").isZero();
     }
 
     @Test
@@ -108,6 +112,25 @@ class ExpiriesIT {
             assertThat(handed.size()).isLessThanOrEqualTo(250);
         }
         assertThat(handed).hasSize(250).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anIdAddedToASlotWhileItIsHandedOverWaitsForTheNextRun() {
+        Expiries leads = wheel("leads");
+        leads.expireAt("first", START);
+        clock.now = START.plusSeconds(65);
+        // another instance, its clock 20 s behind, adds to the slot being handed over
+        MutableClock lagging = new MutableClock(START.plusSeconds(45));
+        Expiries other = new Expiries(mongo, "leads", Duration.ofMinutes(1), lagging);
+
+        List<Object> handed = new ArrayList<>();
+        leads.expireDue(100, ids -> {
+            handed.addAll(ids);
+            other.expireAt("added meanwhile", lagging.now);
+        });
+
+        assertThat(handed).containsExactly("first");
+        assertThat(expire(leads)).containsExactly("added meanwhile");
     }
 
     @Test

@@ -72,7 +72,8 @@ class KafkaTest {
             } else {
                 // a week for the topics, two for the dead-letter topics (values.yaml events.*RetentionMs)
                 assertThat(config).as(name).containsEntry("cleanup.policy", "delete")
-                        .containsEntry("retention.ms", name.endsWith(".dlq") ? 1_209_600_000 : 604_800_000);
+                        .containsEntry("retention.ms", name.endsWith(".dlq") ? 1_209_600_000 : 604_800_000)
+                        .containsEntry("segment.ms", 86_400_000);
             }
         }
         // the services declare the topics with the same partitions

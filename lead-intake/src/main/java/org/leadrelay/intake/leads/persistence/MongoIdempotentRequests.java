@@ -5,7 +5,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.leadrelay.intake.leads.IdempotentRequests;
 import org.leadrelay.intake.leads.RetentionProperties;
@@ -36,6 +38,7 @@ class MongoIdempotentRequests implements IdempotentRequests {
         this.mongo = mongo;
         this.lifetime = retention.idempotencyKeys();
         mongo.indexOps(KeyDocument.class).createIndex(new Index().on("leadId", Sort.Direction.ASC).unique().sparse());
+        mongo.indexOps(KeyDocument.class).createIndex(new Index().on("_id", Sort.Direction.ASC).on("claimedAt", Sort.Direction.ASC).unique());
     }
 
     @Override
@@ -71,14 +74,22 @@ class MongoIdempotentRequests implements IdempotentRequests {
         mongo.remove(Query.query(where("leadId").is(leadId)), KeyDocument.class);
     }
 
-    /** Read by key, then removed by key: a delete on the key and the time together would scan on the embedded server. */
+    /**
+     * Read by key, then each expired one removed where its key and claim time are still the ones read
+     * (a unique index on both serves that on the embedded server), so a key claimed again meanwhile
+     * is never removed.
+     */
     @Override
-    public void forgetClaimedBefore(Collection<String> keys, Instant before) {
-        List<String> expired = mongo.find(Query.query(where("_id").in(keys)), KeyDocument.class).stream()
-                .filter(key -> key.claimedAt().isBefore(before)).map(KeyDocument::key).toList();
-        if (!expired.isEmpty()) {
-            mongo.remove(Query.query(where("_id").in(expired)), KeyDocument.class);
+    public Map<String, Instant> forgetClaimedBefore(Collection<String> keys, Instant before) {
+        Map<String, Instant> kept = new HashMap<>();
+        for (KeyDocument key : mongo.find(Query.query(where("_id").in(keys)), KeyDocument.class)) {
+            if (key.claimedAt().isBefore(before)) {
+                mongo.remove(Query.query(where("_id").is(key.key()).and("claimedAt").is(key.claimedAt())), KeyDocument.class);
+            } else {
+                kept.put(key.key(), key.claimedAt());
+            }
         }
+        return kept;
     }
 
     @Document("idempotency_keys")

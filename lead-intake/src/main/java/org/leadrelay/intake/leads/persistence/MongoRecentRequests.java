@@ -5,13 +5,17 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.leadrelay.intake.leads.RecentRequests;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -28,6 +32,7 @@ class MongoRecentRequests implements RecentRequests {
 
     MongoRecentRequests(MongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.indexOps(RecentRequest.class).createIndex(new Index().on("_id", Sort.Direction.ASC).on("at", Sort.Direction.ASC).unique());
     }
 
     @Override
@@ -55,13 +60,18 @@ class MongoRecentRequests implements RecentRequests {
         }
     }
 
+    /** As the Idempotency-Keys: removed where fingerprint and time are still the ones read, so one seen again stays. */
     @Override
-    public void forgetSeenBefore(Collection<String> fingerprints, Instant before) {
-        List<String> expired = mongo.find(Query.query(where("_id").in(fingerprints)), RecentRequest.class).stream()
-                .filter(request -> request.at().isBefore(before)).map(RecentRequest::fingerprint).toList();
-        if (!expired.isEmpty()) {
-            mongo.remove(Query.query(where("_id").in(expired)), RecentRequest.class);
+    public Map<String, Instant> forgetSeenBefore(Collection<String> fingerprints, Instant before) {
+        Map<String, Instant> kept = new HashMap<>();
+        for (RecentRequest request : mongo.find(Query.query(where("_id").in(fingerprints)), RecentRequest.class)) {
+            if (request.at().isBefore(before)) {
+                mongo.remove(Query.query(where("_id").is(request.fingerprint()).and("at").is(request.at())), RecentRequest.class);
+            } else {
+                kept.put(request.fingerprint(), request.at());
+            }
         }
+        return kept;
     }
 
     @Document("recent_requests")

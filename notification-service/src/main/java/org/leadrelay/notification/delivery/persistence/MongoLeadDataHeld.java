@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What notification-service holds of a lead: its deliveries and their attempts, the deliveries
- * still pending (with their messages), the partners told of it, and its erasure if any.
+ * still pending (their messages withheld: they are the partner's, with its answer link), the
+ * partners told of it, and its erasure if any.
  */
 @Component
 class MongoLeadDataHeld implements LeadDataHeld {
@@ -29,6 +30,9 @@ class MongoLeadDataHeld implements LeadDataHeld {
                 .having(MongoDeliveryJobs.COLLECTION, "leadId", leadId)
                 .having(MongoOfferedLeads.COLLECTION, "leadId", leadId)
                 .byId(MongoErasedLeads.COLLECTION, leadId)
+                // a pending message is the partner's: its address and its answer link (whoever holds it can answer the offer)
+                .withholding(MongoDeliveryJobs.COLLECTION, "a message to the partner, with its answer link; the lead's own data in it "
+                        + "is what lead-intake exports", "email", "webhook")
                 .collections();
     }
 }

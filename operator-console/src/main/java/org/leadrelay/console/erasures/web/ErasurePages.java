@@ -2,8 +2,8 @@ package org.leadrelay.console.erasures.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -46,7 +46,10 @@ class ErasurePages {
     private final ExportingPersonalData exporting;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ErasurePages(TrackingErasures erasures, RequestingErasures requesting, ExportingPersonalData exporting) {
+    private final Clock clock;
+
+    ErasurePages(TrackingErasures erasures, RequestingErasures requesting, ExportingPersonalData exporting, Clock clock) {
+        this.clock = clock;
         this.erasures = erasures;
         this.requesting = requesting;
         this.exporting = exporting;
@@ -98,7 +101,7 @@ class ErasurePages {
             Map<String, Object> document = exporting.export(email, reason, operator.getName());
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("leadrelay-access-" + FILE_TIME.format(Instant.now()) + ".json").build().toString())
+                            .filename("leadrelay-access-" + FILE_TIME.format(clock.instant()) + ".json").build().toString())
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .body(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(document));
         } catch (ExportingPersonalData.Incomplete incomplete) {
