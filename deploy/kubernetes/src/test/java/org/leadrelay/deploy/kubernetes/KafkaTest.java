@@ -1,6 +1,7 @@
 package org.leadrelay.deploy.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.leadrelay.deploy.kubernetes.Chart.at;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -94,6 +95,25 @@ class KafkaTest {
                     assertThat(env.getName()).isEqualTo("LEADRELAY_EVENTS_DEAD_LETTER_RETENTION");
                     assertThat(env.getValue()).isEqualTo("1209600000ms");
                 });
+        // under Strimzi its topic operator alone manages the topics' configuration
+        for (String service : Chart.SERVICES) {
+            assertThat(PRODUCTION.get(Deployment.class, Chart.objectName(service)).getSpec().getTemplate().getSpec()
+                    .getContainers().get(0).getEnv())
+                    .filteredOn(env -> env.getName().equals("SPRING_KAFKA_ADMIN_MODIFY_TOPIC_CONFIGS")).singleElement()
+                    .satisfies(env -> assertThat(env.getValue()).as(service).isEqualTo("false"));
+        }
+    }
+
+    @Test
+    void refusesTheRetentionSettingThatMoved(@TempDir Path directory) throws IOException {
+        Path values = Files.writeString(directory.resolve("old-retention.yaml"), """
+                kafka:
+                  strimzi:
+                    retentionMs: 86400000
+                """);
+
+        assertThatThrownBy(() -> Chart.renderText(command -> command.withValuesFile(values)))
+                .hasMessageContaining("kafka.strimzi.retentionMs moved to events.retentionMs");
     }
 
     @Test
@@ -119,7 +139,9 @@ class KafkaTest {
                     .anySatisfy(env -> {
                         assertThat(env.getName()).isEqualTo("SPRING_KAFKA_BOOTSTRAP_SERVERS");
                         assertThat(env.getValue()).isEqualTo("broker-1.example.net:9092,broker-2.example.net:9092");
-                    });
+                    })
+                    // without Strimzi the services set the topics' retention themselves
+                    .noneSatisfy(env -> assertThat(env.getName()).isEqualTo("SPRING_KAFKA_ADMIN_MODIFY_TOPIC_CONFIGS"));
         }
         for (GenericKubernetesResource scaledObject : external.all("keda.sh/v1alpha1", "ScaledObject")) {
             List<Map<String, Object>> triggers = at(scaledObject, "spec", "triggers");
