@@ -6,6 +6,7 @@ import java.util.Map;
 import org.leadrelay.intake.geocoding.Gazetteer;
 import org.leadrelay.intake.geocoding.Geocoder;
 import org.leadrelay.intake.leads.web.ClientRateLimit;
+import org.leadrelay.kit.scheduling.PeriodicTask;
 import org.leadrelay.kit.web.RequestSizeLimit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,6 +28,21 @@ class IntakeConfiguration {
         registration.addUrlPatterns("/api/leads", "/forms/leads");
         registration.setOrder(1);
         return registration;
+    }
+
+    @Bean
+    PeriodicTask leadExpiry(IntakeRetention retention) {
+        return retention.leadSweeper();
+    }
+
+    @Bean
+    PeriodicTask idempotencyKeyExpiry(IntakeRetention retention) {
+        return retention.keySweeper();
+    }
+
+    @Bean
+    PeriodicTask fingerprintExpiry(IntakeRetention retention) {
+        return retention.requestSweeper();
     }
 
     @Bean

@@ -12,7 +12,6 @@ import org.leadrelay.kit.retention.ExpiryWheels;
 import org.leadrelay.kit.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +23,7 @@ import org.springframework.stereotype.Component;
  * finding the expired ones reads a few slots by key, whatever the number stored.
  */
 @Component
-public class IntakeRetention implements SmartLifecycle {
+public class IntakeRetention {
 
     /** When a lead whose erasure failed is tried again. */
     static final Duration RETRY = Duration.ofMinutes(10);
@@ -35,7 +34,9 @@ public class IntakeRetention implements SmartLifecycle {
     private final Expiries requests;
     private final RetentionProperties retention;
     private final IntakeProperties intake;
-    private final List<PeriodicTask> sweepers;
+    private final PeriodicTask leadSweeper;
+    private final PeriodicTask keySweeper;
+    private final PeriodicTask requestSweeper;
     private final Clock clock;
     private final Counter failures;
 
@@ -48,12 +49,11 @@ public class IntakeRetention implements SmartLifecycle {
         this.leads = wheels.of("leads", retention.slot());
         this.keys = wheels.of("idempotency-keys", retention.slot());
         this.requests = wheels.of("recent-requests", retention.slot());
-        this.sweepers = List.of(
-                leads.sweeper(retention.sweepInterval(), meters, ids -> ids.forEach(id -> eraseExpired(erasing, (UUID) id))),
-                keys.sweeper(retention.sweepInterval(), meters, ids -> idempotentRequests.forgetClaimedBefore(strings(ids),
-                        clock.instant().minus(retention.idempotencyKeys())).forEach(this::keyClaimed)),
-                requests.sweeper(retention.sweepInterval(), meters, ids -> recentRequests.forgetSeenBefore(strings(ids),
-                        clock.instant().minus(intake.duplicateWindow())).forEach(this::requestSeen)));
+        this.leadSweeper = leads.sweeper(retention.sweepInterval(), meters, ids -> ids.forEach(id -> eraseExpired(erasing, (UUID) id)));
+        this.keySweeper = keys.sweeper(retention.sweepInterval(), meters, ids -> idempotentRequests.forgetClaimedBefore(strings(ids),
+                clock.instant().minus(retention.idempotencyKeys())).forEach(this::keyClaimed));
+        this.requestSweeper = requests.sweeper(retention.sweepInterval(), meters, ids -> recentRequests.forgetSeenBefore(strings(ids),
+                clock.instant().minus(intake.duplicateWindow())).forEach(this::requestSeen));
         this.clock = clock;
     }
 
@@ -87,27 +87,20 @@ public class IntakeRetention implements SmartLifecycle {
         requests.expireAt(fingerprint, at.plus(intake.duplicateWindow()));
     }
 
-    /** How long an Idempotency-Key is remembered. */
-    public Duration keyLifetime() {
-        return retention.idempotencyKeys();
+    /** The background loops, registered as beans (each starts and stops with the context). */
+    PeriodicTask leadSweeper() {
+        return leadSweeper;
+    }
+
+    PeriodicTask keySweeper() {
+        return keySweeper;
+    }
+
+    PeriodicTask requestSweeper() {
+        return requestSweeper;
     }
 
     private static List<String> strings(List<Object> ids) {
         return ids.stream().map(String.class::cast).toList();
-    }
-
-    @Override
-    public void start() {
-        sweepers.forEach(PeriodicTask::start);
-    }
-
-    @Override
-    public void stop() {
-        sweepers.forEach(PeriodicTask::stop);
-    }
-
-    @Override
-    public boolean isRunning() {
-        return sweepers.get(0).isRunning();
     }
 }

@@ -8,7 +8,6 @@ import org.leadrelay.kit.retention.ExpiryWheels;
 import org.leadrelay.kit.scheduling.PeriodicTask;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * A dead letter holds a record as it failed, personal data included, so the console keeps it for
@@ -17,7 +16,7 @@ import org.springframework.context.SmartLifecycle;
  * anyway), whatever an operator did with it. Scheduled when stored, in service-kit's
  * {@link Expiries}.
  */
-public class DeadLetterRetention implements SmartLifecycle {
+public class DeadLetterRetention {
 
     private final Expiries expiries;
     private final Properties properties;
@@ -35,19 +34,9 @@ public class DeadLetterRetention implements SmartLifecycle {
         expiries.expireAt(id, storedAt.plus(properties.retention()));
     }
 
-    @Override
-    public void start() {
-        sweeper.start();
-    }
-
-    @Override
-    public void stop() {
-        sweeper.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return sweeper.isRunning();
+    /** The background loop that removes expired dead letters (a bean: it starts and stops with the context). */
+    public PeriodicTask sweeper() {
+        return sweeper;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.leadrelay.console.audit.AuditTrail;
 import org.leadrelay.kit.retention.ExpiryWheels;
+import org.leadrelay.kit.scheduling.PeriodicTask;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,11 @@ class DeadLettersConfiguration {
     DeadLetterRetention deadLetterRetention(ExpiryWheels wheels, DeadLetterRetention.Properties properties, MeterRegistry meters,
             DeadLetters letters) {
         return new DeadLetterRetention(wheels, properties, meters, letters);
+    }
+
+    @Bean
+    PeriodicTask deadLetterExpiry(DeadLetterRetention retention) {
+        return retention.sweeper();
     }
 
     @Bean

@@ -214,11 +214,11 @@ class DeadLettersIT {
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), letters);
         shortLived.stored(other.id(), other.storedAt());
         assertThat(letters.add(other)).isTrue();
-        shortLived.start();
+        shortLived.sweeper().start();
         try {
             Awaitility.await().atMost(WAIT).until(() -> letters.find(other.id()).isEmpty());
         } finally {
-            shortLived.stop();
+            shortLived.sweeper().stop();
         }
         assertThat(letters.find(id)).isPresent();
     }
