@@ -10,13 +10,13 @@ import java.util.stream.Collectors;
 public final class EventCatalog {
 
     public static final List<EventDescriptor<?>> ALL = List.of(
-            new EventDescriptor<>(EventTypes.LEAD_RECEIVED, LeadReceived.class, Topics.LEADS_RECEIVED, "lead-received.v1.json"),
+            new EventDescriptor<>(EventTypes.LEAD_RECEIVED, LeadReceived.class, Topics.LEADS_RECEIVED, "lead-received.v2.json"),
             new EventDescriptor<>(EventTypes.PARTNER_UPSERTED, PartnerUpserted.class, Topics.PARTNERS, "partner-upserted.v1.json"),
             new EventDescriptor<>(EventTypes.LEAD_ASSIGNED, LeadAssigned.class, Topics.ASSIGNMENTS, "lead-assigned.v1.json"),
             new EventDescriptor<>(EventTypes.LEAD_REASSIGNED, LeadReassigned.class, Topics.ASSIGNMENTS, "lead-reassigned.v1.json"),
             new EventDescriptor<>(EventTypes.LEAD_UNROUTABLE, LeadUnroutable.class, Topics.ASSIGNMENTS, "lead-unroutable.v1.json"),
             new EventDescriptor<>(EventTypes.LEAD_ASSIGNMENT_EXPIRED, LeadAssignmentExpired.class, Topics.ASSIGNMENTS, "lead-assignment-expired.v1.json"),
-            new EventDescriptor<>(EventTypes.LEAD_ACCEPTED, LeadAccepted.class, Topics.ASSIGNMENTS, "lead-accepted.v1.json"),
+            new EventDescriptor<>(EventTypes.LEAD_ACCEPTED, LeadAccepted.class, Topics.ASSIGNMENTS, "lead-accepted.v2.json"),
             new EventDescriptor<>(EventTypes.LEAD_DECLINED, LeadDeclined.class, Topics.ASSIGNMENTS, "lead-declined.v1.json"),
             new EventDescriptor<>(EventTypes.NOTIFICATION_DELIVERED, NotificationDelivered.class, Topics.NOTIFICATIONS, "notification-delivered.v1.json"),
             new EventDescriptor<>(EventTypes.NOTIFICATION_FAILED, NotificationFailed.class, Topics.NOTIFICATIONS, "notification-failed.v1.json"),

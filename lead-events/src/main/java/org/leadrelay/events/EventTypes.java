@@ -6,7 +6,7 @@ package org.leadrelay.events;
  */
 public final class EventTypes {
 
-    public static final String LEAD_RECEIVED = "org.leadrelay.lead.received.v1";
+    public static final String LEAD_RECEIVED = "org.leadrelay.lead.received.v2";
     public static final String PARTNER_UPSERTED = "org.leadrelay.partner.upserted.v1";
     /**
      * The type in the CloudEvents headers of a tombstone on {@link Topics#PARTNERS}: a record keyed by
@@ -17,7 +17,7 @@ public final class EventTypes {
     public static final String LEAD_REASSIGNED = "org.leadrelay.lead.reassigned.v1";
     public static final String LEAD_UNROUTABLE = "org.leadrelay.lead.unroutable.v1";
     public static final String LEAD_ASSIGNMENT_EXPIRED = "org.leadrelay.lead.assignment-expired.v1";
-    public static final String LEAD_ACCEPTED = "org.leadrelay.lead.accepted.v1";
+    public static final String LEAD_ACCEPTED = "org.leadrelay.lead.accepted.v2";
     public static final String LEAD_DECLINED = "org.leadrelay.lead.declined.v1";
     public static final String NOTIFICATION_DELIVERED = "org.leadrelay.notification.delivered.v1";
     public static final String NOTIFICATION_FAILED = "org.leadrelay.notification.failed.v1";

@@ -6,10 +6,11 @@ import java.util.UUID;
 /**
  * The partner accepted the lead and may now see the customer's contact details.
  *
- * @param contact the customer's contact details, for the accepting partner only; personal data.
- *                Absent in events from before it was added, and once the lead was erased.
+ * @param personal the lead's personal data, sealed (ADR 0012): the notification service opens it to
+ *                 give the accepting partner the customer's contact details. Absent in a service's
+ *                 copy once the lead was erased.
  */
-public record LeadAccepted(UUID leadId, UUID assignmentId, UUID partnerId, Instant acceptedAt, Contact contact)
+public record LeadAccepted(UUID leadId, UUID assignmentId, UUID partnerId, Instant acceptedAt, Sealed personal)
         implements AssignmentEvent {
 
     public LeadAccepted {
@@ -23,9 +24,9 @@ public record LeadAccepted(UUID leadId, UUID assignmentId, UUID partnerId, Insta
         this(leadId, assignmentId, partnerId, acceptedAt, null);
     }
 
-    /** The acceptance without the contact, as it stands once the lead was erased. */
+    /** The acceptance without the personal data, as a service keeps it once the lead was erased. */
     @Override
     public LeadAccepted erased() {
-        return contact == null ? this : new LeadAccepted(leadId, assignmentId, partnerId, acceptedAt, null);
+        return personal == null ? this : new LeadAccepted(leadId, assignmentId, partnerId, acceptedAt, null);
     }
 }

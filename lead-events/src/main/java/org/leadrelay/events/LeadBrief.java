@@ -6,12 +6,20 @@ import java.util.List;
 /**
  * What a partner learns of a lead when it is offered: the need and the place, never the contact.
  * Contact details reach the partner only once it has accepted.
+ *
+ * @param personal the lead's personal data, sealed (ADR 0012), from which the notification service
+ *                 takes the customer's description for the offer; absent once the lead was erased
  */
-public record LeadBrief(Need need, String country, String region, String city, String language, Integer employees) {
+public record LeadBrief(Need need, String country, String region, String city, String language, Integer employees,
+        Sealed personal) {
 
-    /** The brief without the customer's own words (the description); the rest describes no one. */
+    public LeadBrief(Need need, String country, String region, String city, String language, Integer employees) {
+        this(need, country, region, city, language, employees, null);
+    }
+
+    /** The brief without the sealed personal data; the rest describes no one. */
     public LeadBrief erased() {
-        return need.description() == null ? this : new LeadBrief(need.withoutDescription(), country, region, city, language, employees);
+        return personal == null ? this : new LeadBrief(need, country, region, city, language, employees, null);
     }
 
     public LeadBrief {

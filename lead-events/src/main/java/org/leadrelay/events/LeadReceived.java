@@ -5,8 +5,11 @@ import java.util.UUID;
 
 /**
  * A customer asked for help and lead-intake accepted the request. Published on
- * {@link Topics#LEADS_RECEIVED}, keyed by leadId.
+ * {@link Topics#LEADS_RECEIVED}, keyed by leadId. What names the person (the contact, the customer's
+ * own words) travels {@link Sealed} under the lead's key (ADR 0012); what routing needs is in clear.
  *
+ * @param personal  the contact and description, sealed; absent only in a service's own copy of an
+ *                  erased lead, never on a topic
  * @param language  the language the customer wants to be served in, ISO 639-1 lower case
  * @param employees the size of the customer's company in employees, optional
  * @param source    where the lead came from (for example {@code website-form}, {@code api})
@@ -14,7 +17,7 @@ import java.util.UUID;
  */
 public record LeadReceived(
         UUID leadId,
-        Contact contact,
+        Sealed personal,
         Need need,
         Location location,
         String language,
@@ -26,7 +29,6 @@ public record LeadReceived(
 
     public LeadReceived {
         Require.present(leadId, "leadId");
-        Require.present(contact, "contact");
         Require.present(need, "need");
         Require.present(location, "location");
         Require.text(language, "language");
@@ -41,9 +43,9 @@ public record LeadReceived(
         Require.present(receivedAt, "receivedAt");
     }
 
-    public LeadReceived(UUID leadId, Contact contact, Need need, Location location, String language, Integer employees,
+    public LeadReceived(UUID leadId, Sealed personal, Need need, Location location, String language, Integer employees,
             Consent consent, String source, Instant receivedAt) {
-        this(leadId, contact, need, location, language, employees, consent, source, null, receivedAt);
+        this(leadId, personal, need, location, language, employees, consent, source, null, receivedAt);
     }
 
     @Override
@@ -52,21 +54,23 @@ public record LeadReceived(
     }
 
     /**
-     * The lead with the person's data gone for good: the contact replaced by {@link Contact#ERASED},
-     * the description (the customer's own words) dropped, and coordinates the sender gave (which may
-     * be where the person is) dropped too; a gazetteer's city centre stays. What routing used stays:
-     * the need's products, services and environment, the place, language, company size, consent and
-     * origin.
+     * The lead with the person's data gone for good, as a service keeps its copy of an erased lead:
+     * the sealed personal data dropped (unreadable anyway once the key is deleted), and coordinates
+     * the sender gave (which may be where the person is) dropped too; a gazetteer's city centre
+     * stays. What routing used stays: the need, the place, language, company size, consent and origin.
      */
     public LeadReceived erased() {
         Location place = location.coordinatesSource() == CoordinatesSource.PROVIDED
                 ? new Location(location.country(), location.region(), location.city(), location.postalCode(), null, null) : location;
-        return new LeadReceived(leadId, Contact.ERASED, need.withoutDescription(), place,
+        return new LeadReceived(leadId, null, need, place,
                 language, employees, consent, source, origin, receivedAt);
     }
 
-    /** What a partner may know of the lead before accepting it: no contact details. */
+    /**
+     * What a partner is offered: the need and the place in clear, and the sealed personal data, from
+     * which the notification service takes the customer's description (never the contact) for the offer.
+     */
     public LeadBrief brief() {
-        return new LeadBrief(need, location.country(), location.region(), location.city(), language, employees);
+        return new LeadBrief(need, location.country(), location.region(), location.city(), language, employees, personal);
     }
 }

@@ -5,16 +5,10 @@ import java.util.stream.Stream;
 
 /**
  * What the customer needs: products (such as {@code postgresql}, {@code java}) and services (such as
- * {@code migration}, {@code training}); at least one of either.
- *
- * @param description the customer's own words, optional
+ * {@code migration}, {@code training}); at least one of either. Nothing in it names a person: the
+ * customer's own words about it are personal data, and travel sealed ({@link PersonalData}).
  */
-public record Need(List<String> products, List<String> services, Environment environment, String description) {
-
-    /** The need without the customer's own words. */
-    public Need withoutDescription() {
-        return new Need(products, services, environment, null);
-    }
+public record Need(List<String> products, List<String> services, Environment environment) {
 
     public Need {
         products = Require.list(products);

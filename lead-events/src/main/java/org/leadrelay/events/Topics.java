@@ -9,11 +9,11 @@ import java.util.List;
 public final class Topics {
 
     /** {@link LeadReceived}, keyed by leadId. */
-    public static final String LEADS_RECEIVED = "leads.received.v1";
+    public static final String LEADS_RECEIVED = "leads.received.v2";
     /** {@link PartnerUpserted} and null-value tombstones, keyed by partnerId; compacted. */
     public static final String PARTNERS = "partners.v1";
     /** Every {@link AssignmentEvent}, keyed by leadId. */
-    public static final String ASSIGNMENTS = "leads.assignments.v1";
+    public static final String ASSIGNMENTS = "leads.assignments.v2";
     /** {@link NotificationDelivered} and {@link NotificationFailed}, keyed by leadId. */
     public static final String NOTIFICATIONS = "notifications.v1";
     /** {@link ErasureEvent}s: {@link LeadErased} and each service's {@link LeadErasureCompleted}, keyed by leadId. */

@@ -19,7 +19,7 @@ class CloudEventHeadersTest {
         Map<String, byte[]> headers = CloudEventHeaders.toHeaders(envelope);
 
         assertThat(headers.keySet()).containsExactly("ce_id", "ce_type", "ce_source", "ce_time", "ce_specversion", "content-type");
-        assertThat(text(headers.get("ce_type"))).isEqualTo("org.leadrelay.lead.received.v1");
+        assertThat(text(headers.get("ce_type"))).isEqualTo("org.leadrelay.lead.received.v2");
         assertThat(text(headers.get("ce_specversion"))).isEqualTo("1.0");
         assertThat(text(headers.get("ce_time"))).isEqualTo("2026-11-23T09:15:30.123Z");
         assertThat(text(headers.get("content-type"))).isEqualTo("application/json");

@@ -12,26 +12,24 @@ class ErasedEventsTest {
     private final EventCodec codec = new EventCodec();
 
     @Test
-    void anErasedLeadKeepsItsRoutingFactsAndLosesTheContactAndTheCustomersWords() {
+    void anErasedLeadKeepsItsRoutingFactsAndLosesItsSealedPersonalData() {
         LeadReceived lead = EventSamples.postgresMigrationInLyon();
 
         LeadReceived erased = lead.erased();
 
-        assertThat(erased.contact()).isEqualTo(Contact.ERASED);
-        assertThat(erased.need().description()).isNull();
-        assertThat(erased.need().products()).isEqualTo(lead.need().products());
+        assertThat(erased.personal()).isNull();
+        assertThat(written(erased)).doesNotContain(lead.personal().ciphertext());
+        assertThat(erased.need()).isEqualTo(lead.need());
         assertThat(erased.need().environment()).isEqualTo(lead.need().environment());
         assertThat(erased.location()).isEqualTo(lead.location());
         assertThat(erased.consent()).isEqualTo(lead.consent());
-        assertThat(written(erased)).doesNotContain("Camille", "Martin", "camille.martin@example.fr", "33472000000", "Soieries",
-                "Move 3 Oracle schemas");
         assertThat(codec.read(EventTypes.LEAD_RECEIVED, codec.write(erased))).as("still a valid event").isEqualTo(erased);
     }
 
     @Test
     void coordinatesTheSenderGaveGoWithThePersonAndAGazetteersCityCentreStays() {
         LeadReceived gazetteer = EventSamples.postgresMigrationInLyon();
-        LeadReceived provided = new LeadReceived(gazetteer.leadId(), gazetteer.contact(), gazetteer.need(),
+        LeadReceived provided = new LeadReceived(gazetteer.leadId(), gazetteer.personal(), gazetteer.need(),
                 new Location("FR", null, "Lyon", "69002", new Coordinates(45.76, 4.83)), gazetteer.language(), gazetteer.employees(),
                 gazetteer.consent(), gazetteer.source(), gazetteer.receivedAt());
 
@@ -46,17 +44,18 @@ class ErasedEventsTest {
             if (event instanceof AssignmentEvent assignment) {
                 AssignmentEvent erased = assignment.erased();
                 assertThat(written(erased)).as(erased.getClass().getSimpleName())
-                        .doesNotContain("camille.martin@example.fr", "Camille Martin", "Move 3 Oracle schemas");
+                        .doesNotContain(EventSamples.postgresMigrationInLyon().personal().ciphertext());
                 assertThat(erased.leadId()).isEqualTo(assignment.leadId());
                 assertThat(codec.read(EventCatalog.of(erased).type(), codec.write(erased))).isEqualTo(erased);
             }
         }
         LeadAccepted accepted = new LeadAccepted(EventSamples.LEAD, EventSamples.ASSIGNMENT, EventSamples.PARTNER, EventSamples.NOW,
-                EventSamples.postgresMigrationInLyon().contact());
-        assertThat(accepted.erased().contact()).isNull();
+                EventSamples.postgresMigrationInLyon().personal());
+        assertThat(accepted.erased().personal()).isNull();
         assertThat(accepted.erased().erased()).isEqualTo(accepted.erased());
         LeadBrief brief = EventSamples.postgresMigrationInLyon().brief();
-        assertThat(brief.erased().need().description()).isNull();
+        assertThat(brief.personal()).isNotNull();
+        assertThat(brief.erased().personal()).isNull();
         assertThat(brief.erased().need().products()).isEqualTo(List.of("postgresql"));
     }
 

@@ -55,10 +55,10 @@ class EventContractTest {
     @Test
     void nestedViolationNamesThePathToTheField() {
         ObjectNode tree = (ObjectNode) json.readTree(codec.write(EventSamples.postgresMigrationInLyon()));
-        ((ObjectNode) tree.get("contact")).remove("email");
+        ((ObjectNode) tree.get("personal")).remove("nonce");
 
         assertThat(codec.validate(EventTypes.LEAD_RECEIVED, json.writeValueAsBytes(tree)))
-                .anySatisfy(violation -> assertThat(violation).contains("/contact").contains("email"));
+                .anySatisfy(violation -> assertThat(violation).contains("/personal").contains("nonce"));
     }
 
     @Test
@@ -95,7 +95,7 @@ class EventContractTest {
 
     @Test
     void recordsRefuseAnInvalidStateWhenBuilt() {
-        assertThatThrownBy(() -> new Need(List.of(), List.of(), null, "anything"))
+        assertThatThrownBy(() -> new Need(List.of(), List.of(), null))
                 .hasMessageContaining("need.products or need.services");
         assertThatThrownBy(() -> new Location("fr", null, null, null, null))
                 .hasMessageContaining("location.country");
@@ -106,7 +106,7 @@ class EventContractTest {
     @Test
     void listsAreImmutableCopies() {
         List<String> products = new java.util.ArrayList<>(List.of("postgresql"));
-        Need need = new Need(products, null, null, null);
+        Need need = new Need(products, null, null);
         products.add("oracle");
 
         assertThat(need.products()).containsExactly("postgresql");

@@ -17,12 +17,17 @@ final class EventSamples {
     private EventSamples() {
     }
 
+    /** The key the samples are sealed with. */
+    static final LeadKey KEY = LeadKey.generate();
+    static final PersonalData CAMILLE = new PersonalData(
+            new Contact("Camille Martin", "camille.martin@example.fr", "+33472000000", "Soieries Lyonnaises"),
+            "Move 3 Oracle schemas to PostgreSQL 17");
+    private static final Sealed SEALED = KEY.seal(LEAD, CAMILLE);
+
     static LeadReceived postgresMigrationInLyon() {
-        return new LeadReceived(LEAD,
-                new Contact("Camille Martin", "camille.martin@example.fr", "+33472000000", "Soieries Lyonnaises"),
+        return new LeadReceived(LEAD, SEALED,
                 new Need(List.of("postgresql"), List.of("migration"),
-                        new Environment(List.of("linux"), List.of("oracle"), List.of("tomcat")),
-                        "Move 3 Oracle schemas to PostgreSQL 17"),
+                        new Environment(List.of("linux"), List.of("oracle"), List.of("tomcat"))),
                 new Location("FR", "Auvergne-Rhône-Alpes", "Lyon", "69002", new Coordinates(45.7578, 4.8320),
                         CoordinatesSource.GAZETTEER),
                 "fr", 120, new Consent("partner-contact-v1", NOW.minusSeconds(5)), "website-form",
@@ -75,7 +80,7 @@ final class EventSamples {
                         brief, NOW, NOW.plusSeconds(3600), java.util.Map.of(), new ExpectedShares(java.util.Map.of(OTHER_PARTNER, 1.0), 0, 0)),
                 new LeadAssignmentExpired(LEAD, ASSIGNMENT, PARTNER, NOW, NOW.plusMillis(40)),
                 new LeadAccepted(LEAD, ASSIGNMENT, PARTNER, NOW),
-                new LeadAccepted(LEAD, ASSIGNMENT, PARTNER, NOW, new Contact("Camille Martin", "camille@client.example", "+33612345678", "Client SA")),
+                new LeadAccepted(LEAD, ASSIGNMENT, PARTNER, NOW, SEALED),
                 new LeadDeclined(LEAD, ASSIGNMENT, PARTNER, "fully booked until March", NOW),
                 new NotificationDelivered(LEAD, ASSIGNMENT, PARTNER, Channel.WEBHOOK, 1, NOW),
                 new NotificationDelivered(LEAD, ASSIGNMENT, PARTNER, Channel.EMAIL, 2, NOW, NotificationEvent.ACCEPTANCE),

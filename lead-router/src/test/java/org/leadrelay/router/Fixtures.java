@@ -37,7 +37,7 @@ public final class Fixtures {
 
     public static LeadReceived lead(String country, String language, List<String> products, List<String> services) {
         return new LeadReceived(UUID.randomUUID(), new Contact("Camille Martin", "camille@example.fr", null, null),
-                new Need(products, services, Environment.NONE, null),
+                new Need(products, services, Environment.NONE),
                 new Location(country, null, "Lyon", null, null), language, 50,
                 new Consent("partner-contact-v1", NOW), "website-form", NOW);
     }

@@ -52,7 +52,7 @@ class ConsoleInstancesIT {
             List<UUID> leads = new ArrayList<>();
             for (int i = 0; i < LEADS; i++) {
                 LeadReceived lead = new LeadReceived(UUID.randomUUID(), new Contact("Instances Person", "instances-" + i + "@example.org", null, null),
-                        new Need(List.of("postgresql"), List.of("migration"), null, "Move the schemas"), new Location("FR", null, "Lyon", null, null),
+                        new Need(List.of("postgresql"), List.of("migration"), null), new Location("FR", null, "Lyon", null, null),
                         "fr", 40, new Consent("partner-contact-v1", Instant.now()), "website-form", Instant.now());
                 Instant assignedAt = lead.receivedAt().plusMillis(30);
                 EventEnvelope<LeadAssigned> offer = EventEnvelope.of(UUID.randomUUID(), "/leadrelay/tests", assignedAt,
@@ -76,7 +76,7 @@ class ConsoleInstancesIT {
                     .filter(story -> story.events().size() == 2 && story.receivedAt() != null).count() == LEADS);
             assertThat(stories.findAll(leads)).allSatisfy(story -> {
                 assertThat(story.state()).isEqualTo(LeadState.OFFERED);
-                assertThat(story.events()).extracting(event -> event.type()).containsExactly("org.leadrelay.lead.received.v1",
+                assertThat(story.events()).extracting(event -> event.type()).containsExactly("org.leadrelay.lead.received.v2",
                         "org.leadrelay.lead.assigned.v1");
             });
             PartnerStatistics statistics = instances.get(1).getBean(PartnerStatistics.class);

@@ -156,7 +156,7 @@ class ErasureIT {
 
     private static LeadReceived lead() {
         return new LeadReceived(UUID.randomUUID(), new Contact(NAME, EMAIL, PHONE, "Forgetme Bakery"),
-                new Need(List.of("mysql"), List.of("support"), null, WORDS), new Location("FR", null, "Nantes", null, null), "fr", 12,
+                new Need(List.of("mysql"), List.of("support"), null), new Location("FR", null, "Nantes", null, null), "fr", 12,
                 new Consent("partner-contact-v1", Instant.now()), "website-form", Instant.now());
     }
 }

@@ -73,7 +73,7 @@ class LeadStoryIT {
                 .until(() -> stories.find(lead.leadId()).map(story -> story.events().size() == 2 && story.receivedAt() != null).orElse(false));
         var story = stories.find(lead.leadId()).orElseThrow();
         assertThat(story.state()).isEqualTo(LeadState.OFFERED);
-        assertThat(story.events()).extracting(event -> event.type()).containsExactly("org.leadrelay.lead.received.v1",
+        assertThat(story.events()).extracting(event -> event.type()).containsExactly("org.leadrelay.lead.received.v2",
                 "org.leadrelay.lead.assigned.v1");
         assertThat(story.timeToAssign()).isEqualTo(Duration.ofMillis(40));
 
@@ -146,7 +146,7 @@ class LeadStoryIT {
 
     private static LeadReceived lead(String email) {
         return new LeadReceived(UUID.randomUUID(), new Contact("Marker Person", email, "+33611223344", "Marker SARL"),
-                new Need(List.of("postgresql"), List.of("migration"), null, "Move three schemas"), new Location("FR", null, "Lyon", null, null),
+                new Need(List.of("postgresql"), List.of("migration"), null), new Location("FR", null, "Lyon", null, null),
                 "fr", 40, new Consent("partner-contact-v1", Instant.now()), "website-form", Instant.now());
     }
 }

@@ -28,7 +28,7 @@ class RebuildIT {
     @Test
     void a_new_generation_reads_every_topic_from_its_beginning_into_an_empty_database() {
         LeadReceived lead = new LeadReceived(UUID.randomUUID(), new Contact("Rebuilt Person", "rebuilt@example.org", null, null),
-                new Need(List.of("kafka"), List.of("support"), null, null), new Location("BE", null, "Gent", null, null), "nl", 8,
+                new Need(List.of("kafka"), List.of("support"), null), new Location("BE", null, "Gent", null, null), "nl", 8,
                 new Consent("partner-contact-v1", Instant.now()), "website-form", Instant.now());
         String first = UUID.randomUUID().toString().substring(0, 8);
         try (ConfigurableApplicationContext console = start(first); TopicProbe kafka = TopicProbe.on(Topics.LEADS_RECEIVED)) {

@@ -66,7 +66,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  *
  * Every lead answered 202 must be offered to one partner, once: one assignment on
- * leads.assignments.v1, one webhook-id at the partner's endpoint (a resend after a crash carries
+ * leads.assignments.v2, one webhook-id at the partner's endpoint (a resend after a crash carries
  * the same one, which the receiver drops), one offer email Message-ID, and one offer in the story
  * the console shows, with no event recorded twice. The figures are printed
  * ("FAULTS:") for docs/reliability.md. One run for the three items keeps the suite's time: the

@@ -5,8 +5,8 @@ package org.leadrelay.bench;
  * record timestamps (when the producer sent the record) have millisecond precision.
  *
  * @param intakeReceived   LeadReceived's {@code ce_time}: when lead-intake took the request (before its 202)
- * @param published        LeadReceived's record timestamp on {@code leads.received.v1}
- * @param assigned         LeadAssigned's record timestamp on {@code leads.assignments.v1}
+ * @param published        LeadReceived's record timestamp on {@code leads.received.v2}
+ * @param assigned         LeadAssigned's record timestamp on {@code leads.assignments.v2}
  * @param webhookDelivered the webhook offer's NotificationDelivered record timestamp on {@code notifications.v1}
  * @param emailDelivered   the email offer's NotificationDelivered record timestamp
  * @param unroutable       LeadUnroutable events seen (the router found nobody: should stay 0)

@@ -101,7 +101,7 @@ class StageMatchingTest {
 
     @Test
     void skipsARecordWithoutCloudEventsHeaders() {
-        ConsumerRecord<String, byte[]> bare = new ConsumerRecord<>("leads.received.v1", 0, 0, "x", new byte[0]);
+        ConsumerRecord<String, byte[]> bare = new ConsumerRecord<>("leads.received.v2", 0, 0, "x", new byte[0]);
 
         assertThat(EventWatcher.stamps(bare)).isNull();
     }

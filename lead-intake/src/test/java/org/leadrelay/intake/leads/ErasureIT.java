@@ -305,7 +305,7 @@ class ErasureIT {
             UUID leadId = UUID.randomUUID();
             Instant now = Instant.now();
             LeadReceived lead = new LeadReceived(leadId, new Contact(name, email, phone, company),
-                    new Need(List.of("postgresql"), List.of(), new Environment(List.of(), List.of(), List.of()), description),
+                    new Need(List.of("postgresql"), List.of(), new Environment(List.of(), List.of(), List.of())),
                     new Location("FR", null, null, null, null, CoordinatesSource.NO_PLACE), "fr", null,
                     new Consent("partner-contact-v1", now), "api", null, now);
             publishing.willPublish(leadId);

@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * R2 (docs/reliability.md), intake's promise under a broker outage: the broker stops, leads posted
  * meanwhile by many clients at once, more than the senders' queue holds, are all answered 202 well
- * within the send timeout, and once it is back every acknowledged lead is on leads.received.v1,
+ * within the send timeout, and once it is back every acknowledged lead is on leads.received.v2,
  * exactly once per leadId, and the next lead is sent at once again. The broker is a real one of
  * its own (from the Kafka jars, on fixed ports and a log directory that survives the restart), not
  * the shared test broker.

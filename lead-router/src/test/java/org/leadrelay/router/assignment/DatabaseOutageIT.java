@@ -69,7 +69,7 @@ class DatabaseOutageIT {
     private static final String GROUP = "outage-test.leads-received";
     private static final String DATABASE = "lead-router-outage";
     private static final int LEADS = 200;
-    /** Partitions of leads.received.v1 (leadrelay.events.partitions), one consumer thread and one record in flight each. */
+    /** Partitions of leads.received.v2 (leadrelay.events.partitions), one consumer thread and one record in flight each. */
     private static final int PARTITIONS = 3;
     /** The binding's max-attempts (lead-router.yml), which used to be all a record got before the dead-letter topic. */
     private static final int MAX_ATTEMPTS = 3;

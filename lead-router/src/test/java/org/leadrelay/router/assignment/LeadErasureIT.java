@@ -206,7 +206,7 @@ class LeadErasureIT {
 
     private static LeadReceived leadNotSent(String country) {
         return new LeadReceived(UUID.randomUUID(), new Contact(NAME, EMAIL, PHONE, "Clinique Marker"),
-                new Need(List.of("postgresql"), List.of("migration"), Environment.NONE, WORDS),
+                new Need(List.of("postgresql"), List.of("migration"), Environment.NONE),
                 new Location(country, null, "Lyon", null, null), "fr", 50, new Consent("partner-contact-v1", Fixtures.NOW), "website-form",
                 Fixtures.NOW);
     }

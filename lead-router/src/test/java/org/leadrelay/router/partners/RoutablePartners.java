@@ -118,7 +118,7 @@ public final class RoutablePartners {
 
     public static LeadReceived lead(String country, List<String> products, List<String> services, Coordinates at) {
         return new LeadReceived(UUID.randomUUID(), new Contact("Camille Martin", "camille@example.fr", null, null),
-                new Need(products, services, null, null), new Location(country, null, null, null, at), "fr", 50,
+                new Need(products, services, null), new Location(country, null, null, null, at), "fr", 50,
                 new Consent("partner-contact-v1", NOW), "website-form", NOW);
     }
 

@@ -211,7 +211,7 @@ final class Routables {
 
         LeadReceived build() {
             return new LeadReceived(id, new Contact("Camille Martin", "camille@example.fr", null, null),
-                    new Need(products, services, environment, null), new Location(country, region, "Lyon", null, coordinates),
+                    new Need(products, services, environment), new Location(country, region, "Lyon", null, coordinates),
                     language, 50, new Consent("partner-contact-v1", NOW), "website-form", NOW);
         }
     }

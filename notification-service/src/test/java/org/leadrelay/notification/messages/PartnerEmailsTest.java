@@ -108,7 +108,7 @@ class PartnerEmailsTest {
 
     private static LeadBrief brief(String description) {
         return new LeadBrief(new Need(List.of("postgresql"), List.of("migration"),
-                new org.leadrelay.events.Environment(List.of(), List.of("oracle"), List.of()), description), "FR", "Auvergne-Rhône-Alpes",
+                new org.leadrelay.events.Environment(List.of(), List.of("oracle"), List.of())), "FR", "Auvergne-Rhône-Alpes",
                 "Lyon", "fr", 120);
     }
 }

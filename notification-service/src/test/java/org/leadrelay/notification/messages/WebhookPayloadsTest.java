@@ -93,8 +93,7 @@ class WebhookPayloadsTest {
     }
 
     private static LeadBrief brief() {
-        return new LeadBrief(new Need(List.of("mariadb"), List.of("migration"), new Environment(List.of("linux"), List.of("mysql"), List.of()),
-                "Move our MySQL 5.7 to MariaDB 11 without downtime"), "LU", null, "Esch-sur-Alzette", "fr", 40);
+        return new LeadBrief(new Need(List.of("mariadb"), List.of("migration"), new Environment(List.of("linux"), List.of("mysql"), List.of())), "LU", null, "Esch-sur-Alzette", "fr", 40);
     }
 
     private static Schema published() {

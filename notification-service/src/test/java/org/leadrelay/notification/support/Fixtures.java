@@ -42,7 +42,7 @@ public final class Fixtures {
     }
 
     public static LeadReceived lead() {
-        return new LeadReceived(UUID.randomUUID(), CUSTOMER, new Need(List.of("postgresql"), List.of("migration"), null, "Move 3 Oracle schemas"),
+        return new LeadReceived(UUID.randomUUID(), CUSTOMER, new Need(List.of("postgresql"), List.of("migration"), null),
                 new Location("FR", null, "Lyon", null, null), "fr", 120, new Consent("partner-contact-v1", Instant.now()), "website-form",
                 Instant.now());
     }

@@ -92,7 +92,7 @@ class DeadLettersIT {
         String id = awaitRecord(operator, lead.leadId().toString());
         String row = row(operator.get("/dead-letters").body(), id);
         assertThat(row).contains("database timed out while storing lead", Topics.LEADS_RECEIVED, lead.leadId().toString(),
-                "org.leadrelay.lead.received.v1", "dead.letter.person@example.org");
+                "org.leadrelay.lead.received.v2", "dead.letter.person@example.org");
 
         ConsoleBrowser viewer = ConsoleBrowser.signIn(base(), "viewer", "local-viewer-password");
         String seen = viewer.get("/dead-letters").body();
@@ -272,7 +272,7 @@ class DeadLettersIT {
 
     private static LeadReceived lead(String email) {
         return new LeadReceived(UUID.randomUUID(), new Contact("Dead Letter Person", email, "+33611223399", "Lettres SARL"),
-                new Need(List.of("postgresql"), List.of("migration"), null, "Move the schemas"), new Location("FR", null, "Lyon", null, null),
+                new Need(List.of("postgresql"), List.of("migration"), null), new Location("FR", null, "Lyon", null, null),
                 "fr", 40, new Consent("partner-contact-v1", Instant.now()), "website-form", Instant.now());
     }
 }

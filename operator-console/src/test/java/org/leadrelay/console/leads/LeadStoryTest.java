@@ -33,7 +33,7 @@ class LeadStoryTest {
     private static final Instant T0 = Instant.parse("2026-12-06T09:00:00Z");
 
     private final LeadReceived lead = new LeadReceived(UUID.randomUUID(), new Contact("Ana Lopez", "Ana@Example.org", null, null),
-            new Need(List.of("postgresql"), List.of("migration"), null, null), new Location("ES", null, "Madrid", null, null), "es", 12,
+            new Need(List.of("postgresql"), List.of("migration"), null), new Location("ES", null, "Madrid", null, null), "es", 12,
             new Consent("partner-contact-v1", T0), "website-form", T0);
     private final UUID first = UUID.randomUUID();
     private final UUID second = UUID.randomUUID();

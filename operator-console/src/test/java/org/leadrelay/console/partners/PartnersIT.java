@@ -118,7 +118,7 @@ class PartnersIT {
 
     private static LeadAssigned assigned(UUID lead, UUID offer, UUID partner, Instant at, ExpectedShares shares) {
         return new LeadAssigned(lead, offer, partner, "partner", 1, Score.of(List.of(new ScoreComponent("speciality", 60, "fits"))),
-                List.of(), List.of(), new LeadBrief(new Need(List.of("postgresql"), List.of(), null, null), "FR", null,
+                List.of(), List.of(), new LeadBrief(new Need(List.of("postgresql"), List.of(), null), "FR", null,
                         "Lyon", "fr", 10), at, at.plus(Duration.ofHours(4)), Map.of(), shares);
     }
 

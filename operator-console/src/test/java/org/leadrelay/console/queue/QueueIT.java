@@ -220,7 +220,7 @@ class QueueIT {
 
     private static LeadReceived lead() {
         return new LeadReceived(UUID.randomUUID(), new Contact("Queue Person", "queue.person@example.org", null, null),
-                new Need(List.of("postgresql"), List.of("migration"), null, null), new Location("FR", null, "Lyon", null, null), "fr", 40,
+                new Need(List.of("postgresql"), List.of("migration"), null), new Location("FR", null, "Lyon", null, null), "fr", 40,
                 new Consent("partner-contact-v1", Instant.now()), "website-form", Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 

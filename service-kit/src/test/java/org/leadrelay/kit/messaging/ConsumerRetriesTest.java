@@ -37,7 +37,7 @@ import org.springframework.util.backoff.FixedBackOff;
  */
 class ConsumerRetriesTest {
 
-    private static final String TOPIC = "leads.received.v1";
+    private static final String TOPIC = "leads.received.v2";
     private static final int MAX_ATTEMPTS = 3;
 
     private final ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(TOPIC, 0, 42L,

@@ -62,7 +62,7 @@ import org.springframework.messaging.Message;
         "spring.cloud.stream.kafka.default.consumer.enable-dlq=true",
         "spring.cloud.stream.kafka.bindings.partners-in-0.consumer.dlq-name=partners.v1.dlq",
         "spring.cloud.stream.kafka.bindings.erasures-in-0.consumer.dlq-name=leads.erasures.v1.dlq",
-        "spring.cloud.stream.kafka.bindings.erasureBatches-in-0.consumer.dlq-name=leads.assignments.v1.dlq"})
+        "spring.cloud.stream.kafka.bindings.erasureBatches-in-0.consumer.dlq-name=leads.assignments.v2.dlq"})
 class EventConsumersIT {
 
     private static TopicProbe kafka;

@@ -52,7 +52,7 @@ class KafkaTest {
     @Test
     void declaresEveryContractTopicAndItsDeadLetterTopic() {
         List<String> topics = Contract.topics();
-        assertThat(topics).contains("leads.received.v1", "partners.v1", "leads.assignments.v1");
+        assertThat(topics).contains("leads.received.v2", "partners.v1", "leads.assignments.v2");
         List<String> expected = topics.stream().flatMap(topic -> Stream.of(topic, topic + ".dlq")).toList();
         List<String> compacted = Contract.compactedTopics();
         assertThat(compacted).containsExactly("partners.v1");

@@ -16,7 +16,7 @@ class ScalingTest {
 
     /** The lead topic each scaled service consumes (its other binding, partners.v1, carries no load). */
     private static final Map<String, String> LEAD_TOPICS =
-            Map.of("lead-router", "leads.received.v1", "notification-service", "leads.assignments.v1");
+            Map.of("lead-router", "leads.received.v2", "notification-service", "leads.assignments.v2");
 
     @Test
     void kedaScalesOnTheLagOfTheServicesRealConsumerGroups() {

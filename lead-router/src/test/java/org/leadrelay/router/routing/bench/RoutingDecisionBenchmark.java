@@ -170,7 +170,7 @@ public class RoutingDecisionBenchmark {
         int city = random.nextInt(CITIES.size());
         Environment environment = random.nextBoolean() ? new Environment(List.of("linux"), List.of(), List.of()) : Environment.NONE;
         return new LeadReceived(new UUID(0x1EADL, i), new Contact("Camille Martin", "camille@example.fr", null, null),
-                new Need(products, services, environment, null),
+                new Need(products, services, environment),
                 new Location("FR", random.nextInt(5) == 0 ? "Somewhere" : REGIONS.get(city), null, null,
                         random.nextInt(4) == 0 ? null : CITIES.get(city)),
                 random.nextInt(6) == 0 ? "en" : "fr", 50, new Consent("partner-contact-v1", NOW), "website-form", NOW);

@@ -20,12 +20,12 @@ class DeadLetterRecordsTest {
 
     @Test
     void readsWhereTheBinderSaysTheRecordCameFromAndKeepsOnlyItsOwnHeaders() {
-        Map<String, Object> headers = dlq("leads.received.v1.dlq", 2, 41);
+        Map<String, Object> headers = dlq("leads.received.v2.dlq", 2, 41);
         headers.put(KafkaHeaders.RECEIVED_KEY, "lead-1".getBytes(StandardCharsets.UTF_8));
-        headers.put("ce_type", bytes("org.leadrelay.lead.received.v1"));
+        headers.put("ce_type", bytes("org.leadrelay.lead.received.v2"));
         headers.put("ce_id", bytes("event-1"));
         headers.put("content-type", bytes("application/json"));
-        headers.put("x-original-topic", bytes("leads.received.v1"));
+        headers.put("x-original-topic", bytes("leads.received.v2"));
         headers.put("x-original-partition", ByteBuffer.allocate(4).putInt(2).array());
         headers.put("x-original-offset", ByteBuffer.allocate(8).putLong(1234L).array());
         headers.put("x-original-timestamp", ByteBuffer.allocate(8).putLong(NOW.minusSeconds(60).toEpochMilli()).array());
@@ -35,13 +35,13 @@ class DeadLetterRecordsTest {
 
         DeadLetter letter = DeadLetterRecords.read(new GenericMessage<>(bytes("{\"leadId\":\"1\"}"), headers), NOW);
 
-        assertThat(letter.id()).isEqualTo("leads.received.v1.dlq-2-41");
-        assertThat(letter.originalTopic()).isEqualTo("leads.received.v1");
+        assertThat(letter.id()).isEqualTo("leads.received.v2.dlq-2-41");
+        assertThat(letter.originalTopic()).isEqualTo("leads.received.v2");
         assertThat(letter.originalPartition()).isEqualTo(2);
         assertThat(letter.originalOffset()).isEqualTo(1234L);
         assertThat(letter.originalTimestamp()).isEqualTo(NOW.minusSeconds(60));
         assertThat(letter.keyText()).isEqualTo("lead-1");
-        assertThat(letter.ceType()).isEqualTo("org.leadrelay.lead.received.v1");
+        assertThat(letter.ceType()).isEqualTo("org.leadrelay.lead.received.v2");
         assertThat(letter.reason()).isEqualTo("Listener failed; nested exception is database timed out");
         assertThat(letter.headers()).extracting(RecordHeader::name).containsExactly("ce_id", "ce_type", "content-type");
         assertThat(letter.status()).isEqualTo(DeadLetterStatus.OPEN);
