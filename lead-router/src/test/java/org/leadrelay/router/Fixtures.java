@@ -11,8 +11,8 @@ import org.leadrelay.events.Absence;
 import org.leadrelay.events.Availability;
 import org.leadrelay.events.BusinessHours;
 import org.leadrelay.events.Consent;
-import org.leadrelay.events.Coordinates;
 import org.leadrelay.events.Contact;
+import org.leadrelay.events.Coordinates;
 import org.leadrelay.events.Environment;
 import org.leadrelay.events.Expertise;
 import org.leadrelay.events.LeadReceived;
@@ -22,6 +22,7 @@ import org.leadrelay.events.NotificationContact;
 import org.leadrelay.events.PartnerUpserted;
 import org.leadrelay.events.ServiceArea;
 import org.leadrelay.router.partners.RoutablePartner;
+import org.leadrelay.testing.LeadKeyServer;
 
 /** Leads and partners the router's tests are told about. */
 public final class Fixtures {
@@ -36,7 +37,8 @@ public final class Fixtures {
     }
 
     public static LeadReceived lead(String country, String language, List<String> products, List<String> services) {
-        return new LeadReceived(UUID.randomUUID(), new Contact("Camille Martin", "camille@example.fr", null, null),
+        UUID leadId = UUID.randomUUID();
+        return new LeadReceived(leadId, LeadKeyServer.seal(leadId, new Contact("Camille Martin", "camille@example.fr", null, null), null),
                 new Need(products, services, Environment.NONE),
                 new Location(country, null, "Lyon", null, null), language, 50,
                 new Consent("partner-contact-v1", NOW), "website-form", NOW);

@@ -66,12 +66,14 @@ final class LeadRelayStack implements AutoCloseable {
         String[] withoutSecurity = concat(extraArguments, "--spring.autoconfigure.exclude=" + SECURITY_AUTO_CONFIGURATION);
         router = start(LeadRouterApplication.application(), extraArguments); // the router has its own operator sign-in
         routerReplica = contexts.get(contexts.size() - 1).getBean(PartnerReplica.class);
-        notification = start(NotificationServiceApplication.application(), concat(extraArguments, "--spring.mail.port=" + smtpPort,
-                "--leadrelay.notification.answer-base-url=" + router));
         // every test client posts from 127.0.0.1: the per-client rate limit is tested in lead-intake
-        // intake's operator account (it has none by default) asks erasures, as the other services' development one
+        // intake's operator account (it has none by default) asks erasures, as the other services' development one;
+        // its key reader account is the notification service's, which opens leads' sealed data with their keys
         intake = start(LeadIntakeApplication.application(), concat(withoutSecurity, "--leadrelay.intake.leads-per-minute-per-client=1000000",
-                "--leadrelay.intake.security.operators.operator={noop}local-operator-password"));
+                "--leadrelay.intake.security.operators.operator={noop}local-operator-password",
+                "--leadrelay.intake.security.key-readers.notification={noop}local-key-reader-password"));
+        notification = start(NotificationServiceApplication.application(), concat(extraArguments, "--spring.mail.port=" + smtpPort,
+                "--leadrelay.notification.answer-base-url=" + router, "--leadrelay.notification.lead-keys.url=" + intake));
     }
 
     /**

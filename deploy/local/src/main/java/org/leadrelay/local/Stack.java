@@ -83,10 +83,14 @@ final class Stack implements AutoCloseable {
         step("lead-intake, partner-directory, lead-router, notification-service, operator-console");
         startService("partner-directory", ports.directory(), common);
         startService("lead-router", ports.router(), common);
-        startService("notification-service", ports.notification(), common);
-        // intake has no operator account by default: the development one, so the console can ask erasures
+        List<String> notification = new ArrayList<>(common);
+        notification.add("--leadrelay.notification.lead-keys.url=http://127.0.0.1:" + ports.intake());
+        startService("notification-service", ports.notification(), notification);
+        // intake has no accounts by default: the development operator, so the console can ask erasures and
+        // read leads' keys, and the notification service's key reader, which opens leads' sealed data
         List<String> intake = new ArrayList<>(common);
         intake.add("--leadrelay.intake.security.operators." + Seeder.OPERATOR_NAME + "={noop}" + Seeder.OPERATOR_PASSWORD);
+        intake.add("--leadrelay.intake.security.key-readers.notification={noop}local-key-reader-password");
         startService("lead-intake", ports.intake(), intake);
         startService("operator-console", ports.console(), consoleArguments(ports, common));
         awaitServicesHealthy();

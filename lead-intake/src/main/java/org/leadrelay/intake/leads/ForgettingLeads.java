@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Removes a lead's personal data from everything intake stores: the lead itself (contact, free
- * text, location, consent: the whole document goes), the fingerprint duplicate detection keeps,
+ * text, location, consent, and the lead's key, which leaves every sealed copy unreadable: the whole
+ * document goes), the fingerprint duplicate detection keeps,
  * the entry that finds the lead by its email, and the Idempotency-Key record that produced it.
  * Idempotent, and in this order so that a crash midway leaves what the next attempt needs: the
  * lead, read first, names the other records, and is removed last.
@@ -38,8 +39,9 @@ class ForgettingLeads {
         }
         Optional<StoredLead> stored = leads.find(erasure.leadId());
         stored.ifPresent(lead -> {
-            recent.forget(LeadFingerprint.of(lead.lead()), lead.leadId());
-            byEmail.remove(EmailKey.of(lead.lead().contact().email()), lead.leadId());
+            String email = lead.personal().contact().email();
+            recent.forget(LeadFingerprint.of(email, lead.lead().need()), lead.leadId());
+            byEmail.remove(EmailKey.of(email), lead.leadId());
         });
         idempotentRequests.forget(erasure.leadId());
         leads.remove(erasure.leadId());

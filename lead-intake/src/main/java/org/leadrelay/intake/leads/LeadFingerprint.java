@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.TreeSet;
-import org.leadrelay.events.LeadReceived;
+import org.leadrelay.events.Need;
 
 /**
  * What makes two leads the same request: the same contact email asking for the same products and
@@ -17,9 +17,9 @@ final class LeadFingerprint {
     private LeadFingerprint() {
     }
 
-    static String of(LeadReceived lead) {
-        TreeSet<String> need = new TreeSet<>(lead.need().specialities());
-        String text = lead.contact().email().toLowerCase(Locale.ROOT) + "|" + String.join(",", need);
+    static String of(String email, Need asked) {
+        TreeSet<String> need = new TreeSet<>(asked.specialities());
+        String text = email.toLowerCase(Locale.ROOT) + "|" + String.join(",", need);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

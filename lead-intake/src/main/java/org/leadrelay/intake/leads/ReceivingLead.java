@@ -12,9 +12,11 @@ import org.leadrelay.events.Contact;
 import org.leadrelay.events.Coordinates;
 import org.leadrelay.events.CoordinatesSource;
 import org.leadrelay.events.Environment;
+import org.leadrelay.events.LeadKey;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
+import org.leadrelay.events.PersonalData;
 import org.leadrelay.intake.geocoding.Geocoder;
 import org.leadrelay.intake.geocoding.Place;
 import org.leadrelay.intake.normalisation.Countries;
@@ -95,8 +97,11 @@ public class ReceivingLead {
             throw new InvalidLeadException(problems);
         }
         Instant now = clock.instant();
-        LeadReceived lead = new LeadReceived(leadId,
+        PersonalData personal = new PersonalData(
                 new Contact(trimmed(submission.name()), Emails.normalise(submission.email()), phone, trimmed(submission.company())),
+                trimmed(submission.description()));
+        LeadKey key = LeadKey.generate();
+        LeadReceived lead = new LeadReceived(leadId, key.seal(leadId, personal),
                 new Need(terms(submission.products()), terms(submission.services()),
                         new Environment(terms(submission.operatingSystems()), terms(submission.databases()),
                                 terms(submission.applicationServers()))),
@@ -107,17 +112,17 @@ public class ReceivingLead {
                 submission.source() == null || submission.source().isBlank() ? "api" : submission.source().trim(),
                 submission.origin(),
                 now);
-        String fingerprint = LeadFingerprint.of(lead);
+        String fingerprint = LeadFingerprint.of(personal.contact().email(), lead.need());
         retention.requestSeen(fingerprint, lead.receivedAt());
         Optional<UUID> first = recent.claim(fingerprint, leadId, lead.receivedAt(), properties.duplicateWindow());
         if (first.isPresent()) {
-            StoredLead duplicate = StoredLead.duplicate(lead, first.get());
+            StoredLead duplicate = StoredLead.duplicate(lead, personal, key, first.get());
             store(duplicate);
             meters.counter("leadrelay.intake.duplicates").increment();
             log.info("lead {} repeats lead {}: recorded, not published", leadId, first.get());
             return duplicate;
         }
-        StoredLead stored = StoredLead.received(lead);
+        StoredLead stored = StoredLead.received(lead, personal, key);
         publishing.willPublish(leadId);
         store(stored);
         meters.counter("leadrelay.intake.received", "source", sourceTag(lead.source())).increment();
@@ -134,7 +139,7 @@ public class ReceivingLead {
      */
     private void store(StoredLead lead) {
         retention.leadStored(lead.leadId(), lead.lead().receivedAt());
-        String emailKey = EmailKey.of(lead.lead().contact().email());
+        String emailKey = EmailKey.of(lead.personal().contact().email());
         byEmail.add(emailKey, lead.leadId());
         try {
             leads.add(lead);

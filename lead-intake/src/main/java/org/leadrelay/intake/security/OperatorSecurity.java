@@ -18,10 +18,13 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -39,7 +42,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * The actuator exposes nothing else ({@code management.endpoints.web.exposure}): exposing more
  * means adding it here, for operators.
  *
- * <p>The operator API needs an operator: HTTP Basic against
+ * <p>A lead's key ({@code /api/keys/{leadId}}, ADR 0012) is for an operator or a key reader: a
+ * service's account in {@code leadrelay.intake.security.key-readers}, which may do nothing else.
+ * The rest of the operator API needs an operator: HTTP Basic against
  * {@code leadrelay.intake.security.operators} (none by default), or an OIDC issuer's JWT carrying
  * {@code leadrelay.intake.security.jwt-authority} (default scope {@code leadrelay.operator}) once
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} is set. Stateless: no session, no
@@ -53,6 +58,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableWebSecurity
 @EnableConfigurationProperties(OperatorProperties.class)
 class OperatorSecurity {
+
+    /** The role of a service that reads leads' keys ({@code leadrelay.intake.security.key-readers}). */
+    static final String KEY_READER = "KEY_READER";
 
     @Bean
     SecurityFilterChain operatorApi(HttpSecurity http, OperatorProperties properties, ObjectProvider<JwtDecoder> jwt,
@@ -72,6 +80,8 @@ class OperatorSecurity {
         http.securityMatcher(operatorPaths())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/api/keys/**").access(AuthorizationManagers.anyOf(operator,
+                                AuthorityAuthorizationManager.hasRole(KEY_READER)))
                         .anyRequest().access(operator))
                 .authenticationManager(new ProviderManager(providers))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
@@ -91,9 +101,20 @@ class OperatorSecurity {
                 paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"));
     }
 
+    /** The operators, and the services' accounts that may read a lead's key and do nothing else. */
     @Bean
     UserDetailsService operators(OperatorProperties properties) {
-        return OperatorAccounts.of(properties.operators());
+        java.util.Set<String> both = new java.util.TreeSet<>(properties.operators().keySet());
+        both.retainAll(properties.keyReaders().keySet());
+        if (!both.isEmpty()) {
+            throw new IllegalStateException("an account is both an operator and a key reader: " + both);
+        }
+        List<UserDetails> users = new ArrayList<>();
+        properties.operators().forEach((name, password) -> users.add(User.withUsername(name).password(password)
+                .roles(OperatorAccounts.OPERATOR).build()));
+        properties.keyReaders().forEach((name, password) -> users.add(User.withUsername(name).password(password)
+                .roles(KEY_READER).build()));
+        return new InMemoryUserDetailsManager(users);
     }
 
     private static void unauthorized(HttpServletResponse response) throws IOException {

@@ -31,9 +31,11 @@ import org.leadrelay.events.CoordinatesSource;
 import org.leadrelay.events.Environment;
 import org.leadrelay.events.EventTypes;
 import org.leadrelay.events.LeadErased;
+import org.leadrelay.events.LeadKey;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
+import org.leadrelay.events.PersonalData;
 import org.leadrelay.events.Topics;
 import org.leadrelay.intake.LeadIntakeApplication;
 import org.leadrelay.kit.outbox.EventIds;
@@ -108,7 +110,11 @@ class ErasureIT {
         String second = ada.submits("kubernetes", ada.email.toUpperCase(java.util.Locale.ROOT), null);
         String repeat = ada.submits("postgresql", ada.email, null); // a duplicate of the first: stored, not published
         String others = bob.submits("postgresql", bob.email, null);
-        received.awaitRecord(keyed(first));
+        LeadReceived sealed = TopicProbe.event(received.awaitRecord(keyed(first)), LeadReceived.class);
+        HttpResponse<String> key = get("/api/keys/" + first, OPERATOR);
+        assertThat(key.statusCode()).as(key.body()).isEqualTo(200);
+        assertThat(LeadKey.ofBase64(json.readTree(key.body()).get("key").asString()).open(sealed.leadId(), sealed.personal()).contact()
+                .email()).isEqualTo(ada.email);
         received.awaitRecord(keyed(second));
         received.awaitRecord(keyed(others));
 
@@ -118,7 +124,7 @@ class ErasureIT {
         JsonNode held = json.readTree(before.body());
         assertThat(java.util.stream.StreamSupport.stream(held.get("leadIds").spliterator(), false).map(JsonNode::asString)).containsExactlyInAnyOrder(first, second, repeat);
         assertThat(held.get("leads").get(0).get("collections").get("leads").get(0).toString()).contains(ada.email, ada.name,
-                ada.description, ada.company, "\"consent\"");
+                ada.description, ada.company, "\"consent\"", "withheld: the key");
         assertThat(before.body()).doesNotContain(bob.email);
         assertThat(access("not an email").statusCode()).isEqualTo(400);
 
@@ -138,6 +144,8 @@ class ErasureIT {
             LeadErased event = TopicProbe.event(erased.awaitRecord(keyed(leadId)), LeadErased.class);
             assertThat(event.leadId()).hasToString(leadId);
             assertThat(get("/api/leads/" + leadId, null).statusCode()).isEqualTo(404);
+            // the key is gone with the lead: every sealed copy of the person, on every topic, reads as nothing for good
+            assertThat(get("/api/keys/" + leadId, OPERATOR).statusCode()).isEqualTo(410);
         }
         assertThat(erased.recordsAfter(Duration.ofSeconds(1), keyed(first).or(keyed(second)).or(keyed(repeat)))).hasSize(3);
         assertThat(erased.recordsAfter(Duration.ZERO, keyed(others))).isEmpty();
@@ -304,13 +312,15 @@ class ErasureIT {
         UUID storedButNotPublished() {
             UUID leadId = UUID.randomUUID();
             Instant now = Instant.now();
-            LeadReceived lead = new LeadReceived(leadId, new Contact(name, email, phone, company),
+            PersonalData personal = new PersonalData(new Contact(name, email, phone, company), description);
+            LeadKey key = LeadKey.generate();
+            LeadReceived lead = new LeadReceived(leadId, key.seal(leadId, personal),
                     new Need(List.of("postgresql"), List.of(), new Environment(List.of(), List.of(), List.of())),
                     new Location("FR", null, null, null, null, CoordinatesSource.NO_PLACE), "fr", null,
                     new Consent("partner-contact-v1", now), "api", null, now);
             publishing.willPublish(leadId);
             byEmail.add(EmailKey.of(email), leadId);
-            leads.add(StoredLead.received(lead));
+            leads.add(StoredLead.received(lead, personal, key));
             leadIds.add(leadId.toString());
             return leadId;
         }

@@ -21,8 +21,10 @@ import org.leadrelay.events.Coordinates;
 import org.leadrelay.events.CoordinatesSource;
 import org.leadrelay.events.EventCodec;
 import org.leadrelay.events.EventTypes;
+import org.leadrelay.events.LeadKey;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.Location;
+import org.leadrelay.events.PersonalData;
 import org.leadrelay.events.Topics;
 import org.leadrelay.intake.LeadIntakeApplication;
 import org.leadrelay.testing.OpenApiDocs;
@@ -36,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 @WithInfrastructure
 @SpringBootTest(classes = LeadIntakeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + LeadIntakeApplication.CONFIG_NAME, "leadrelay.intake.leads-per-minute-per-client=100000"})
+        properties = {"spring.config.name=" + LeadIntakeApplication.CONFIG_NAME, "leadrelay.intake.leads-per-minute-per-client=100000",
+        "leadrelay.intake.security.key-readers.notification={noop}intake-test-key-reader-password",
+        "leadrelay.intake.security.operators.operator={noop}intake-test-operator-password"})
 class LeadIntakeIT {
 
     private static TopicProbe leadsReceived;
@@ -87,7 +91,11 @@ class LeadIntakeIT {
         assertThat(event.need().environment().databases()).containsExactly("oracle");
         assertThat(event.location().country()).isEqualTo("FR");
         assertThat(event.language()).isEqualTo("fr");
-        assertThat(event.contact().email()).isEqualTo("camille@example.fr");
+        // the person travels sealed: nothing of them in the record, and the lead's key opens it
+        assertThat(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("camille", "Camille", "Martin");
+        PersonalData personal = opened(event);
+        assertThat(personal.contact().email()).isEqualTo("camille@example.fr");
+        assertThat(personal.contact().name()).isEqualTo("Camille Martin");
         // the proof of consent: which notice, in which language and wording, when, and through which door
         assertThat(event.consent().statement()).isEqualTo("partner-contact-v1");
         assertThat(event.consent().language()).isEqualTo("fr");
@@ -118,9 +126,8 @@ class LeadIntakeIT {
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         assertThat(problem.get("errors").findValuesAsString("pointer")).containsExactly("/consent");
+        // nothing stored, so nothing to publish: intake publishes only what it stored first
         assertThat(leads().countDocuments()).isEqualTo(before);
-        assertThat(leadsReceived.recordsAfter(Duration.ofMillis(500),
-                record -> new String(record.value()).contains("no-consent@example.fr"))).isEmpty();
     }
 
     @Test
@@ -162,8 +169,8 @@ class LeadIntakeIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         String leadId = json.readTree(response.body()).get("leadId").asString();
         LeadReceived event = codec.read(EventTypes.LEAD_RECEIVED, leadsReceived.awaitRecord(keyed(leadId)).value(), LeadReceived.class);
-        assertThat(event.contact().email()).isEqualTo("Jean.Dupont@exemple.fr");
-        assertThat(event.contact().phone()).isEqualTo("+32472000000");
+        assertThat(opened(event).contact().email()).isEqualTo("Jean.Dupont@exemple.fr");
+        assertThat(opened(event).contact().phone()).isEqualTo("+32472000000");
         assertThat(event.location().country()).isEqualTo("BE");
         assertThat(event.language()).isEqualTo("fr");
         assertThat(event.need().products()).containsExactly("postgresql", "kubernetes", "cobol");
@@ -256,8 +263,7 @@ class LeadIntakeIT {
         assertThat(json.readTree(other.body()).get("title").asString()).isEqualTo("Idempotency-Key reused");
         String leadId = json.readTree(first.body()).get("leadId").asString();
         leadsReceived.awaitRecord(keyed(leadId));
-        assertThat(leadsReceived.recordsAfter(Duration.ofSeconds(1), record -> new String(record.value()).contains("retry@example.ch")))
-                .hasSize(1);
+        assertThat(leadsReceived.recordsAfter(Duration.ofSeconds(1), keyed(leadId))).hasSize(1);
     }
 
     @Test
@@ -286,6 +292,51 @@ class LeadIntakeIT {
     }
     private com.mongodb.client.MongoCollection<Document> leads() {
         return mongoClient.getDatabase("lead-intake").getCollection("leads");
+    }
+
+    @Test
+    void aLeadsKeyIsForKeyReadersAndOperatorsOnlyAndNeverCached() throws Exception {
+        HttpResponse<String> response = post("""
+                {"contact": {"email": "keys@example.org"}, "need": {"products": ["postgresql"], "description": "Our words"},
+                 "location": {"country": "FR"}, "consent": true}
+                """);
+        UUID leadId = UUID.fromString(json.readTree(response.body()).get("leadId").asString());
+        LeadReceived event = codec.read(EventTypes.LEAD_RECEIVED, leadsReceived.awaitRecord(keyed(leadId)).value(), LeadReceived.class);
+
+        HttpResponse<String> key = keyOf(leadId, "notification:intake-test-key-reader-password");
+        assertThat(key.statusCode()).isEqualTo(200);
+        assertThat(key.headers().firstValue("Cache-Control")).hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+        assertThat(LeadKey.ofBase64(json.readTree(key.body()).get("key").asString()).open(leadId, event.personal()).description())
+                .isEqualTo("Our words");
+        assertThat(keyOf(leadId, "operator:intake-test-operator-password").statusCode()).isEqualTo(200);
+        assertThat(keyOf(leadId, null).statusCode()).isEqualTo(401);
+        assertThat(keyOf(leadId, "notification:wrong-password-for-the-reader").statusCode()).isEqualTo(401);
+        assertThat(keyOf(UUID.randomUUID(), "notification:intake-test-key-reader-password").statusCode()).isEqualTo(404);
+        HttpResponse<String> erasure = http.send(HttpRequest.newBuilder(uri("/api/erasures")).header("Content-Type", "application/json")
+                .header("Authorization", basic("notification:intake-test-key-reader-password"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"leadId\": \"" + leadId + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(erasure.statusCode()).as("a key reader may do nothing else").isEqualTo(403);
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("leadrelay_intake_key_reads_total{outcome=\"served\",reader=\"notification\"");
+    }
+
+    private PersonalData opened(LeadReceived event) throws Exception {
+        HttpResponse<String> key = keyOf(event.leadId(), "notification:intake-test-key-reader-password");
+        assertThat(key.statusCode()).as(key.body()).isEqualTo(200);
+        return LeadKey.ofBase64(json.readTree(key.body()).get("key").asString()).open(event.leadId(), event.personal());
+    }
+
+    private HttpResponse<String> keyOf(UUID leadId, String credentials) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/keys/" + leadId)).GET();
+        if (credentials != null) {
+            request.header("Authorization", basic(credentials));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String credentials) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> post(String body) throws Exception {

@@ -17,8 +17,8 @@ import org.leadrelay.events.LeadReceived;
  * so two instances (or a deadline and an answer) racing on a lead cannot both win, and an event is
  * recorded in the same write as the change that caused it.
  *
- * @param lead    the lead as received, with the customer's contact (which reaches a partner only on acceptance); once the
- *                lead is erased, without the person's data; null when the lead was erased before it was received here
+ * @param lead    the lead as received, its personal data sealed (ADR 0012: the router never opens it, and passes it on
+ *                in offers and in the acceptance); once the lead is erased, without even the sealed data; null when the lead was erased before it was received here
  * @param reason  why the lead is unroutable, when it is
  * @param pending events recorded with the changes and not yet acknowledged by the broker, oldest first
  */
@@ -86,8 +86,8 @@ public record LeadCase(UUID leadId, LeadReceived lead, State state, List<Attempt
 
     /**
      * The case once the lead's person asked to be forgotten, as the next version: the lead without
-     * the contact and the customer's own words, in the lead itself, in every offer's event and in
-     * the events still waiting for the broker (an acceptance goes out without the contact); an
+     * its sealed personal data, in the lead itself, in every offer's event and in the events still
+     * waiting for the broker (an acceptance goes out without it); an
      * offer still waiting for its answer withdrawn. What the router decided, when and why stays,
      * naming no person.
      */

@@ -154,7 +154,7 @@ public class ManagingAssignments {
             Duration took = Duration.between(attempt.offeredAt(), now);
             if (accept) {
                 Attempt accepted = attempt.settled(Outcome.ACCEPTED, null, now);
-                LeadAccepted event = new LeadAccepted(current.leadId(), assignmentId, partnerId, now, current.lead().contact());
+                LeadAccepted event = new LeadAccepted(current.leadId(), assignmentId, partnerId, now, current.lead().personal());
                 return new Step(State.ACCEPTED, List.of(accepted), null, List.of(pending("accepted", assignmentId, event)), () -> {
                 }, () -> {
                     records.answered(partnerId, assignmentId, true, took, now);

@@ -111,7 +111,7 @@ class AssignmentLifecycleIT {
         assertThat(reassigned.attempt()).isEqualTo(2);
         assertThat(reassigned.passedOver()).extracting(passed -> passed.partnerId()).contains(best);
         assertThat(accepted.partnerId()).isEqualTo(next);
-        assertThat(accepted.contact()).isEqualTo(lead.contact());
+        assertThat(accepted.personal()).isEqualTo(lead.personal());
         assertThat(kafka.recordsAfter(Duration.ofMillis(500), keyed(lead.leadId()).and(TopicProbe.ofType(EventTypes.LEAD_ACCEPTED))))
                 .hasSize(1);
         assertThatThrownBy(() -> assignments.answer(lead.leadId(), reassigned.assignmentId(), next, false, "changed my mind"))

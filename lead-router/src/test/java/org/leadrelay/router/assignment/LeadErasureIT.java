@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leadrelay.events.CloudEventHeaders;
+import org.leadrelay.events.Consent;
 import org.leadrelay.events.Contact;
 import org.leadrelay.events.Environment;
 import org.leadrelay.events.EventTypes;
@@ -29,13 +30,13 @@ import org.leadrelay.events.LeadErasureCompleted;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
-import org.leadrelay.events.Consent;
 import org.leadrelay.events.PartnerUpserted;
 import org.leadrelay.events.Topics;
 import org.leadrelay.router.Fixtures;
 import org.leadrelay.router.LeadRouterApplication;
 import org.leadrelay.router.partners.PartnerCopies;
 import org.leadrelay.router.partners.PartnerReplica;
+import org.leadrelay.testing.LeadKeyServer;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,11 +107,11 @@ class LeadErasureIT {
         UUID partner = partner(country);
         LeadReceived lead = lead(country);
         LeadAssigned assigned = event(kafka.awaitRecord(keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ASSIGNED))), LeadAssigned.class);
-        assertThat(assigned.lead().need().description()).isEqualTo(WORDS);
+        assertThat(assigned.lead().personal()).as("the offer carries the sealed data on").isEqualTo(lead.personal());
         assertThat(loads.of(List.of(partner), ManagingAssignments.week(Instant.now())).get(partner).open()).isEqualTo(1);
-        // a person's access request: the case as stored, contact included, and the offer's open timer
+        // a person's access request: the case as stored, its personal data sealed, and the offer's open timer
         String held = heldData(lead.leadId());
-        assertThat(held).contains("\"service\":\"lead-router\"", EMAIL, NAME, WORDS, "\"timers\":[{");
+        assertThat(held).contains("\"service\":\"lead-router\"", lead.personal().ciphertext(), "\"timers\":[{").doesNotContain(EMAIL, NAME, WORDS);
 
         kafka.publish(new LeadErased(lead.leadId(), Instant.now()));
         LeadErasureCompleted report = event(kafka.awaitRecord(keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ERASURE_COMPLETED))),
@@ -120,15 +121,14 @@ class LeadErasureIT {
         assertThat(report.summary()).contains("case anonymised", "pending offer withdrawn").doesNotContain(NAME, EMAIL, WORDS);
         LeadCase erased = assignments.find(lead.leadId()).orElseThrow();
         assertThat(erased.state()).isEqualTo(LeadCase.State.ERASED);
-        assertThat(erased.lead().contact()).isEqualTo(Contact.ERASED);
-        assertThat(erased.lead().need().description()).isNull();
+        assertThat(erased.lead().personal()).isNull();
         assertThat(erased.lead().need().products()).containsExactly("postgresql"); // what routing used stays
         assertThat(erased.attempts()).singleElement().satisfies(offer -> {
             assertThat(offer.outcome()).isEqualTo(LeadCase.Outcome.WITHDRAWN);
-            assertThat(((LeadAssigned) offer.event()).lead().need().description()).isNull();
+            assertThat(((LeadAssigned) offer.event()).lead().personal()).isNull();
         });
-        assertThat(storedCase(lead.leadId())).doesNotContain(NAME, EMAIL, PHONE, WORDS, "Strassen");
-        assertThat(heldData(lead.leadId())).contains(lead.leadId().toString()).doesNotContain(NAME, EMAIL, PHONE, WORDS, "Strassen");
+        assertThat(storedCase(lead.leadId())).doesNotContain(NAME, EMAIL, PHONE, WORDS, "Strassen", lead.personal().ciphertext());
+        assertThat(heldData(lead.leadId())).contains(lead.leadId().toString()).doesNotContain(NAME, EMAIL, PHONE, WORDS, "Strassen", lead.personal().ciphertext());
         assertThat(loads.of(List.of(partner), ManagingAssignments.week(Instant.now())).get(partner).open())
                 .as("the withdrawn offer's place is given back").isZero();
         assertThatThrownBy(() -> assignments.answer(lead.leadId(), assigned.assignmentId(), partner, true, null))
@@ -150,9 +150,10 @@ class LeadErasureIT {
         LeadReceived lead = lead(country);
         LeadAssigned assigned = event(kafka.awaitRecord(keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ASSIGNED))), LeadAssigned.class);
         assignments.answer(lead.leadId(), assigned.assignmentId(), partner, true, null);
-        assertThat(event(kafka.awaitRecord(keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ACCEPTED))), LeadAccepted.class).contact().email())
-                .isEqualTo(EMAIL);
-        assertThat(storedCase(lead.leadId())).contains(EMAIL); // the control: the case held the person before
+        assertThat(event(kafka.awaitRecord(keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ACCEPTED))), LeadAccepted.class).personal())
+                .isEqualTo(lead.personal());
+        assertThat(LeadKeyServer.open(lead.leadId(), lead.personal()).contact().email()).isEqualTo(EMAIL);
+        assertThat(storedCase(lead.leadId())).contains(lead.personal().ciphertext()); // the control: the case held the person before
 
         kafka.publish(new LeadErased(lead.leadId(), Instant.now()));
         LeadErasureCompleted report = event(kafka.awaitRecord(keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ERASURE_COMPLETED))),
@@ -162,7 +163,7 @@ class LeadErasureIT {
         LeadCase erased = assignments.find(lead.leadId()).orElseThrow();
         assertThat(erased.state()).isEqualTo(LeadCase.State.ERASED);
         assertThat(erased.attempts()).singleElement().satisfies(offer -> assertThat(offer.outcome()).isEqualTo(LeadCase.Outcome.ACCEPTED));
-        assertThat(storedCase(lead.leadId())).doesNotContain(NAME, EMAIL, PHONE, WORDS, "Strassen");
+        assertThat(storedCase(lead.leadId())).doesNotContain(NAME, EMAIL, PHONE, WORDS, "Strassen", lead.personal().ciphertext());
     }
 
     @Test
@@ -205,7 +206,8 @@ class LeadErasureIT {
     }
 
     private static LeadReceived leadNotSent(String country) {
-        return new LeadReceived(UUID.randomUUID(), new Contact(NAME, EMAIL, PHONE, "Clinique Marker"),
+        UUID leadId = UUID.randomUUID();
+        return new LeadReceived(leadId, LeadKeyServer.seal(leadId, new Contact(NAME, EMAIL, PHONE, "Clinique Marker"), WORDS),
                 new Need(List.of("postgresql"), List.of("migration"), Environment.NONE),
                 new Location(country, null, "Lyon", null, null), "fr", 50, new Consent("partner-contact-v1", Fixtures.NOW), "website-form",
                 Fixtures.NOW);

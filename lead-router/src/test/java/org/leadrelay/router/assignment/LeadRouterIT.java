@@ -1,6 +1,7 @@
 package org.leadrelay.router.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.leadrelay.testing.TopicProbe.event;
 import static org.leadrelay.testing.TopicProbe.header;
 import static org.leadrelay.testing.TopicProbe.keyed;
@@ -12,12 +13,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.leadrelay.events.Absence;
 import org.leadrelay.events.CloudEventHeaders;
-import org.awaitility.Awaitility;
 import org.leadrelay.events.EventCodec;
 import org.leadrelay.events.EventEnvelope;
 import org.leadrelay.events.EventTypes;
@@ -31,12 +32,11 @@ import org.leadrelay.router.LeadRouterApplication;
 import org.leadrelay.router.partners.PartnerCopies;
 import org.leadrelay.router.partners.PartnerReplica;
 import org.leadrelay.router.partners.RoutablePartner;
+import org.leadrelay.testing.LeadKeyServer;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-
-import static org.awaitility.Awaitility.await;
 
 @WithInfrastructure
 @SpringBootTest(classes = LeadRouterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -85,7 +85,7 @@ class LeadRouterIT {
         assertThat(assigned.score().total()).isGreaterThan(assigned.fallbacks().get(0).score());
         assertThat(assigned.fallbacks()).extracting(fallback -> fallback.partnerId()).containsExactly(weaker);
         assertThat(assigned.lead().need().products()).containsExactly("postgresql");
-        assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(lead.contact().email());
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(LeadKeyServer.open(lead.leadId(), lead.personal()).contact().email());
         assertThat(assigned.respondBy()).isAfter(assigned.assignedAt());
         // what the console's fairness ledger sums: each eligible partner's share of the lead, by its tier's weight
         assertThat(assigned.expectedShares().partners()).containsOnlyKeys(best, weaker);

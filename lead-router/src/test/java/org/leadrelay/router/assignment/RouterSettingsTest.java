@@ -99,7 +99,7 @@ class RouterSettingsTest {
 
     private static LeadReceived lead(int employees) {
         LeadReceived lead = Fixtures.lead("FR", "fr", List.of("postgresql"), List.of());
-        return new LeadReceived(lead.leadId(), lead.contact(), lead.need(), lead.location(), lead.language(), employees, lead.consent(),
+        return new LeadReceived(lead.leadId(), lead.personal(), lead.need(), lead.location(), lead.language(), employees, lead.consent(),
                 lead.source(), lead.origin(), lead.receivedAt());
     }
 

@@ -13,6 +13,7 @@ import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
 import org.leadrelay.events.ServiceArea;
+import org.leadrelay.testing.LeadKeyServer;
 
 /** Partners and leads for the candidate lookup tests, and the full scan they are checked against. */
 public final class RoutablePartners {
@@ -117,7 +118,7 @@ public final class RoutablePartners {
     }
 
     public static LeadReceived lead(String country, List<String> products, List<String> services, Coordinates at) {
-        return new LeadReceived(UUID.randomUUID(), new Contact("Camille Martin", "camille@example.fr", null, null),
+        return new LeadReceived(UUID.randomUUID(), LeadKeyServer.seal(UUID.randomUUID(), new Contact("Camille Martin", "camille@example.fr", null, null), null),
                 new Need(products, services, null), new Location(country, null, null, null, at), "fr", 50,
                 new Consent("partner-contact-v1", NOW), "website-form", NOW);
     }

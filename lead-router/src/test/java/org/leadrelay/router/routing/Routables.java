@@ -18,6 +18,7 @@ import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
 import org.leadrelay.events.ServiceArea;
 import org.leadrelay.router.partners.RoutablePartner;
+import org.leadrelay.testing.LeadKeyServer;
 
 /** Partners and leads for the routing tests, built field by field from sensible defaults. */
 final class Routables {
@@ -210,7 +211,7 @@ final class Routables {
         }
 
         LeadReceived build() {
-            return new LeadReceived(id, new Contact("Camille Martin", "camille@example.fr", null, null),
+            return new LeadReceived(id, LeadKeyServer.seal(id, new Contact("Camille Martin", "camille@example.fr", null, null), null),
                     new Need(products, services, environment), new Location(country, region, "Lyon", null, coordinates),
                     language, 50, new Consent("partner-contact-v1", NOW), "website-form", NOW);
         }

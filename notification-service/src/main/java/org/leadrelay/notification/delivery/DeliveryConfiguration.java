@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({NotificationProperties.class, RetryProperties.class, EndpointProperties.class, TemplateProperties.class})
+@EnableConfigurationProperties({NotificationProperties.class, RetryProperties.class, EndpointProperties.class, TemplateProperties.class,
+        LeadKeysProperties.class})
 class DeliveryConfiguration {
 
     /** The threads that talk to mail relays and partners' endpoints, which mostly wait; stopped by {@link DeliveringMessages#stop()}. */

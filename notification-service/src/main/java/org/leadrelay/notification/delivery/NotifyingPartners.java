@@ -12,16 +12,19 @@ import org.leadrelay.events.Channel;
 import org.leadrelay.events.LeadAccepted;
 import org.leadrelay.events.LeadAssigned;
 import org.leadrelay.events.LeadAssignmentExpired;
+import org.leadrelay.events.LeadBrief;
 import org.leadrelay.events.LeadDeclined;
 import org.leadrelay.events.LeadErased;
 import org.leadrelay.events.LeadReassigned;
 import org.leadrelay.events.NotificationContact;
+import org.leadrelay.events.PersonalData;
 import org.leadrelay.kit.outbox.EventIds;
 import org.leadrelay.notification.messages.Acceptance;
 import org.leadrelay.notification.messages.EmailText;
 import org.leadrelay.notification.messages.Erasure;
 import org.leadrelay.notification.messages.Languages;
 import org.leadrelay.notification.messages.LeadOffer;
+import org.leadrelay.notification.messages.PartnerBrief;
 import org.leadrelay.notification.messages.PartnerEmails;
 import org.leadrelay.notification.messages.WebhookPayloads;
 import org.leadrelay.notification.messages.Withdrawal;
@@ -35,7 +38,10 @@ import org.springframework.stereotype.Service;
  * Decides what partners are told of each assignment event, and schedules it, once per channel:
  * <ul>
  * <li>an offer (LeadAssigned, LeadReassigned) to the offered partner, with its signed answer links;</li>
- * <li>the customer's contact details (LeadAccepted) to the partner that accepted, and nobody else;</li>
+ * <li>the customer's contact details (LeadAccepted) to the partner that accepted, and nobody else:
+ * opened from the lead's sealed data with the key lead-intake gives (ADR 0012), as the customer's
+ * words for an offer are; while lead-intake is unavailable the record waits, and once the lead is
+ * erased its key is gone and the message goes without the person's data;</li>
  * <li>that the lead moved on (LeadAssignmentExpired; LeadReassigned away from a previous partner) to
  * the partner whose offer is over;</li>
  * <li>nothing on LeadDeclined, but the declined offer's pending deliveries stop, as do an accepted
@@ -62,10 +68,12 @@ public class NotifyingPartners {
     private final Clock clock;
     private final ErasedLeads erasedLeads;
     private final DeliveryLog deliveries;
+    private final SealedLeads sealed;
 
     NotifyingPartners(PartnerContacts contacts, OfferedLeads offers, DisabledEndpoints disabled, DeliveringMessages delivering,
             PartnerEmails emails, AnswerTokens tokens, NotificationProperties properties, Clock clock, ErasedLeads erasedLeads,
-            DeliveryLog deliveries) {
+            DeliveryLog deliveries, SealedLeads sealed) {
+        this.sealed = sealed;
         this.erasedLeads = erasedLeads;
         this.deliveries = deliveries;
         this.contacts = contacts;
@@ -79,11 +87,11 @@ public class NotifyingPartners {
     }
 
     public void on(LeadAssigned assigned) {
-        offer(LeadOffer.of(assigned));
+        offer(LeadOffer.of(assigned, description(assigned.leadId(), assigned.lead())), assigned.lead());
     }
 
     public void on(LeadReassigned reassigned) {
-        offer(LeadOffer.of(reassigned));
+        offer(LeadOffer.of(reassigned, description(reassigned.leadId(), reassigned.lead())), reassigned.lead());
         UUID previous = reassigned.previousPartnerId();
         if (previous != null && !previous.equals(reassigned.partnerId())) {
             withdraw(reassigned.leadId(), previous, null, Withdrawal.Reason.of(reassigned.reason()), reassigned.assignedAt());
@@ -113,8 +121,12 @@ public class NotifyingPartners {
             return;
         }
         PartnerContact partner = found.get();
+        // the one place the customer's contact is opened: for the partner that accepted (ADR 0012)
+        Optional<PersonalData> personal = sealed.open(accepted.leadId(), accepted.personal());
+        String description = personal.map(PersonalData::description).orElse(null);
         Acceptance acceptance = new Acceptance(accepted.leadId(), accepted.assignmentId(), accepted.partnerId(), accepted.acceptedAt(),
-                accepted.contact(), offers.find(accepted.leadId(), accepted.partnerId()).map(OfferedLeads.Offered::lead).orElse(null));
+                personal.map(PersonalData::contact).orElse(null), offers.find(accepted.leadId(), accepted.partnerId())
+                        .map(offered -> PartnerBrief.of(offered.lead(), description)).orElse(null));
         String key = accepted.assignmentId() + ":" + DeliveryKind.ACCEPTANCE.code();
         emailEveryone(key, DeliveryKind.ACCEPTANCE, accepted.leadId(), accepted.assignmentId(), partner, null,
                 language -> emails.acceptance(acceptance, partner.name(), partner.zone(), language));
@@ -196,14 +208,25 @@ public class NotifyingPartners {
         erasedLeads.find(leadId).ifPresent(erased -> on(new LeadErased(leadId, erased.erasedAt())));
     }
 
-    private void offer(LeadOffer offer) {
+    /**
+     * The customer's own words for an offer, opened from the lead's sealed data; none once the lead
+     * is erased (nothing is sent of it then anyway), or when its key is gone.
+     */
+    private String description(UUID leadId, LeadBrief brief) {
+        if (erasedLeads.contains(leadId)) {
+            return null;
+        }
+        return sealed.open(leadId, brief.personal()).map(PersonalData::description).orElse(null);
+    }
+
+    private void offer(LeadOffer offer, LeadBrief brief) {
         if (erasedLeads.contains(offer.leadId())) {
             log.info("lead {} offered to partner {} after its erasure: not sent", offer.leadId(), offer.partnerId());
             afterErasure(offer.leadId()); // a first try of this record may have scheduled it before it failed
             return;
         }
         PartnerContact partner = contacts.find(offer.partnerId()).orElseThrow(() -> new PartnerNotKnownYetException(offer.partnerId()));
-        offers.remember(new OfferedLeads.Offered(offer.leadId(), offer.partnerId(), offer.assignmentId(), offer.lead(), offer.respondBy()));
+        offers.remember(new OfferedLeads.Offered(offer.leadId(), offer.partnerId(), offer.assignmentId(), brief, offer.respondBy()));
         String token = tokens.issue(new AnswerTokens.Claims(offer.leadId(), offer.assignmentId(), offer.partnerId(), offer.respondBy()));
         LeadOffer answerable = offer.withAnswer(token, properties.answerBaseUrl());
         String key = offer.assignmentId() + ":" + DeliveryKind.OFFER.code();
@@ -230,7 +253,7 @@ public class NotifyingPartners {
         }
         PartnerContact partner = found.get();
         Withdrawal withdrawal = new Withdrawal(leadId, assignment, partnerId, reason, at == null ? clock.instant() : at,
-                offered.map(OfferedLeads.Offered::lead).orElse(null));
+                offered.map(earlier -> PartnerBrief.of(earlier.lead(), null)).orElse(null));
         String key = assignment + ":" + DeliveryKind.WITHDRAWAL.code();
         emailEveryone(key, DeliveryKind.WITHDRAWAL, leadId, assignment, partner, null,
                 language -> emails.withdrawal(withdrawal, partner.name(), partner.zone(), language));

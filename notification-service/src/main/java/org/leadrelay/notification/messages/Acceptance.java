@@ -3,7 +3,6 @@ package org.leadrelay.notification.messages;
 import java.time.Instant;
 import java.util.UUID;
 import org.leadrelay.events.Contact;
-import org.leadrelay.events.LeadBrief;
 
 /**
  * A partner accepted a lead: it gets the customer's contact details, and nobody else does.
@@ -12,5 +11,5 @@ import org.leadrelay.events.LeadBrief;
  *                older event, or the lead was erased)
  * @param lead    what was asked and where, when this service delivered the offer; else null
  */
-public record Acceptance(UUID leadId, UUID assignmentId, UUID partnerId, Instant acceptedAt, Contact contact, LeadBrief lead) {
+public record Acceptance(UUID leadId, UUID assignmentId, UUID partnerId, Instant acceptedAt, Contact contact, PartnerBrief lead) {
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 import org.leadrelay.events.LeadAssigned;
-import org.leadrelay.events.LeadBrief;
 import org.leadrelay.events.LeadReassigned;
 import org.leadrelay.events.Score;
 
@@ -17,17 +16,18 @@ import org.leadrelay.events.Score;
  * @param answerApi   where the partner's own system answers, given in the webhook
  */
 public record LeadOffer(UUID leadId, UUID assignmentId, UUID partnerId, String partnerName, int attempt, boolean reassigned,
-        Score score, LeadBrief lead, Instant assignedAt, Instant respondBy, String answerToken, URI answerPage, URI answerApi) {
+        Score score, PartnerBrief lead, Instant assignedAt, Instant respondBy, String answerToken, URI answerPage, URI answerApi) {
 
-    public static LeadOffer of(LeadAssigned assigned) {
+    /** The offer of a LeadAssigned, with the customer's words opened from the lead's sealed data, when known. */
+    public static LeadOffer of(LeadAssigned assigned, String description) {
         return new LeadOffer(assigned.leadId(), assigned.assignmentId(), assigned.partnerId(), assigned.partnerName(),
-                assigned.attempt(), false, assigned.score(), assigned.lead(), assigned.assignedAt(), assigned.respondBy(), null, null,
+                assigned.attempt(), false, assigned.score(), PartnerBrief.of(assigned.lead(), description), assigned.assignedAt(), assigned.respondBy(), null, null,
                 null);
     }
 
-    public static LeadOffer of(LeadReassigned reassigned) {
+    public static LeadOffer of(LeadReassigned reassigned, String description) {
         return new LeadOffer(reassigned.leadId(), reassigned.assignmentId(), reassigned.partnerId(), reassigned.partnerName(),
-                reassigned.attempt(), true, reassigned.score(), reassigned.lead(), reassigned.assignedAt(), reassigned.respondBy(),
+                reassigned.attempt(), true, reassigned.score(), PartnerBrief.of(reassigned.lead(), description), reassigned.assignedAt(), reassigned.respondBy(),
                 null, null, null);
     }
 

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.leadrelay.events.Contact;
-import org.leadrelay.events.LeadBrief;
 import org.leadrelay.events.ScoreComponent;
 import org.springframework.stereotype.Component;
 
@@ -115,7 +114,7 @@ public class PartnerEmails {
         return templates.render("endpoint-disabled", Languages.FALLBACK, new LinkedHashMap<>(facts));
     }
 
-    private static Map<String, Object> lead(LeadBrief lead, Locale locale) {
+    private static Map<String, Object> lead(PartnerBrief lead, Locale locale) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("asked", String.join(", ", lead.asked()));
         model.put("products", lead.need().products());

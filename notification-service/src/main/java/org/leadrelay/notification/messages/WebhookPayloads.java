@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.leadrelay.events.Contact;
-import org.leadrelay.events.LeadBrief;
 import org.leadrelay.events.Score;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,12 +75,12 @@ public final class WebhookPayloads {
      * @param answerPage  the same answer as a page for a person
      */
     record Offered(String type, Instant timestamp, UUID leadId, UUID assignmentId, UUID partnerId, int attempt, boolean reassigned,
-            Score score, LeadBrief lead, Instant respondBy, String answerToken, URI answerUrl, URI answerPage, URI acceptPage,
+            Score score, PartnerBrief lead, Instant respondBy, String answerToken, URI answerUrl, URI answerPage, URI acceptPage,
             URI declinePage) {
     }
 
     /** The partner accepted: the customer's contact details, for this partner only. */
-    record Accepted(String type, Instant timestamp, UUID leadId, UUID assignmentId, UUID partnerId, Contact contact, LeadBrief lead) {
+    record Accepted(String type, Instant timestamp, UUID leadId, UUID assignmentId, UUID partnerId, Contact contact, PartnerBrief lead) {
     }
 
     /** An offer made to the partner is over: {@code reason} is {@code expired}, {@code declined}, {@code operator} or {@code reassigned}. */

@@ -3,7 +3,6 @@ package org.leadrelay.notification.messages;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
-import org.leadrelay.events.LeadBrief;
 
 /**
  * A lead offered to a partner has moved on: its deadline passed, or the lead went to another
@@ -11,7 +10,7 @@ import org.leadrelay.events.LeadBrief;
  *
  * @param lead what was asked and where, when this service delivered the offer; else null
  */
-public record Withdrawal(UUID leadId, UUID assignmentId, UUID partnerId, Reason reason, Instant at, LeadBrief lead) {
+public record Withdrawal(UUID leadId, UUID assignmentId, UUID partnerId, Reason reason, Instant at, PartnerBrief lead) {
 
     public enum Reason {
         /** the partner did not answer before its deadline */

@@ -80,7 +80,7 @@ class LeadErasureIT extends RunningService {
         LeadReassigned reassigned = Fixtures.reassigned(lead, second.partnerId(), first.partnerId(), "declined");
         kafka.publish(reassigned);
         Smtp.awaitTo("accepted@erasure-second.example", 1);
-        LeadAccepted accepted = new LeadAccepted(lead.leadId(), reassigned.assignmentId(), second.partnerId(), Instant.now(), Fixtures.CUSTOMER);
+        LeadAccepted accepted = new LeadAccepted(lead.leadId(), reassigned.assignmentId(), second.partnerId(), Instant.now(), lead.personal());
         kafka.publish(accepted);
         Smtp.awaitTo("accepted@erasure-second.example", 2);
         Endpoints.awaitRequests("/erasure/second", 2);
@@ -118,7 +118,7 @@ class LeadErasureIT extends RunningService {
         assertThat(erased.find(lead.leadId())).hasValueSatisfying(record -> assertThat(record.doneAt()).isNotNull());
 
         // a late copy of the acceptance sends nothing of the customer again; erasing again asks no one twice
-        kafka.publish(new LeadAccepted(lead.leadId(), reassigned.assignmentId(), second.partnerId(), Instant.now(), Fixtures.CUSTOMER));
+        kafka.publish(new LeadAccepted(lead.leadId(), reassigned.assignmentId(), second.partnerId(), Instant.now(), lead.personal()));
         kafka.publish(new LeadErased(lead.leadId(), erasedAt));
         kafka.awaitRecords(keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ERASURE_COMPLETED)), 2);
         assertThat(kafka.recordsAfter(Duration.ofSeconds(2), keyed(lead.leadId()).and(ofType(EventTypes.NOTIFICATION_DELIVERED))))

@@ -78,7 +78,7 @@ class PartnerLifecycleIT extends RunningService {
         kafka.publish(reassigned);
         Smtp.awaitTo("second@accepts.example", 1);
 
-        kafka.publish(new LeadAccepted(lead.leadId(), reassigned.assignmentId(), second.partnerId(), Instant.now(), Fixtures.CUSTOMER));
+        kafka.publish(new LeadAccepted(lead.leadId(), reassigned.assignmentId(), second.partnerId(), Instant.now(), lead.personal()));
 
         MimeMessage acceptance = Smtp.awaitTo("second@accepts.example", 2).get(1);
         assertThat(acceptance.getSubject()).isEqualTo("Demande acceptée : coordonnées pour postgresql, migration à Lyon, FR");

@@ -106,9 +106,9 @@ class PartnerEmailsTest {
                 RESPOND_BY.minusSeconds(3600), RESPOND_BY, null, null, null).withAnswer("TOKEN", URI.create("http://127.0.0.1:8083/"));
     }
 
-    private static LeadBrief brief(String description) {
-        return new LeadBrief(new Need(List.of("postgresql"), List.of("migration"),
+    private static PartnerBrief brief(String description) {
+        return PartnerBrief.of(new LeadBrief(new Need(List.of("postgresql"), List.of("migration"),
                 new org.leadrelay.events.Environment(List.of(), List.of("oracle"), List.of())), "FR", "Auvergne-Rhône-Alpes",
-                "Lyon", "fr", 120);
+                "Lyon", "fr", 120), description);
     }
 }

@@ -46,6 +46,8 @@ class WebhookPayloadsTest {
         assertThat(payload.has("contact")).isFalse();
         assertThat(payload.get("lead").has("asked")).as("only the brief's fields").isFalse();
         assertThat(payload.get("lead").has("place")).isFalse();
+        assertThat(payload.get("lead").has("personal")).as("the sealed data is no partner's business").isFalse();
+        assertThat(payload.get("lead").get("need").get("description").asString()).isEqualTo("Move our MySQL 5.7 to MariaDB 11 without downtime");
     }
 
     @Test
@@ -92,8 +94,9 @@ class WebhookPayloadsTest {
         return payload;
     }
 
-    private static LeadBrief brief() {
-        return new LeadBrief(new Need(List.of("mariadb"), List.of("migration"), new Environment(List.of("linux"), List.of("mysql"), List.of())), "LU", null, "Esch-sur-Alzette", "fr", 40);
+    private static PartnerBrief brief() {
+        return PartnerBrief.of(new LeadBrief(new Need(List.of("mariadb"), List.of("migration"), new Environment(List.of("linux"), List.of("mysql"), List.of())), "LU", null, "Esch-sur-Alzette", "fr", 40,
+                new org.leadrelay.events.Sealed("bm9uY2U=", "c2VhbGVk")), "Move our MySQL 5.7 to MariaDB 11 without downtime");
     }
 
     private static Schema published() {

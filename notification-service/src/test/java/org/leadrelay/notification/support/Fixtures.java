@@ -20,6 +20,7 @@ import org.leadrelay.events.PartnerUpserted;
 import org.leadrelay.events.Score;
 import org.leadrelay.events.ScoreComponent;
 import org.leadrelay.events.SigningKey;
+import org.leadrelay.testing.LeadKeyServer;
 
 /** Partners and leads as the other services publish them. */
 public final class Fixtures {
@@ -41,8 +42,13 @@ public final class Fixtures {
                 new Availability("Europe/Paris", List.of(), List.of()), null, contacts, webhookEnabled, signingKeys, null, null);
     }
 
+    /** The customer's own words, sealed with the contact. */
+    public static final String WORDS = "Move 3 Oracle schemas";
+
+    /** A lead as lead-intake publishes it: its personal data sealed under a key the tests' key server serves. */
     public static LeadReceived lead() {
-        return new LeadReceived(UUID.randomUUID(), CUSTOMER, new Need(List.of("postgresql"), List.of("migration"), null),
+        UUID leadId = UUID.randomUUID();
+        return new LeadReceived(leadId, LeadKeyServer.seal(leadId, CUSTOMER, WORDS), new Need(List.of("postgresql"), List.of("migration"), null),
                 new Location("FR", null, "Lyon", null, null), "fr", 120, new Consent("partner-contact-v1", Instant.now()), "website-form",
                 Instant.now());
     }
@@ -72,6 +78,6 @@ public final class Fixtures {
     }
 
     public static LeadAccepted accepted(LeadAssigned assigned) {
-        return new LeadAccepted(assigned.leadId(), assigned.assignmentId(), assigned.partnerId(), Instant.now(), CUSTOMER);
+        return new LeadAccepted(assigned.leadId(), assigned.assignmentId(), assigned.partnerId(), Instant.now(), assigned.lead().personal());
     }
 }

@@ -8,14 +8,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import org.awaitility.Awaitility;
-import org.leadrelay.events.PartnerUpserted;
-import org.leadrelay.notification.partners.PartnerContacts;
-import org.leadrelay.testing.TopicProbe;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.leadrelay.events.PartnerUpserted;
 import org.leadrelay.notification.NotificationServiceApplication;
+import org.leadrelay.notification.partners.PartnerContacts;
+import org.leadrelay.testing.LeadKeyServer;
+import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,6 +60,10 @@ public abstract class RunningService {
     @DynamicPropertySource
     static void mailRelay(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", Smtp::port);
+        // lead-intake's key endpoint, as the tests' leads were sealed there
+        registry.add("leadrelay.notification.lead-keys.url", () -> LeadKeyServer.shared().url().toString());
+        registry.add("leadrelay.notification.lead-keys.username", () -> LeadKeyServer.USERNAME);
+        registry.add("leadrelay.notification.lead-keys.password", () -> LeadKeyServer.PASSWORD);
     }
 
     @AfterEach

@@ -43,7 +43,8 @@ public enum RecordFailure {
      * {@link RetriableException} and a {@link java.util.concurrent.TimeoutException} (no
      * acknowledgement in time), for a handler that publishes and waits: the kit's
      * {@code EventNotPublishedException} keeps the broker's error as its cause, so a refusal that
-     * retrying cannot fix (authorisation, a record too large) is not one of them.
+     * retrying cannot fix (authorisation, a record too large) is not one of them; and a
+     * {@link ServiceUnavailableException}, another Lead Relay service not answering.
      */
     private static final List<Class<? extends Throwable>> UNAVAILABLE_CAUSES = List.of(
             DataAccessResourceFailureException.class,
@@ -56,7 +57,8 @@ public enum RecordFailure {
             MongoConnectionPoolClearedException.class,
             MongoServerUnavailableException.class,
             RetriableException.class,
-            java.util.concurrent.TimeoutException.class);
+            java.util.concurrent.TimeoutException.class,
+            ServiceUnavailableException.class);
 
     /**
      * The kind of a failure, from the exception a listener container reports and its causes: a

@@ -31,7 +31,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  *     {@code .viewers.<name>}): a plain one ({@code {noop}}) at least {@value #SHORTEST_PASSWORD}
  *     characters, and no password, encoded or not, that is a published one;</li>
  * <li>the passwords the console signs in to the other services with
- *     ({@code leadrelay.console.services.<service>.password}).</li>
+ *     ({@code leadrelay.console.services.<service>.password}), and the notification service to
+ *     lead-intake's keys with ({@code leadrelay.notification.lead-keys.password}).</li>
  * </ul>
  */
 public final class StartupSafety {
@@ -40,13 +41,15 @@ public final class StartupSafety {
     static final int SHORTEST_KEY = 32;
     static final int SHORTEST_PASSWORD = 16;
     static final String DEVELOPMENT_KEY_MARK = "local-development-";
-    static final List<String> PUBLISHED_PASSWORDS = List.of("local-operator-password", "local-viewer-password");
+    static final List<String> PUBLISHED_PASSWORDS = List.of("local-operator-password", "local-viewer-password",
+            "local-key-reader-password");
     static final List<String> KEYS = List.of("leadrelay.webhooks.master-key", "leadrelay.answers.signing-key",
             "leadrelay.intake.form-signing-key");
     /** Keys being rotated out, comma-separated: they still verify, so none may be a published one. */
     static final List<String> PREVIOUS_KEYS = List.of("leadrelay.answers.previous-signing-keys", "leadrelay.intake.form-previous-signing-keys");
-    private static final Pattern ACCOUNT = Pattern.compile("leadrelay\\.[a-z-]+\\.security\\.(operators|viewers)\\.[^.]+");
-    private static final Pattern CLIENT_PASSWORD = Pattern.compile("leadrelay\\.console\\.services\\.[a-z-]+\\.password");
+    private static final Pattern ACCOUNT = Pattern.compile("leadrelay\\.[a-z-]+\\.security\\.(operators|viewers|key-readers)\\.[^.]+");
+    private static final Pattern CLIENT_PASSWORD = Pattern.compile(
+            "leadrelay\\.console\\.services\\.[a-z-]+\\.password|leadrelay\\.notification\\.lead-keys\\.password");
     private static final Logger log = LoggerFactory.getLogger(StartupSafety.class);
 
     private StartupSafety() {

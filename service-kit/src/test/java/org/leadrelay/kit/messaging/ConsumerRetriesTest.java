@@ -106,6 +106,8 @@ class ConsumerRetriesTest {
         assertThat(RecordFailure.of(asThrownByTheContainer(new QueryTimeoutException("too slow")))).isEqualTo(RecordFailure.UNAVAILABLE);
         assertThat(RecordFailure.of(new KafkaException("Send failed", new TimeoutException("Expiring 1 record(s)"))))
                 .isEqualTo(RecordFailure.UNAVAILABLE);
+        assertThat(RecordFailure.of(asThrownByTheContainer(new ServiceUnavailableException("lead-intake answered 503", null))))
+                .as("another service down waits, as the database does").isEqualTo(RecordFailure.UNAVAILABLE);
         assertThat(RecordFailure.of(asThrownByTheContainer(new DuplicateKeyException("E11000 duplicate key"))))
                 .isEqualTo(RecordFailure.FAILED);
         assertThat(RecordFailure.of(asThrownByTheContainer(new MalformedEventException("unknown event type",

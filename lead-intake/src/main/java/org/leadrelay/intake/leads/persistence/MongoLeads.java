@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.leadrelay.events.LeadReceived;
+import org.leadrelay.events.PersonalData;
 import org.leadrelay.intake.leads.IntakeStatus;
 import org.leadrelay.intake.leads.Leads;
 import org.leadrelay.intake.leads.StoredLead;
@@ -32,7 +33,8 @@ class MongoLeads implements Leads {
 
     @Override
     public void add(StoredLead lead) {
-        mongo.insert(new LeadDocument(lead.leadId(), lead.lead(), lead.status(), lead.duplicateOf(), lead.lead().receivedAt()));
+        mongo.insert(new LeadDocument(lead.leadId(), lead.lead(), lead.personal(), lead.sealingKey(), lead.status(), lead.duplicateOf(),
+                lead.lead().receivedAt()));
     }
 
     @Override
@@ -51,10 +53,11 @@ class MongoLeads implements Leads {
     }
 
     @Document("leads")
-    record LeadDocument(@Id UUID id, LeadReceived lead, IntakeStatus status, UUID duplicateOf, Instant receivedAt) {
+    record LeadDocument(@Id UUID id, LeadReceived lead, PersonalData personal, byte[] key, IntakeStatus status, UUID duplicateOf,
+            Instant receivedAt) {
 
         StoredLead toLead() {
-            return new StoredLead(lead, status, duplicateOf);
+            return new StoredLead(lead, personal, key, status, duplicateOf);
         }
     }
 }

@@ -66,7 +66,7 @@ class OperatorController {
     }
 
     @Operation(summary = "Everything the router holds about a lead, as stored (a person's access request)",
-            description = "The lead's case (the lead with its contact unless erased, every offer and answer) and its open timers, "
+            description = "The lead's case (the lead with its personal data sealed, none once erased, every offer and answer) and its open timers, "
                     + "as stored; empty lists when the router holds nothing of the lead.")
     @GetMapping(path = "/api/leads/{leadId}/held-data", produces = "application/json")
     LeadDataHeld.View heldData(@PathVariable UUID leadId) {

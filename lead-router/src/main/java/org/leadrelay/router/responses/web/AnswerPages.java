@@ -23,9 +23,6 @@ record AnswerPages(boolean french) {
                 .append("<p>").append(french ? "Un client à " : "A customer in ").append(escape(lead.place()))
                 .append(french ? " a besoin d'aide pour : " : " needs help with: ").append(escape(String.join(", ", lead.asked())))
                 .append(".</p>");
-        if (lead.need().description() != null) {
-            body.append("<blockquote>").append(escape(lead.need().description())).append("</blockquote>");
-        }
         body.append("<p>").append(french ? "Répondez avant le " : "Please answer by ").append(time(offer.respondBy())).append(".</p>");
         if (offer.answer() != null) {
             body.append("<p><strong>").append(offer.answer().answer() == Answer.ACCEPT

@@ -25,6 +25,7 @@ import org.leadrelay.router.routing.RoutingDecision;
 import org.leadrelay.router.routing.RoutingPolicy;
 import org.leadrelay.router.routing.RoutingWeights;
 import org.leadrelay.router.routing.Standing;
+import org.leadrelay.testing.LeadKeyServer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -248,7 +249,7 @@ public class DirectoryRoutingBenchmark {
             }
         }
         List<String> services = random.nextInt(4) == 0 ? List.of() : List.of(popular(random, SERVICES));
-        return new LeadReceived(new UUID(0x1EADL, i), new Contact("Camille Martin", "camille@example.org", null, null),
+        return new LeadReceived(new UUID(0x1EADL, i), LeadKeyServer.seal(new UUID(0x1EADL, i), new Contact("Camille Martin", "camille@example.org", null, null), null),
                 new Need(products, services, null),
                 new Location(country.code(), null, null, null, random.nextInt(4) == 0 ? null : near(random, country, 3)),
                 random.nextInt(6) == 0 ? "en" : country.language(), 50, new Consent("partner-contact-v1", NOW), "website-form", NOW);

@@ -27,6 +27,7 @@ import org.leadrelay.router.routing.RoutingDecision;
 import org.leadrelay.router.routing.RoutingPolicy;
 import org.leadrelay.router.routing.RoutingWeights;
 import org.leadrelay.router.routing.Standing;
+import org.leadrelay.testing.LeadKeyServer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -169,7 +170,7 @@ public class RoutingDecisionBenchmark {
         List<String> services = random.nextInt(4) == 0 ? List.of() : List.of(SERVICES.get(random.nextInt(SERVICES.size())));
         int city = random.nextInt(CITIES.size());
         Environment environment = random.nextBoolean() ? new Environment(List.of("linux"), List.of(), List.of()) : Environment.NONE;
-        return new LeadReceived(new UUID(0x1EADL, i), new Contact("Camille Martin", "camille@example.fr", null, null),
+        return new LeadReceived(new UUID(0x1EADL, i), LeadKeyServer.seal(new UUID(0x1EADL, i), new Contact("Camille Martin", "camille@example.fr", null, null), null),
                 new Need(products, services, environment),
                 new Location("FR", random.nextInt(5) == 0 ? "Somewhere" : REGIONS.get(city), null, null,
                         random.nextInt(4) == 0 ? null : CITIES.get(city)),
