@@ -5,16 +5,17 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.leadrelay.console.flow.ConsumerLags;
 import org.leadrelay.console.flow.FlowCounting;
 import org.leadrelay.console.flow.FlowMinutes;
 import org.leadrelay.console.flow.WatchingFlow;
-import org.leadrelay.console.flow.ConsumerLags;
 import org.leadrelay.console.flow.web.FlowStream;
 import org.leadrelay.console.leads.IndexingLeads;
 import org.leadrelay.console.leads.LeadIndex;
 import org.leadrelay.console.leads.LeadStories;
-import org.leadrelay.console.leads.SearchingLeads;
+import org.leadrelay.console.leads.OpeningLeads;
 import org.leadrelay.console.leads.RecordingStories;
+import org.leadrelay.console.leads.SearchingLeads;
 import org.leadrelay.console.leads.StoryListener;
 import org.leadrelay.events.EventCodec;
 import org.leadrelay.kit.scheduling.PeriodicTask;
@@ -38,6 +39,12 @@ class ConsoleConfiguration {
     @Bean
     SearchingLeads searchingLeads(LeadIndex index, LeadStories stories, Clock clock) {
         return new SearchingLeads(index, stories, clock);
+    }
+
+    @Bean
+    OpeningLeads openingLeads(@org.springframework.beans.factory.annotation.Qualifier("intakeClient")
+            org.leadrelay.console.services.ServiceClient intakeClient) {
+        return new OpeningLeads(intakeClient);
     }
 
     @Bean

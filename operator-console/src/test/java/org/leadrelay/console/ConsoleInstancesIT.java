@@ -26,6 +26,7 @@ import org.leadrelay.events.Score;
 import org.leadrelay.events.ScoreComponent;
 import org.leadrelay.events.Topics;
 import org.leadrelay.testing.ConsoleBrowser;
+import org.leadrelay.testing.LeadKeyServer;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -51,7 +52,8 @@ class ConsoleInstancesIT {
             UUID partner = UUID.randomUUID();
             List<UUID> leads = new ArrayList<>();
             for (int i = 0; i < LEADS; i++) {
-                LeadReceived lead = new LeadReceived(UUID.randomUUID(), new Contact("Instances Person", "instances-" + i + "@example.org", null, null),
+                UUID leadId = UUID.randomUUID();
+                LeadReceived lead = new LeadReceived(leadId, LeadKeyServer.seal(leadId, new Contact("Instances Person", "instances-" + i + "@example.org", null, null), null),
                         new Need(List.of("postgresql"), List.of("migration"), null), new Location("FR", null, "Lyon", null, null),
                         "fr", 40, new Consent("partner-contact-v1", Instant.now()), "website-form", Instant.now());
                 Instant assignedAt = lead.receivedAt().plusMillis(30);

@@ -26,6 +26,7 @@ import org.leadrelay.events.Score;
 import org.leadrelay.events.ScoreComponent;
 import org.leadrelay.events.Topics;
 import org.leadrelay.testing.ConsoleBrowser;
+import org.leadrelay.testing.LeadKeyServer;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +35,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 @WithInfrastructure
 @SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + ConsoleApplication.CONFIG_NAME)
+        properties = {"spring.config.name=" + ConsoleApplication.CONFIG_NAME, LeadKeyServer.CONSOLE_URL, LeadKeyServer.CONSOLE_USERNAME,
+                LeadKeyServer.CONSOLE_PASSWORD})
 class LeadStoryIT {
 
     private static TopicProbe kafka;
@@ -145,7 +147,8 @@ class LeadStoryIT {
     }
 
     private static LeadReceived lead(String email) {
-        return new LeadReceived(UUID.randomUUID(), new Contact("Marker Person", email, "+33611223344", "Marker SARL"),
+        UUID leadId = UUID.randomUUID();
+        return new LeadReceived(leadId, LeadKeyServer.seal(leadId, new Contact("Marker Person", email, "+33611223344", "Marker SARL"), null),
                 new Need(List.of("postgresql"), List.of("migration"), null), new Location("FR", null, "Lyon", null, null),
                 "fr", 40, new Consent("partner-contact-v1", Instant.now()), "website-form", Instant.now());
     }

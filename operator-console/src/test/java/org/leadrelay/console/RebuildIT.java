@@ -17,6 +17,7 @@ import org.leadrelay.events.LeadUnroutable;
 import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
 import org.leadrelay.events.Topics;
+import org.leadrelay.testing.LeadKeyServer;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,7 +28,8 @@ class RebuildIT {
 
     @Test
     void a_new_generation_reads_every_topic_from_its_beginning_into_an_empty_database() {
-        LeadReceived lead = new LeadReceived(UUID.randomUUID(), new Contact("Rebuilt Person", "rebuilt@example.org", null, null),
+        UUID leadId = UUID.randomUUID();
+        LeadReceived lead = new LeadReceived(leadId, LeadKeyServer.seal(leadId, new Contact("Rebuilt Person", "rebuilt@example.org", null, null), null),
                 new Need(List.of("kafka"), List.of("support"), null), new Location("BE", null, "Gent", null, null), "nl", 8,
                 new Consent("partner-contact-v1", Instant.now()), "website-form", Instant.now());
         String first = UUID.randomUUID().toString().substring(0, 8);

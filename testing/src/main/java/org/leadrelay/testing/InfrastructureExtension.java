@@ -32,6 +32,7 @@ public class InfrastructureExtension implements BeforeAllCallback, ParameterReso
         System.setProperty(KAFKA_PROPERTY, infrastructure.kafkaBootstrapServers());
         System.setProperty(MONGO_PROPERTY, infrastructure.mongoUri());
         System.setProperty(DEVELOPMENT_PROPERTY, "true");
+        LeadKeyServer.shared(); // lead-intake's key endpoint for a service's own tests, its URL in a system property
     }
 
     @Override

@@ -22,8 +22,10 @@ import org.leadrelay.events.Sealed;
  * lead-intake's key endpoint ({@code GET /api/keys/{leadId}}, ADR 0012) as a service's own tests
  * meet it, in-process on loopback, one per JVM: the tests seal their leads' personal data here,
  * and the service under test asks for the keys over HTTP with its key reader's credentials, as it
- * does in production. Erasing a lead here answers 410 from then on; {@link #unavailable} makes it
- * answer 503, as an intake that is down would. The system tests run the real lead-intake instead.
+ * does in production; and it finds a person's leads by email ({@code POST /api/access}, the leads'
+ * ids only), as the console's search asks. Erasing a lead here answers 410 from then on;
+ * {@link #unavailable} makes it answer 503, as an intake that is down would. The system tests run
+ * the real lead-intake instead.
  */
 public final class LeadKeyServer {
 
@@ -31,11 +33,19 @@ public final class LeadKeyServer {
     public static final String USERNAME = "notification";
     public static final String PASSWORD = "test-key-reader-password";
 
+    /** The system property holding this server's URL, for a test's {@code ${...}} placeholders. */
+    public static final String URL_PROPERTY = "leadrelay.test.lead-key-server";
+    /** The console's client of lead-intake pointed here, as {@code @SpringBootTest} properties. */
+    public static final String CONSOLE_URL = "leadrelay.console.services.intake.url=${" + URL_PROPERTY + "}";
+    public static final String CONSOLE_USERNAME = "leadrelay.console.services.intake.username=" + USERNAME;
+    public static final String CONSOLE_PASSWORD = "leadrelay.console.services.intake.password=" + PASSWORD;
+
     private static final LeadKeyServer SHARED = start();
 
     private final HttpServer server;
     private final Map<UUID, LeadKey> keys = new ConcurrentHashMap<>();
     private final Set<UUID> erased = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<UUID>> byEmail = new ConcurrentHashMap<>();
     private final AtomicBoolean unavailable = new AtomicBoolean();
     private final AtomicInteger reads = new AtomicInteger();
 
@@ -51,6 +61,7 @@ public final class LeadKeyServer {
     /** Seals a lead's personal data under a new key of the lead's, which this server then serves. */
     public static Sealed seal(UUID leadId, Contact contact, String description) {
         LeadKey key = SHARED.keys.computeIfAbsent(leadId, id -> LeadKey.generate());
+        SHARED.byEmail.computeIfAbsent(contact.email().toLowerCase(java.util.Locale.ROOT), email -> ConcurrentHashMap.newKeySet()).add(leadId);
         return key.seal(leadId, new PersonalData(contact, description));
     }
 
@@ -63,6 +74,7 @@ public final class LeadKeyServer {
     public void erase(UUID leadId) {
         keys.remove(leadId);
         erased.add(leadId);
+        byEmail.values().forEach(leads -> leads.remove(leadId));
     }
 
     /** Whether every key request is answered 503, as by an intake that is down. */
@@ -112,12 +124,30 @@ public final class LeadKeyServer {
                     exchange.close();
                 }
             });
+            server.createContext("/api/access", exchange -> {
+                try {
+                    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                    java.util.regex.Matcher email = java.util.regex.Pattern.compile("\"email\"\\s*:\\s*\"([^\"]*)\"").matcher(body);
+                    int status = keys.unavailable.get() ? 503
+                            : !expected.equals(exchange.getRequestHeaders().getFirst("Authorization")) ? 401 : email.find() ? 200 : 400;
+                    String ids = status != 200 ? "" : keys.byEmail.getOrDefault(email.group(1).strip().toLowerCase(java.util.Locale.ROOT), Set.of())
+                            .stream().map(id -> "\"" + id + "\"").collect(java.util.stream.Collectors.joining(","));
+                    byte[] answer = (status == 200 ? "{\"leadIds\":[" + ids + "],\"leads\":[]}"
+                            : "{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":\"refused\"}").getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+                    exchange.sendResponseHeaders(status, answer.length);
+                    exchange.getResponseBody().write(answer);
+                } finally {
+                    exchange.close();
+                }
+            });
             server.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
                 Thread thread = new Thread(runnable, "lead-key-server");
                 thread.setDaemon(true);
                 return thread;
             }));
             server.start();
+            System.setProperty(URL_PROPERTY, keys.url().toString());
             return keys;
         } catch (IOException e) {
             throw new IllegalStateException("could not start the lead key server", e);

@@ -14,17 +14,6 @@ public interface Erasures {
     /** Notes a service's report; its first report stands. */
     void reported(UUID leadId, String service, String summary, Instant at);
 
-    /**
-     * Keeps, until {@link #forgetSearchKey}, the key the search found the lead's person by, read
-     * before the lead's story is erased: if the console stops between erasing the story and taking
-     * the lead out of the search index, the erasure's record, redelivered, still knows the key.
-     */
-    void keepSearchKey(UUID leadId, String emailKey);
-
-    Optional<String> searchKey(UUID leadId);
-
-    void forgetSearchKey(UUID leadId);
-
     /** Marks the erasure done everywhere, so it leaves the open list. */
     void closed(UUID leadId);
 

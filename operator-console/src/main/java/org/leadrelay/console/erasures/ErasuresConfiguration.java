@@ -19,9 +19,9 @@ import org.springframework.context.annotation.Configuration;
 class ErasuresConfiguration {
 
     @Bean
-    TrackingErasures trackingErasures(Erasures erasures, LeadStories stories, LeadIndex index, DeadLetters deadLetters,
+    TrackingErasures trackingErasures(Erasures erasures, DeadLetters deadLetters,
             ErasureProperties properties, Clock clock, MeterRegistry meters) {
-        return new TrackingErasures(erasures, stories, index, deadLetters, properties, clock, meters);
+        return new TrackingErasures(erasures, deadLetters, properties, clock, meters);
     }
 
     @Bean

@@ -21,8 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows each erasure to its end: {@code LeadErased} opens it (the console's own part is done once
- * the lead's story has recorded it, the lead has left its email's key in the search index and its
- * dead letters are gone), each service's {@code LeadErasureCompleted} is noted, and it
+ * the lead's story has recorded it and its dead letters are gone), each service's {@code LeadErasureCompleted} is noted, and it
  * closes when every configured service has reported. Open erasures past the deadline are counted
  * for the console and for the {@code leadrelay_console_erasures_overdue} gauge, refreshed every
  * 30 s.
@@ -33,8 +32,6 @@ public class TrackingErasures {
     static final int MOST_OPEN = 1000;
 
     private final Erasures erasures;
-    private final LeadStories stories;
-    private final LeadIndex index;
     private final DeadLetters deadLetters;
     private final ErasureProperties properties;
     private final Clock clock;
@@ -42,11 +39,9 @@ public class TrackingErasures {
     private final AtomicInteger overdue = new AtomicInteger();
     private final PeriodicTask counting;
 
-    public TrackingErasures(Erasures erasures, LeadStories stories, LeadIndex index, DeadLetters deadLetters, ErasureProperties properties,
+    public TrackingErasures(Erasures erasures, DeadLetters deadLetters, ErasureProperties properties,
             Clock clock, MeterRegistry meters) {
         this.erasures = erasures;
-        this.stories = stories;
-        this.index = index;
         this.deadLetters = deadLetters;
         this.properties = properties;
         this.clock = clock;
@@ -62,26 +57,10 @@ public class TrackingErasures {
         return counting;
     }
 
-    /**
-     * Before the stories record a batch: for each lead about to be erased, the key the search finds
-     * its person by, kept with its erasure until {@link #record} has taken the lead out of it.
-     */
-    public void beforeRecording(List<? extends ErasureEvent> events) {
-        for (ErasureEvent event : events) {
-            if (event instanceof LeadErased erased) {
-                stories.find(erased.leadId()).map(LeadStory::emailKey).ifPresent(key -> erasures.keepSearchKey(erased.leadId(), key));
-            }
-        }
-    }
-
     /** Notes a batch of erasure events, after the stories have recorded them. */
     public void record(List<? extends ErasureEvent> events) {
         for (ErasureEvent event : events) {
             if (event instanceof LeadErased erased) {
-                erasures.searchKey(erased.leadId()).ifPresent(key -> {
-                    index.remove(LeadIndex.email(key), erased.leadId());
-                    erasures.forgetSearchKey(erased.leadId());
-                });
                 long removed = deadLetters.removeOfKey(erased.leadId().toString());
                 if (removed > 0) {
                     log.info("lead {} erased: {} of its dead letters removed", erased.leadId(), removed);

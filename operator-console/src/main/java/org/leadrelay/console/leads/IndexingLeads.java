@@ -11,8 +11,8 @@ import java.util.function.BiConsumer;
 import org.leadrelay.events.EventTypes;
 
 /**
- * Keeps the search's index: a lead under its day, its country's day and its email when it is
- * received; under a partner's day when it is offered to that partner; under a state and the day it
+ * Keeps the search's index: a lead under its day and its country's day when it is received (a
+ * search by email asks lead-intake for the person's leads: the console holds no address); under a partner's day when it is offered to that partner; under a state and the day it
  * was received whenever it enters that state (the search checks it is still there). A batch's
  * entries are gathered by key first, so each key it touches is one write.
  */
@@ -31,13 +31,6 @@ public class IndexingLeads implements StoryListener {
             index(change, (key, entry) -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(entry));
         }
         byKey.forEach(index::add);
-        // an erased person's email key goes with them (the search checks each story's key as well, so a
-        // crash before this line leaves an entry that finds nothing)
-        for (StoryChange change : changes) {
-            if (change.after().state() == LeadState.ERASED && change.before().emailKey() != null) {
-                index.remove(LeadIndex.email(change.before().emailKey()), change.after().leadId());
-            }
-        }
     }
 
     private static void index(StoryChange change, BiConsumer<String, LeadIndex.Entry> add) {
@@ -54,9 +47,6 @@ public class IndexingLeads implements StoryListener {
             add.accept(LeadIndex.day(day), entry);
             if (after.country() != null) {
                 add.accept(LeadIndex.country(after.country(), day), entry);
-            }
-            if (after.emailKey() != null) {
-                add.accept(LeadIndex.email(after.emailKey()), entry);
             }
         } else if ((added.type().equals(EventTypes.LEAD_ASSIGNED) || added.type().equals(EventTypes.LEAD_REASSIGNED))
                 && after.partnerId() != null) {

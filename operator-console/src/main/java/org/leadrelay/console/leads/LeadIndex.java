@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * The search's own index: for each key (every lead of a day, a country's leads of a day, the leads
- * offered to a partner on a day, a person's leads by their email's hash), the leads in the order
+ * offered to a partner on a day, the leads in a state by the day received), the leads in the order
  * they were added, kept in chunks of bounded size. A search reads the newest chunks of the keys it
  * needs by their ids, so it costs the same with a thousand leads stored or a million, on a
  * database that can only look documents up by key.
@@ -16,9 +16,6 @@ public interface LeadIndex {
 
     /** Adds leads under a key, in this order, in one write (adding one twice lists it twice; readers drop repeats). */
     void add(String key, List<Entry> entries);
-
-    /** Takes a lead out of a key (an erased person's leads out of their email's key), from every chunk. */
-    void remove(String key, UUID leadId);
 
     /**
      * Up to {@code most} entries of each key, newest chunk first, and whether older entries were
@@ -47,9 +44,5 @@ public interface LeadIndex {
     /** Leads that entered a state, by the day they were received (they may have left it since). */
     static String state(LeadState state, LocalDate receivedDay) {
         return "state:" + state.name() + ":" + receivedDay;
-    }
-
-    static String email(String emailKey) {
-        return "email:" + emailKey;
     }
 }

@@ -1,17 +1,12 @@
 package org.leadrelay.console.leads;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.leadrelay.events.AssignmentEvent;
-import org.leadrelay.events.Contact;
 import org.leadrelay.events.EventCodec;
 import org.leadrelay.events.LeadAccepted;
 import org.leadrelay.events.LeadAssigned;
@@ -22,23 +17,25 @@ import org.leadrelay.events.LeadReassigned;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.LeadRelayEvent;
 import org.leadrelay.events.LeadUnroutable;
+import org.leadrelay.events.Sealed;
 
 /**
  * Everything the console knows of one lead: its events in the order they happened, and what they
- * add up to (where it stands, who has it, the person's contact). The facts are derived from the
+ * add up to (where it stands, who has it, the person's data, sealed as it travels: ADR 0012). The facts are derived from the
  * events every time one is added, so the story is the same whatever order the topics deliver them
  * in, and adding an event twice changes nothing.
  *
  * @param version    the stored version, for compare-and-set
  * @param receivedAt when intake took the lead (null until its LeadReceived arrives)
  * @param asked      the products and services asked for
- * @param emailKey   SHA-256 of the lower-cased email: what the operators' search by email looks up
+ * @param personal   the lead's personal data, sealed; the lead page opens it for an operator with the
+ *                   key lead-intake gives, and nothing of it is left once the lead is erased
  * @param assignedAt the first offer's time
  * @param acceptedAt when a partner accepted it
  * @param reason     why nobody could take it, while unroutable
  */
 public record LeadStory(UUID leadId, long version, List<StoryEvent> events, LeadState state, Instant receivedAt, String country,
-        String region, String city, List<String> asked, String language, Contact contact, String emailKey, UUID partnerId,
+        String region, String city, List<String> asked, String language, Sealed personal, UUID partnerId,
         String partnerName, Instant assignedAt, Instant acceptedAt, String reason, int offers) {
 
     public LeadStory {
@@ -48,7 +45,7 @@ public record LeadStory(UUID leadId, long version, List<StoryEvent> events, Lead
 
     /** A story with no event yet. */
     public static LeadStory empty(UUID leadId) {
-        return new LeadStory(leadId, -1, List.of(), LeadState.RECEIVED, null, null, null, null, List.of(), null, null, null, null, null,
+        return new LeadStory(leadId, -1, List.of(), LeadState.RECEIVED, null, null, null, null, List.of(), null, null, null, null,
                 null, null, null, 0);
     }
 
@@ -96,23 +93,9 @@ public record LeadStory(UUID leadId, long version, List<StoryEvent> events, Lead
         return facts.story(leadId, version, events, codec);
     }
 
-    /** The key the search by email uses: never the address itself. */
-    public static String emailKey(String email) {
-        if (email == null || email.isBlank()) {
-            return null;
-        }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
     /**
-     * The events as they read once the lead is erased: the received lead without its contact and
-     * description, every offer's brief without the description, the acceptance without the
-     * contact. The ids, types and times stay, so the story still tells what happened, and a
+     * The events as they read once the lead is erased: the received lead, every offer's brief and the
+     * acceptance without the sealed personal data. The ids, types and times stay, so the story still tells what happened, and a
      * redelivered event is still recognised.
      */
     private static List<StoryEvent> withoutThePerson(List<StoryEvent> events, EventCodec codec) {
@@ -135,7 +118,7 @@ public record LeadStory(UUID leadId, long version, List<StoryEvent> events, Lead
         String city;
         List<String> asked = List.of();
         String language;
-        Contact contact;
+        Sealed personal;
         UUID partnerId;
         String partnerName;
         Instant assignedAt;
@@ -154,7 +137,7 @@ public record LeadStory(UUID leadId, long version, List<StoryEvent> events, Lead
             facts.city = story.city;
             facts.asked = story.asked;
             facts.language = story.language;
-            facts.contact = story.contact;
+            facts.personal = story.personal;
             facts.partnerId = story.partnerId;
             facts.partnerName = story.partnerName;
             facts.assignedAt = story.assignedAt;
@@ -170,8 +153,8 @@ public record LeadStory(UUID leadId, long version, List<StoryEvent> events, Lead
             if (erased) {
                 events = withoutThePerson(events, codec);
             }
-            return new LeadStory(leadId, version, events, state, receivedAt, country, region, city, asked, language, contact,
-                    emailKey(contact == null ? null : contact.email()), partnerId, partnerName, assignedAt, acceptedAt, reason, offers);
+            return new LeadStory(leadId, version, events, state, receivedAt, country, region, city, asked, language, personal,
+                    partnerId, partnerName, assignedAt, acceptedAt, reason, offers);
         }
 
         void apply(LeadRelayEvent event) {
@@ -184,7 +167,7 @@ public record LeadStory(UUID leadId, long version, List<StoryEvent> events, Lead
                 terms.addAll(received.need().services());
                 asked = terms;
                 language = received.language();
-                contact = erased ? null : received.contact();
+                personal = erased ? null : received.personal();
             } else if (event instanceof LeadAssigned assigned) {
                 offered(assigned.partnerId(), assigned.partnerName(), assigned.assignedAt());
             } else if (event instanceof LeadReassigned reassigned) {
@@ -201,7 +184,7 @@ public record LeadStory(UUID leadId, long version, List<StoryEvent> events, Lead
                 reason = unroutable.reason();
             } else if (event instanceof LeadErased) {
                 erased = true;
-                contact = null;
+                personal = null;
                 state = LeadState.ERASED;
             }
             // notifications change no fact of the lead; they are in its story

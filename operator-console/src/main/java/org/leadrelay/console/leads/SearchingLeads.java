@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Finds leads for the search page through the {@link LeadIndex}: the key that narrows most (the
- * person's email, else the partner, else the state, else the country, else every lead), day by day from the
+ * Finds leads for the search page: a person's leads by their ids (lead-intake found them by the
+ * person's email), else through the {@link LeadIndex}: the key that narrows most (the partner, else the state, else the country, else every lead), day by day from the
  * newest within the range, then the stories of those leads, filtered by what the key did not
  * cover. A search looks at {@link #EXAMINED} leads at most and says when it stopped early.
  */
@@ -50,8 +50,8 @@ public class SearchingLeads {
     public Found search(LeadSearch search) {
         Instant to = search.to() != null ? search.to() : clock.instant().plus(Duration.ofMinutes(1));
         Instant from = search.from() != null ? search.from() : to.minus(DEFAULT_RANGE);
-        List<String> keys = keys(search, from, to);
-        LeadIndex.Page page = index.newest(keys, EXAMINED);
+        LeadIndex.Page page = search.leadIds() != null ? new LeadIndex.Page(ofPerson(search.leadIds()), false)
+                : index.newest(keys(search, from, to), EXAMINED);
         List<LeadIndex.Entry> entries = new ArrayList<>(page.entries());
         entries.sort(Comparator.comparing(LeadIndex.Entry::at).reversed());
         Set<UUID> candidates = new LinkedHashSet<>();
@@ -76,10 +76,18 @@ public class SearchingLeads {
         return new Found(found, from, to, page.more());
     }
 
-    private static List<String> keys(LeadSearch search, Instant from, Instant to) {
-        if (search.emailKey() != null) {
-            return List.of(LeadIndex.email(search.emailKey()));
+    /** A person's leads, at the time each was received (by key: their stories). */
+    private List<LeadIndex.Entry> ofPerson(List<UUID> leadIds) {
+        List<LeadIndex.Entry> entries = new ArrayList<>();
+        for (LeadStory story : stories.findAll(leadIds.stream().limit(EXAMINED).toList())) {
+            if (story.receivedAt() != null) {
+                entries.add(new LeadIndex.Entry(story.leadId(), story.receivedAt()));
+            }
         }
+        return entries;
+    }
+
+    private static List<String> keys(LeadSearch search, Instant from, Instant to) {
         List<String> keys = new ArrayList<>();
         LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
         for (LocalDate day = LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC); !day.isBefore(first); day = day.minusDays(1)) {
@@ -99,7 +107,6 @@ public class SearchingLeads {
     private static boolean matches(LeadStory story, LeadSearch search) {
         return (search.state() == null || story.state() == search.state())
                 && (search.country() == null || search.country().equals(story.country()))
-                && (search.emailKey() == null || search.emailKey().equals(story.emailKey()))
                 && (search.partnerId() == null || search.partnerId().equals(story.partnerId()) || offeredTo(story, search.partnerId()));
     }
 

@@ -36,6 +36,7 @@ import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
 import org.leadrelay.events.Topics;
 import org.leadrelay.testing.ConsoleBrowser;
+import org.leadrelay.testing.LeadKeyServer;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +46,8 @@ import org.springframework.core.env.Environment;
 
 @WithInfrastructure
 @SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + ConsoleApplication.CONFIG_NAME)
+        properties = {"spring.config.name=" + ConsoleApplication.CONFIG_NAME, LeadKeyServer.CONSOLE_URL, LeadKeyServer.CONSOLE_USERNAME,
+                LeadKeyServer.CONSOLE_PASSWORD})
 class DeadLettersIT {
 
     private static final String DLQ = Topics.deadLetterOf(Topics.LEADS_RECEIVED);
@@ -271,7 +273,8 @@ class DeadLettersIT {
     }
 
     private static LeadReceived lead(String email) {
-        return new LeadReceived(UUID.randomUUID(), new Contact("Dead Letter Person", email, "+33611223399", "Lettres SARL"),
+        UUID leadId = UUID.randomUUID();
+        return new LeadReceived(leadId, LeadKeyServer.seal(leadId, new Contact("Dead Letter Person", email, "+33611223399", "Lettres SARL"), null),
                 new Need(List.of("postgresql"), List.of("migration"), null), new Location("FR", null, "Lyon", null, null),
                 "fr", 40, new Consent("partner-contact-v1", Instant.now()), "website-form", Instant.now());
     }

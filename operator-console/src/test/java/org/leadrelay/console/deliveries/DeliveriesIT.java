@@ -28,6 +28,7 @@ import org.leadrelay.events.NotificationDelivered;
 import org.leadrelay.events.NotificationFailed;
 import org.leadrelay.events.Topics;
 import org.leadrelay.testing.ConsoleBrowser;
+import org.leadrelay.testing.LeadKeyServer;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @WithInfrastructure
 @SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + ConsoleApplication.CONFIG_NAME)
+        properties = {"spring.config.name=" + ConsoleApplication.CONFIG_NAME, LeadKeyServer.CONSOLE_URL, LeadKeyServer.CONSOLE_USERNAME,
+                LeadKeyServer.CONSOLE_PASSWORD})
 class DeliveriesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -26,13 +26,15 @@ import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
 import org.leadrelay.events.Score;
 import org.leadrelay.events.ScoreComponent;
+import org.leadrelay.testing.LeadKeyServer;
 
 class LeadStoryTest {
 
     private static final EventCodec CODEC = new EventCodec();
     private static final Instant T0 = Instant.parse("2026-12-06T09:00:00Z");
 
-    private final LeadReceived lead = new LeadReceived(UUID.randomUUID(), new Contact("Ana Lopez", "Ana@Example.org", null, null),
+    private final UUID leadId = UUID.randomUUID();
+    private final LeadReceived lead = new LeadReceived(leadId, LeadKeyServer.seal(leadId, new Contact("Ana Lopez", "Ana@Example.org", null, null), null),
             new Need(List.of("postgresql"), List.of("migration"), null), new Location("ES", null, "Madrid", null, null), "es", 12,
             new Consent("partner-contact-v1", T0), "website-form", T0);
     private final UUID first = UUID.randomUUID();
@@ -55,7 +57,7 @@ class LeadStoryTest {
         assertThat(inOrder.offers()).isEqualTo(2);
         assertThat(inOrder.timeToAssign()).isEqualTo(Duration.ofMillis(30));
         assertThat(inOrder.timeToAccept()).isEqualTo(Duration.ofMinutes(20));
-        assertThat(inOrder.emailKey()).isEqualTo(LeadStory.emailKey("ana@example.org")).doesNotContain("ana");
+        assertThat(inOrder.personal()).as("kept sealed, as it travels").isEqualTo(lead.personal());
         assertThat(inOrder).usingRecursiveComparison().isEqualTo(LeadStory.fold(lead.leadId(), -1, inOrder.events(), CODEC));
     }
 
@@ -65,10 +67,9 @@ class LeadStoryTest {
         events.add(1, event(EventTypes.LEAD_ERASED, new LeadErased(lead.leadId(), T0.plusSeconds(1)), T0.plusSeconds(1)));
         LeadStory story = build(events);
         assertThat(story.state()).isEqualTo(LeadState.ERASED);
-        assertThat(story.contact()).isNull();
-        assertThat(story.emailKey()).isNull();
-        // the events read after the erasure (the lead itself, the acceptance with the contact) are kept without the person
-        assertThat(story.events()).hasSize(6).allSatisfy(event -> assertThat(event.json()).doesNotContainIgnoringCase("ana"));
+        assertThat(story.personal()).isNull();
+        // the events read after the erasure (the lead itself, the offers, the acceptance) are kept without even the sealed data
+        assertThat(story.events()).hasSize(6).allSatisfy(event -> assertThat(event.json()).doesNotContain(lead.personal().ciphertext()));
         assertThat(story.events()).extracting(StoryEvent::id).containsExactlyInAnyOrderElementsOf(events.stream().map(StoryEvent::id).toList());
     }
 
@@ -107,7 +108,7 @@ class LeadStoryTest {
                 event(EventTypes.LEAD_REASSIGNED, new LeadReassigned(lead.leadId(), a2, second, "Sevilla SQL", first, "declined: too busy", 2,
                         score, List.of(), List.of(), lead.brief(), T0.plusSeconds(301), T0.plusSeconds(301).plus(Duration.ofHours(4))),
                         T0.plusSeconds(301)),
-                event(EventTypes.LEAD_ACCEPTED, new LeadAccepted(lead.leadId(), a2, second, T0.plus(Duration.ofMinutes(20)), lead.contact()),
+                event(EventTypes.LEAD_ACCEPTED, new LeadAccepted(lead.leadId(), a2, second, T0.plus(Duration.ofMinutes(20)), lead.personal()),
                         T0.plus(Duration.ofMinutes(20))));
     }
 

@@ -29,6 +29,7 @@ import org.leadrelay.events.Score;
 import org.leadrelay.events.ScoreComponent;
 import org.leadrelay.events.Topics;
 import org.leadrelay.testing.ConsoleBrowser;
+import org.leadrelay.testing.LeadKeyServer;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,7 +38,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The partners page through the real path: partners and offers on the broker, the page read as a browser reads it. */
 @WithInfrastructure
 @SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + ConsoleApplication.CONFIG_NAME)
+        properties = {"spring.config.name=" + ConsoleApplication.CONFIG_NAME, LeadKeyServer.CONSOLE_URL, LeadKeyServer.CONSOLE_USERNAME,
+                LeadKeyServer.CONSOLE_PASSWORD})
 class PartnersIT {
 
     private static TopicProbe kafka;

@@ -38,6 +38,7 @@ import org.leadrelay.events.PassedOver;
 import org.leadrelay.events.Score;
 import org.leadrelay.events.ScoreComponent;
 import org.leadrelay.testing.ConsoleBrowser;
+import org.leadrelay.testing.LeadKeyServer;
 import org.leadrelay.testing.TopicProbe;
 import org.leadrelay.testing.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +53,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @WithInfrastructure
 @SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + ConsoleApplication.CONFIG_NAME)
+        properties = {"spring.config.name=" + ConsoleApplication.CONFIG_NAME, LeadKeyServer.CONSOLE_URL, LeadKeyServer.CONSOLE_USERNAME,
+                LeadKeyServer.CONSOLE_PASSWORD})
 class QueueIT {
 
     private static final RouterStandIn router = RouterStandIn.start();
@@ -219,7 +221,8 @@ class QueueIT {
     }
 
     private static LeadReceived lead() {
-        return new LeadReceived(UUID.randomUUID(), new Contact("Queue Person", "queue.person@example.org", null, null),
+        UUID leadId = UUID.randomUUID();
+        return new LeadReceived(leadId, LeadKeyServer.seal(leadId, new Contact("Queue Person", "queue.person@example.org", null, null), null),
                 new Need(List.of("postgresql"), List.of("migration"), null), new Location("FR", null, "Lyon", null, null), "fr", 40,
                 new Consent("partner-contact-v1", Instant.now()), "website-form", Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }

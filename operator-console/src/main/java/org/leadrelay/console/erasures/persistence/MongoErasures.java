@@ -62,22 +62,6 @@ class MongoErasures implements Erasures {
     }
 
     @Override
-    public void keepSearchKey(UUID leadId, String emailKey) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(leadId)), new Update().setOnInsert("open", true).set("searchKey", emailKey),
-                COLLECTION);
-    }
-
-    @Override
-    public Optional<String> searchKey(UUID leadId) {
-        return Optional.ofNullable(mongo.findById(leadId, Document.class, COLLECTION)).map(erasure -> erasure.getString("searchKey"));
-    }
-
-    @Override
-    public void forgetSearchKey(UUID leadId) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(leadId)), new Update().unset("searchKey"), COLLECTION);
-    }
-
-    @Override
     public void closed(UUID leadId) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(leadId)), new Update().set("open", false), COLLECTION);
         mongo.remove(Query.query(Criteria.where("_id").is(leadId)), OPEN);

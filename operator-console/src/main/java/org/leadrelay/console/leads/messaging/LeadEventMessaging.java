@@ -9,8 +9,8 @@ import org.leadrelay.console.erasures.TrackingErasures;
 import org.leadrelay.console.leads.RecordingStories;
 import org.leadrelay.console.leads.StoryEvent;
 import org.leadrelay.events.AssignmentEvent;
-import org.leadrelay.events.EventCodec;
 import org.leadrelay.events.ErasureEvent;
+import org.leadrelay.events.EventCodec;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.LeadRelayEvent;
 import org.leadrelay.events.NotificationEvent;
@@ -50,7 +50,6 @@ class LeadEventMessaging {
     Consumer<Message<List<byte[]>>> leadErasure(EventConsumers consumers, RecordingStories recording, EventCodec codec,
             TrackingErasures erasures) {
         return consumers.batchOf(ErasureEvent.class, batch -> {
-            erasures.beforeRecording(batch.stream().map(record -> record.received().event()).toList());
             record(recording, codec, batch, Topics.ERASURES);
             // after the stories: the console's part of an erasure is done once the story holds nothing of the person
             erasures.record(batch.stream().map(record -> record.received().event()).toList());

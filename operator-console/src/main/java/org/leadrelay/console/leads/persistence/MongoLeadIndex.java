@@ -68,27 +68,6 @@ class MongoLeadIndex implements LeadIndex {
         }
     }
 
-    @Override
-    public void remove(String key, UUID leadId) {
-        Document head = mongo.findById(key, Document.class, HEADS);
-        int chunks = head == null ? 0 : head.getInteger("chunks");
-        boolean empty = true;
-        for (int n = 0; n < chunks; n++) {
-            Document chunk = mongo.findAndModify(Query.query(Criteria.where("_id").is(key + "#" + n)),
-                    new Update().pull("entries", new Document("l", leadId)), FindAndModifyOptions.options().returnNew(true), Document.class,
-                    CHUNKS);
-            empty &= chunk == null || chunk.getList("entries", Document.class, List.of()).isEmpty();
-        }
-        if (empty && chunks > 0) {
-            // nothing left under the key (an erased person's email hash): the key goes too
-            for (int n = 0; n < chunks; n++) {
-                mongo.remove(Query.query(Criteria.where("_id").is(key + "#" + n)), CHUNKS);
-            }
-            mongo.remove(Query.query(Criteria.where("_id").is(key)), HEADS);
-            knownChunks.remove(key);
-        }
-    }
-
     private int chunks(String key) {
         Document head = mongo.findById(key, Document.class, HEADS);
         if (head != null) {

@@ -9,14 +9,14 @@ import org.leadrelay.console.leads.LeadState;
 import org.leadrelay.console.leads.LeadStories;
 import org.leadrelay.console.leads.LeadStory;
 import org.leadrelay.console.leads.StoryEvent;
-import org.leadrelay.events.Contact;
 import org.leadrelay.events.EventCodec;
+import org.leadrelay.events.Sealed;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mapping.MappingException;
-import org.springframework.data.mapping.model.MappingInstantiationException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mapping.MappingException;
+import org.springframework.data.mapping.model.MappingInstantiationException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -48,7 +48,6 @@ class MongoLeadStories implements LeadStories {
         indexes.createIndex(new Index().on("state", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC));
         indexes.createIndex(new Index().on("partnerId", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC));
         indexes.createIndex(new Index().on("country", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC));
-        indexes.createIndex(new Index().on("emailKey", Sort.Direction.ASC));
     }
 
     @Override
@@ -102,20 +101,20 @@ class MongoLeadStories implements LeadStories {
             return LeadStory.fold(document.id(), document.version(), document.events(), codec);
         }
         return new LeadStory(document.id(), document.version(), document.events(), LeadState.valueOf(document.state()), document.receivedAt(),
-                document.country(), document.region(), document.city(), document.asked(), document.language(), document.contact(),
-                document.emailKey(), document.partnerId(), document.partnerName(), document.assignedAt(), document.acceptedAt(),
+                document.country(), document.region(), document.city(), document.asked(), document.language(), document.personal(),
+                document.partnerId(), document.partnerName(), document.assignedAt(), document.acceptedAt(),
                 document.reason(), document.offers());
     }
 
     /** The stored form: the events, and the facts they add up to (what the search filters on, and what a change starts from). */
     @Document
     record StoryDocument(@Id UUID id, long version, List<StoryEvent> events, String state, Instant receivedAt, String country, String region,
-            String city, List<String> asked, String language, Contact contact, String emailKey, UUID partnerId, String partnerName,
+            String city, List<String> asked, String language, Sealed personal, UUID partnerId, String partnerName,
             Instant assignedAt, Instant acceptedAt, String reason, Integer offers) {
 
         static StoryDocument of(LeadStory story, long version) {
             return new StoryDocument(story.leadId(), version, story.events(), story.state().name(), story.receivedAt(), story.country(),
-                    story.region(), story.city(), story.asked(), story.language(), story.contact(), story.emailKey(), story.partnerId(),
+                    story.region(), story.city(), story.asked(), story.language(), story.personal(), story.partnerId(),
                     story.partnerName(), story.assignedAt(), story.acceptedAt(), story.reason(), story.offers());
         }
     }

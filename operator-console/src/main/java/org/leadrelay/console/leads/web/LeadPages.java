@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.leadrelay.console.erasures.TrackingErasures;
@@ -13,8 +14,10 @@ import org.leadrelay.console.leads.LeadSearch;
 import org.leadrelay.console.leads.LeadState;
 import org.leadrelay.console.leads.LeadStories;
 import org.leadrelay.console.leads.LeadStory;
+import org.leadrelay.console.leads.OpeningLeads;
 import org.leadrelay.console.leads.SearchingLeads;
 import org.leadrelay.console.leads.StoryEvent;
+import org.leadrelay.console.services.ServiceClient;
 import org.leadrelay.console.web.PageModel;
 import org.leadrelay.events.EventCodec;
 import org.leadrelay.events.LeadRelayEvent;
@@ -24,6 +27,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.server.ResponseStatusException;
 
 /** A lead's page (its whole story) and the search that finds leads. */
@@ -34,8 +38,10 @@ class LeadPages {
     private final SearchingLeads searching;
     private final EventCodec codec;
     private final TrackingErasures erasures;
+    private final OpeningLeads opening;
 
-    LeadPages(LeadStories stories, SearchingLeads searching, EventCodec codec, TrackingErasures erasures) {
+    LeadPages(LeadStories stories, SearchingLeads searching, EventCodec codec, TrackingErasures erasures, OpeningLeads opening) {
+        this.opening = opening;
         this.stories = stories;
         this.searching = searching;
         this.codec = codec;
@@ -43,13 +49,15 @@ class LeadPages {
     }
 
     @GetMapping("/leads/{leadId}")
-    String lead(@PathVariable String leadId, Model model) {
+    String lead(@PathVariable String leadId, Principal principal, Model model) {
         UUID id = uuid(leadId);
         LeadStory story = id == null ? null : stories.find(id).orElse(null);
         if (story == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no lead " + leadId);
         }
         model.addAttribute("story", story);
+        // the person's data, opened for an operator with the key lead-intake gives; a viewer never sees it
+        model.addAttribute("personal", PageModel.isOperator(principal) ? opening.open(story) : OpeningLeads.Opened.NONE_FOR_VIEWERS);
         model.addAttribute("entries", story.events().stream().map(this::entry).toList());
         model.addAttribute("erasure", erasures.find(id).map(erasures::view).orElse(null));
         model.addAttribute("mostReason", org.leadrelay.console.erasures.RequestingErasures.MOST_REASON);
@@ -69,8 +77,17 @@ class LeadPages {
             model.addAttribute("badQuery", true);
         }
         boolean operator = PageModel.isOperator(principal);
-        LeadSearch search = new LeadSearch(state(state), uuid(partner), country, operator ? LeadStory.emailKey(email) : null,
-                day(from, 0), day(to, 1), 100);
+        boolean byEmail = operator && email != null && !email.isBlank();
+        List<UUID> ofPerson = null;
+        if (byEmail) {
+            try {
+                ofPerson = opening.leadsOf(email);
+            } catch (ServiceClient.Refused | ResourceAccessException e) {
+                model.addAttribute("personUnavailable", e instanceof ServiceClient.Refused ? e.getMessage() : "lead-intake did not answer");
+                ofPerson = List.of();
+            }
+        }
+        LeadSearch search = new LeadSearch(state(state), uuid(partner), country, ofPerson, day(from, 0), day(to, 1), 100);
         model.addAttribute("states", LeadState.values());
         model.addAttribute("criteria", new Criteria(q, state, partner, country, from, to, operator ? email : null));
         boolean emailRefused = !operator && email != null && !email.isBlank();
