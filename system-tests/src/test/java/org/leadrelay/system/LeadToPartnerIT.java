@@ -15,10 +15,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,8 +31,11 @@ import org.leadrelay.events.Channel;
 import org.leadrelay.events.EventTypes;
 import org.leadrelay.events.LeadAccepted;
 import org.leadrelay.events.LeadErasureCompleted;
+import org.leadrelay.events.LeadKey;
+import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.LeadUnroutable;
 import org.leadrelay.events.NotificationDelivered;
+import org.leadrelay.events.Sealed;
 import org.leadrelay.events.Topics;
 import org.leadrelay.testing.ConsoleBrowser;
 import org.leadrelay.testing.TopicProbe;
@@ -166,8 +171,9 @@ class LeadToPartnerIT {
      * S12: a lead a partner accepted is erased through lead-intake's API. Every service reports its
      * part done, none of their databases holds the person any more, and the partner is asked,
      * with a signed lead.erased webhook, to delete what it got. Before, the console's access export
-     * holds every service's part; after, it finds nothing. (The topics still carry the contact until
-     * the sealing of ADR 0012 is built; this test does not claim them yet.)
+     * holds every service's part; after, it finds nothing. Every topic and dead-letter topic, read
+     * from the beginning, never carries the person in clear: the lead's personal data travels sealed
+     * (ADR 0012) and opens with the key lead-intake gives, until the erasure deletes that key.
      */
     @Test
     void anErasedAcceptedLeadLeavesNoTraceOfThePersonInAnyServiceAndItsPartnerIsAskedToDeleteIt() throws Exception {
@@ -208,9 +214,22 @@ class LeadToPartnerIT {
         assertThat(services.get("lead-intake").get(0).get("collections").get("leads").get(0).toString())
                 .contains("Zerlina Markerova", "zerlina.markerova@s12.example", "+35699112233", "Zerlina's replica lags behind", "consent");
         assertThat(services.get("lead-router").get(0).get("collections").get("leads").get(0).toString())
-                .contains("zerlina.markerova@s12.example", "ACCEPTED");
+                .contains("\"personal\"", "ACCEPTED").doesNotContain("zerlina.markerova@s12.example");
         assertThat(services.get("notification-service").get(0).get("collections").get("deliveries").size()).isGreaterThanOrEqualTo(3);
         assertThat(services.get("operator-console").get(0).get("collections").get("leads")).hasSize(1);
+
+        // on the topics: nothing of the person in clear, and the lead's sealed data opens with its key
+        List<ConsumerRecord<String, byte[]>> before = TopicProbe.everyRecordOf(everyTopic());
+        assertThat(before).noneSatisfy(record -> assertThat(new String(record.value() == null ? new byte[0] : record.value(),
+                StandardCharsets.UTF_8)).containsAnyOf(person.toArray(String[]::new)));
+        LeadReceived received = before.stream().filter(keyed(leadId).and(ofType(EventTypes.LEAD_RECEIVED))).findFirst()
+                .map(record -> event(record, LeadReceived.class)).orElseThrow();
+        HttpResponse<String> key = keyOf(leadId);
+        assertThat(key.statusCode()).as(key.body()).isEqualTo(200);
+        LeadKey leadKey = LeadKey.ofBase64(json.readTree(key.body()).get("key").asString());
+        assertThat(leadKey.open(leadId, received.personal()).contact().email()).isEqualTo("zerlina.markerova@s12.example");
+        List<Sealed> sealed = before.stream().filter(keyed(leadId)).map(LeadToPartnerIT::sealedIn).flatMap(List::stream).toList();
+        assertThat(sealed).as("the received lead, its offer and its acceptance carry it sealed").hasSizeGreaterThanOrEqualTo(3);
 
         JsonNode erasure = post(stack.intake, "/api/erasures", "{\"leadId\": \"" + leadId + "\"}", 202);
 
@@ -228,6 +247,35 @@ class LeadToPartnerIT {
         HttpResponse<String> afterwards = operator.postForm("/erasures", "/erasures/access",
                 "email=zerlina.markerova%40s12.example&reason=S12+after+erasure");
         assertThat(json.readTree(afterwards.body()).get("leadIds").isEmpty()).as("nothing is found of an erased person").isTrue();
+        // the topics, read again from the beginning: still nothing in clear, and the key that opened the sealed copies is gone
+        assertThat(TopicProbe.everyRecordOf(everyTopic())).noneSatisfy(record -> assertThat(new String(record.value() == null
+                ? new byte[0] : record.value(), StandardCharsets.UTF_8)).containsAnyOf(person.toArray(String[]::new)));
+        assertThat(keyOf(leadId).statusCode()).as("the lead's key is erased").isEqualTo(410);
+    }
+
+    /** Every topic of the contract and its dead-letter topic. */
+    private static List<String> everyTopic() {
+        return Topics.plan(1).stream().map(Topics.TopicSpec::name).toList();
+    }
+
+    /** The sealed personal data an event of the lead carries: the received lead's, an offer's brief's, an acceptance's. */
+    private static List<Sealed> sealedIn(ConsumerRecord<String, byte[]> record) {
+        String type = org.leadrelay.testing.TopicProbe.header(record, "ce_type");
+        if (EventTypes.LEAD_RECEIVED.equals(type)) {
+            return java.util.stream.Stream.ofNullable(event(record, LeadReceived.class).personal()).toList();
+        }
+        if (EventTypes.LEAD_ASSIGNED.equals(type)) {
+            return java.util.stream.Stream.ofNullable(event(record, org.leadrelay.events.LeadAssigned.class).lead().personal()).toList();
+        }
+        if (EventTypes.LEAD_ACCEPTED.equals(type)) {
+            return java.util.stream.Stream.ofNullable(event(record, org.leadrelay.events.LeadAccepted.class).personal()).toList();
+        }
+        return List.of();
+    }
+
+    private HttpResponse<String> keyOf(UUID leadId) throws Exception {
+        return http.send(HttpRequest.newBuilder(stack.intake.resolve("/api/keys/" + leadId)).header("Authorization", LeadRelayStack.OPERATOR)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**

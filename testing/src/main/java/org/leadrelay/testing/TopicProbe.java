@@ -67,6 +67,37 @@ public final class TopicProbe implements AutoCloseable {
         return new TopicProbe(Infrastructure.shared().kafkaBootstrapServers(), topics);
     }
 
+    /**
+     * Every record the topics hold now, read from the beginning of each partition to its end: what
+     * anyone with access to the broker could read. Topics that do not exist are skipped.
+     */
+    public static List<ConsumerRecord<String, byte[]>> everyRecordOf(java.util.Collection<String> topics) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(props)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                List<org.apache.kafka.common.PartitionInfo> infos = reader.partitionsFor(topic, Duration.ofSeconds(10));
+                if (infos != null) {
+                    infos.forEach(info -> partitions.add(new org.apache.kafka.common.TopicPartition(topic, info.partition())));
+                }
+            }
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = reader.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
+            await().atMost(DEFAULT_WAIT).until(() -> {
+                reader.poll(Duration.ofMillis(200)).forEach(all::add);
+                return partitions.stream().allMatch(partition -> reader.position(partition) >= ends.get(partition));
+            });
+            return all;
+        }
+    }
+
     /** Waits up to 30 seconds for a record matching the predicate and returns the first one. */
     public ConsumerRecord<String, byte[]> awaitRecord(Predicate<ConsumerRecord<String, byte[]>> matching) {
         return awaitRecords(matching, 1).get(0);

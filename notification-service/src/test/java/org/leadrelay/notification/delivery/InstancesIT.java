@@ -35,6 +35,7 @@ import org.leadrelay.notification.support.Endpoints;
 import org.leadrelay.notification.support.Fixtures;
 import org.leadrelay.notification.support.RunningService;
 import org.leadrelay.notification.support.Smtp;
+import org.leadrelay.testing.LeadKeyServer;
 import org.leadrelay.testing.TopicProbe;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -76,7 +77,10 @@ class InstancesIT extends RunningService {
         other = NotificationServiceApplication.application().run("--server.port=0", "--spring.mail.port=" + Smtp.port(),
                 "--leadrelay.webhooks.allowed-hosts=127.0.0.1", "--leadrelay.notification.retries.poll-interval=100ms",
                 "--leadrelay.notification.webhook-timeout=30s", "--leadrelay.notification.shutdown-grace=0s",
-                "--logging.include-application-name=false", "--spring.autoconfigure.exclude=" + BOOT_SECURITY);
+                "--logging.include-application-name=false", "--spring.autoconfigure.exclude=" + BOOT_SECURITY,
+                "--leadrelay.notification.lead-keys.url=" + LeadKeyServer.shared().url(),
+                "--leadrelay.notification.lead-keys.username=" + LeadKeyServer.USERNAME,
+                "--leadrelay.notification.lead-keys.password=" + LeadKeyServer.PASSWORD);
     }
 
     @AfterAll
