@@ -98,6 +98,13 @@ class ErasureIT {
         // the control: the story held the person before, sealed as it travels, and the page opened it with the lead's key
         assertThat(storedStory(lead.leadId())).contains(lead.personal().ciphertext()).doesNotContain(EMAIL, NAME, WORDS);
         assertThat(operator.get("/leads/" + lead.leadId()).body()).contains(EMAIL, NAME, WORDS);
+        LeadKeyServer.shared().unavailable(true); // lead-intake down: the page says so, and still tells the story
+        try {
+            assertThat(operator.get("/leads/" + lead.leadId()).body()).contains("id=\"lead-contact-unavailable\"", "Forgetful Data")
+                    .doesNotContain(EMAIL, NAME);
+        } finally {
+            LeadKeyServer.shared().unavailable(false);
+        }
         assertThat(operator.get("/leads?email=" + EMAIL).body()).contains("/leads/" + lead.leadId());
 
         LeadKeyServer.shared().erase(lead.leadId()); // as lead-intake does before it publishes LeadErased: the key is gone

@@ -71,7 +71,7 @@ final class LeadRelayStack implements AutoCloseable {
         // its key reader account is the notification service's, which opens leads' sealed data with their keys
         intake = start(LeadIntakeApplication.application(), concat(withoutSecurity, "--leadrelay.intake.leads-per-minute-per-client=1000000",
                 "--leadrelay.intake.security.operators.operator={noop}local-operator-password",
-                "--leadrelay.intake.security.key-readers.notification={noop}local-key-reader-password"));
+                "--leadrelay.intake.security.services.notification={noop}local-key-reader-password"));
         notification = start(NotificationServiceApplication.application(), concat(extraArguments, "--spring.mail.port=" + smtpPort,
                 "--leadrelay.notification.answer-base-url=" + router, "--leadrelay.notification.lead-keys.url=" + intake));
     }

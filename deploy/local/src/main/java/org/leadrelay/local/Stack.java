@@ -90,7 +90,7 @@ final class Stack implements AutoCloseable {
         // read leads' keys, and the notification service's key reader, which opens leads' sealed data
         List<String> intake = new ArrayList<>(common);
         intake.add("--leadrelay.intake.security.operators." + Seeder.OPERATOR_NAME + "={noop}" + Seeder.OPERATOR_PASSWORD);
-        intake.add("--leadrelay.intake.security.key-readers.notification={noop}local-key-reader-password");
+        intake.add("--leadrelay.intake.security.services.notification={noop}local-key-reader-password");
         startService("lead-intake", ports.intake(), intake);
         startService("operator-console", ports.console(), consoleArguments(ports, common));
         awaitServicesHealthy();

@@ -10,12 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param operators    local operator accounts, name to password in Spring Security's encoded form
  *                     ({@code {bcrypt}...}; {@code {noop}...} only for a local stack); none by default
- * @param keyReaders   the services' accounts that may read a lead's key ({@code GET /api/keys/{leadId}},
+ * @param services     the services' accounts that may read a lead's key ({@code GET /api/keys/{leadId}},
  *                     ADR 0012) and nothing else: name to encoded password, as operators'; none by default
  * @param jwtAuthority the authority a JWT must grant when an OIDC issuer is configured
  *                     ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri})
  */
 @ConfigurationProperties("leadrelay.intake.security")
-public record OperatorProperties(@DefaultValue Map<String, String> operators, @DefaultValue Map<String, String> keyReaders,
+public record OperatorProperties(@DefaultValue Map<String, String> operators, @DefaultValue Map<String, String> services,
         @DefaultValue("SCOPE_leadrelay.operator") String jwtAuthority) {
 }

@@ -43,7 +43,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * means adding it here, for operators.
  *
  * <p>A lead's key ({@code /api/keys/{leadId}}, ADR 0012) is for an operator or a key reader: a
- * service's account in {@code leadrelay.intake.security.key-readers}, which may do nothing else.
+ * service's account in {@code leadrelay.intake.security.services}, which may do nothing else.
  * The rest of the operator API needs an operator: HTTP Basic against
  * {@code leadrelay.intake.security.operators} (none by default), or an OIDC issuer's JWT carrying
  * {@code leadrelay.intake.security.jwt-authority} (default scope {@code leadrelay.operator}) once
@@ -59,7 +59,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableConfigurationProperties(OperatorProperties.class)
 class OperatorSecurity {
 
-    /** The role of a service that reads leads' keys ({@code leadrelay.intake.security.key-readers}). */
+    /** The role of a service that reads leads' keys ({@code leadrelay.intake.security.services}). */
     static final String KEY_READER = "KEY_READER";
 
     @Bean
@@ -105,14 +105,14 @@ class OperatorSecurity {
     @Bean
     UserDetailsService operators(OperatorProperties properties) {
         java.util.Set<String> both = new java.util.TreeSet<>(properties.operators().keySet());
-        both.retainAll(properties.keyReaders().keySet());
+        both.retainAll(properties.services().keySet());
         if (!both.isEmpty()) {
             throw new IllegalStateException("an account is both an operator and a key reader: " + both);
         }
         List<UserDetails> users = new ArrayList<>();
         properties.operators().forEach((name, password) -> users.add(User.withUsername(name).password(password)
                 .roles(OperatorAccounts.OPERATOR).build()));
-        properties.keyReaders().forEach((name, password) -> users.add(User.withUsername(name).password(password)
+        properties.services().forEach((name, password) -> users.add(User.withUsername(name).password(password)
                 .roles(KEY_READER).build()));
         return new InMemoryUserDetailsManager(users);
     }

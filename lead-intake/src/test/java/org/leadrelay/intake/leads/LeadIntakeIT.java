@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 @WithInfrastructure
 @SpringBootTest(classes = LeadIntakeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + LeadIntakeApplication.CONFIG_NAME, "leadrelay.intake.leads-per-minute-per-client=100000",
-        "leadrelay.intake.security.key-readers.notification={noop}intake-test-key-reader-password",
+        "leadrelay.intake.security.services.notification={noop}intake-test-key-reader-password",
         "leadrelay.intake.security.operators.operator={noop}intake-test-operator-password"})
 class LeadIntakeIT {
 

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How this service reads leads' keys from lead-intake ({@code leadrelay.notification.lead-keys.*}):
- * with a key reader's account there ({@code leadrelay.intake.security.key-readers.<username>}).
+ * with a key reader's account there ({@code leadrelay.intake.security.services.<username>}).
  *
  * @param url      lead-intake's base URL
  * @param timeout  how long a key request may take before the record is retried

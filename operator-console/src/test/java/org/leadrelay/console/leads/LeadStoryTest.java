@@ -76,13 +76,13 @@ class LeadStoryTest {
     @Test
     void an_erasure_rewrites_the_events_already_in_the_story() {
         LeadStory accepted = build(story());
-        assertThat(accepted.events()).anySatisfy(event -> assertThat(event.json()).contains("Ana@Example.org"));
+        assertThat(accepted.events()).anySatisfy(event -> assertThat(event.json()).contains(lead.personal().ciphertext()));
 
         LeadStory erased = accepted.with(event(EventTypes.LEAD_ERASED, new LeadErased(lead.leadId(), T0.plus(Duration.ofHours(1))),
                 T0.plus(Duration.ofHours(1))), CODEC);
 
         assertThat(erased.state()).isEqualTo(LeadState.ERASED);
-        assertThat(erased.events()).hasSize(6).noneSatisfy(event -> assertThat(event.json()).containsIgnoringCase("ana"));
+        assertThat(erased.events()).hasSize(6).noneSatisfy(event -> assertThat(event.json()).contains(lead.personal().ciphertext()));
         assertThat(erased.partnerName()).isEqualTo("Sevilla SQL"); // what happened stays
         assertThat(erased.offers()).isEqualTo(2);
     }

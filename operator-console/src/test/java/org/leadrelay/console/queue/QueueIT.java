@@ -97,7 +97,7 @@ class QueueIT {
 
         ConsoleBrowser operator = ConsoleBrowser.signIn(base(), "operator", "local-operator-password");
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> row(operator.get("/queue").body(), lead.leadId()) != null
-                && row(operator.get("/queue").body(), lead.leadId()).contains("Lyon"));
+                && row(operator.get("/queue").body(), lead.leadId()).contains("Lyon · FR")); // the LeadReceived read too
         String row = row(operator.get("/queue").body(), lead.leadId());
         assertThat(row).contains("/leads/" + lead.leadId(), "<time datetime=\"" + lead.receivedAt() + "\"", "Lyon · FR",
                 "postgresql, migration", "none of the 2 candidate partners is eligible", "capacity: 1 excluded",

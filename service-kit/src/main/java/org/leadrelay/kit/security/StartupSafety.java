@@ -47,7 +47,7 @@ public final class StartupSafety {
             "leadrelay.intake.form-signing-key");
     /** Keys being rotated out, comma-separated: they still verify, so none may be a published one. */
     static final List<String> PREVIOUS_KEYS = List.of("leadrelay.answers.previous-signing-keys", "leadrelay.intake.form-previous-signing-keys");
-    private static final Pattern ACCOUNT = Pattern.compile("leadrelay\\.[a-z-]+\\.security\\.(operators|viewers|key-readers)\\.[^.]+");
+    private static final Pattern ACCOUNT = Pattern.compile("leadrelay\\.[a-z-]+\\.security\\.(operators|viewers|services)\\.[^.]+");
     private static final Pattern CLIENT_PASSWORD = Pattern.compile(
             "leadrelay\\.console\\.services\\.[a-z-]+\\.password|leadrelay\\.notification\\.lead-keys\\.password");
     private static final Logger log = LoggerFactory.getLogger(StartupSafety.class);

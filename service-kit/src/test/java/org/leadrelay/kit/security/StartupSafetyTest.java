@@ -46,9 +46,15 @@ class StartupSafetyTest {
                 "leadrelay.console.security.viewers.viewer", encodedPublished,
                 "leadrelay.directory.security.operators.short", "{noop}short",
                 "leadrelay.notification.security.operators.fine", encodedOwn,
-                "leadrelay.console.services.router.password", "local-operator-password"));
+                "leadrelay.console.services.router.password", "local-operator-password",
+                "leadrelay.intake.security.services.notification", "{noop}local-key-reader-password",
+                "leadrelay.notification.lead-keys.password", "local-key-reader-password"));
 
         assertThat(StartupSafety.problems(environment)).containsExactlyInAnyOrder(
+                "leadrelay.intake.security.services.notification is a published development password: set"
+                        + " LEADRELAY_INTAKE_SECURITY_SERVICES_NOTIFICATION to a password of your own ({bcrypt} encoded)",
+                "leadrelay.notification.lead-keys.password is a published development password: set"
+                        + " LEADRELAY_NOTIFICATION_LEAD_KEYS_PASSWORD to a password of your own",
                 "leadrelay.router.security.operators.operator is a published development password: set"
                         + " LEADRELAY_ROUTER_SECURITY_OPERATORS_OPERATOR to a password of your own ({bcrypt} encoded)",
                 "leadrelay.console.security.viewers.viewer is a published development password: set"

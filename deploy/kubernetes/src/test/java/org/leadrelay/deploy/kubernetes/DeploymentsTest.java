@@ -123,7 +123,8 @@ class DeploymentsTest {
         Map<String, EnvVar> env = env(deployment);
         Map<String, String> expected = switch (service) {
             case "lead-intake" -> Map.of("LEADRELAY_INTAKE_FORM_SIGNING_KEY", "intake-form-signing-key",
-                    "LEADRELAY_INTAKE_SECURITY_OPERATORS_OPERATOR", "intake-operator-account");
+                    "LEADRELAY_INTAKE_SECURITY_OPERATORS_OPERATOR", "intake-operator-account",
+                    "LEADRELAY_INTAKE_SECURITY_SERVICES_NOTIFICATION", "intake-key-reader-account");
             case "partner-directory" -> Map.of(
                     "LEADRELAY_WEBHOOKS_MASTER_KEY", "webhooks-master-key",
                     "LEADRELAY_DIRECTORY_SECURITY_OPERATORS_OPERATOR", "directory-operator-account");
@@ -133,7 +134,8 @@ class DeploymentsTest {
             case "notification-service" -> Map.of(
                     "LEADRELAY_WEBHOOKS_MASTER_KEY", "webhooks-master-key",
                     "LEADRELAY_ANSWERS_SIGNING_KEY", "answers-signing-key",
-                    "LEADRELAY_NOTIFICATION_SECURITY_OPERATORS_OPERATOR", "notification-operator-account");
+                    "LEADRELAY_NOTIFICATION_SECURITY_OPERATORS_OPERATOR", "notification-operator-account",
+                    "LEADRELAY_NOTIFICATION_LEAD_KEYS_PASSWORD", "intake-key-reader-password");
             case "operator-console" -> Map.of(
                     "LEADRELAY_CONSOLE_SECURITY_OPERATORS_OPERATOR", "console-operator-account",
                     "LEADRELAY_CONSOLE_SECURITY_VIEWERS_VIEWER", "console-viewer-account",

@@ -54,7 +54,7 @@ class ExposureTest {
     }
 
     @Test
-    void networkPoliciesAdmitOnlyTheIngressControllerPrometheusAndTheConsole() {
+    void networkPoliciesAdmitOnlyTheIngressControllerPrometheusTheConsoleAndForLeadsKeysTheNotificationService() {
         for (String service : Chart.SERVICES) {
             NetworkPolicy policy = PRODUCTION.get(NetworkPolicy.class, Chart.objectName(service));
             assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
@@ -73,7 +73,11 @@ class ExposureTest {
             assertThat(ingress.stream().anyMatch(rule -> rule.getFrom().stream().anyMatch(peer -> peer.getNamespaceSelector() == null
                             && "operator-console".equals(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name")))))
                     .as("%s from the console", service).isEqualTo(OPERATOR_APIS.contains(service));
-            assertThat(ingress).hasSize((PUBLIC.contains(service) ? 1 : 0) + 1 + (OPERATOR_APIS.contains(service) ? 1 : 0));
+            boolean keys = "lead-intake".equals(service);
+            assertThat(ingress.stream().anyMatch(rule -> rule.getFrom().stream().anyMatch(peer -> peer.getNamespaceSelector() == null
+                            && "notification-service".equals(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name")))))
+                    .as("%s from the notification service (leads' keys)", service).isEqualTo(keys);
+            assertThat(ingress).hasSize((PUBLIC.contains(service) ? 1 : 0) + 1 + (OPERATOR_APIS.contains(service) ? 1 : 0) + (keys ? 1 : 0));
         }
     }
 
@@ -98,7 +102,10 @@ class ExposureTest {
 
             switch (service) {
                 case "notification-service" -> {
-                    assertThat(byPort).containsOnlyKeys(53, 9092, 27017, 587, 443);
+                    assertThat(byPort).containsOnlyKeys(53, 9092, 27017, 587, 443, 8080);
+                    assertThat(byPort.get(8080)).as("lead-intake, for leads' keys").singleElement().satisfies(rule -> assertThat(rule.getTo())
+                            .extracting(peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))
+                            .containsExactly("lead-intake"));
                     assertThat(byPort.get(443)).singleElement().satisfies(rule -> assertThat(rule.getTo()).singleElement()
                             .satisfies(peer -> {
                                 assertThat(peer.getIpBlock().getCidr()).isEqualTo("0.0.0.0/0");

@@ -25,6 +25,8 @@ class SecretsTest {
         }
         values.put("console-operator-account", "{bcrypt}$2a$10$operatoroperatoroperato");
         values.put("console-viewer-account", "{bcrypt}$2a$10$viewerviewerviewerviewe");
+        values.put("intake-key-reader-account", "{bcrypt}$2a$10$keyreaderkeyreaderkeyre");
+        values.put("intake-key-reader-password", "r".repeat(24));
         return values;
     }
 

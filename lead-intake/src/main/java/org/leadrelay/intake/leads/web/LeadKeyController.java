@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A lead's key (ADR 0012), for the services that read the lead's sealed personal data: the key
- * readers ({@code leadrelay.intake.security.key-readers}) and operators. Never cached on the way.
+ * readers ({@code leadrelay.intake.security.services}) and operators. Never cached on the way.
  */
 @RestController
 @Tag(name = "Keys", description = "The key that opens a lead's sealed personal data, until the lead is erased (services, operators)")
