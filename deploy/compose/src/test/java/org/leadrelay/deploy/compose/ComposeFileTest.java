@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** compose.yaml as written: what a production deployment of Lead Relay needs, checked without an engine. */
 class ComposeFileTest {
 
-    private static final Pattern SECRET_NAME = Pattern.compile(".*(KEY|PASSWORD|SECRET|TOKEN|_OPERATORS_|_VIEWERS_).*");
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(_KEY$|PASSWORD|SECRET|TOKEN|_OPERATORS_|_VIEWERS_|_SECURITY_SERVICES_).*");
     private static final Pattern URI_CREDENTIALS = Pattern.compile("//([^:/@]+):([^@]*)@");
 
     private final Map<String, Map<String, Object>> services = Deployment.services();
