@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * The layout rules every service keeps (see STYLE.md), checked so they cannot silently erode:
+ * The layout rules every service keeps (see CONTRIBUTING.md), checked so they cannot silently erode:
  * only the {@code persistence} and {@code messaging} adapters touch MongoDB, Kafka or Spring
  * messaging; the named pure packages import no framework at all.
  */
