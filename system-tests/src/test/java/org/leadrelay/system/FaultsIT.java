@@ -122,16 +122,18 @@ class FaultsIT {
                 "--logging.level.org.apache.kafka=WARN");
         Path logs = Files.createDirectories(dir.resolve("logs"));
         directory = start("partner-directory", logs, common);
-        intake = start("lead-intake", logs, common);
+        // the notification service opens leads' sealed data with keys from intake (ADR 0012): its key reader account
+        intake = start("lead-intake", logs, concat(common, "--leadrelay.intake.security.services.notification={noop}local-key-reader-password"));
         for (int i = 0; i < 3; i++) {
             routers.add(start("lead-router", logs, common));
         }
         notification = start("notification-service", logs, concat(common, "--leadrelay.notification.answer-base-url=" + routers.get(0).url(),
+                "--leadrelay.notification.lead-keys.url=" + intake.url(),
                 // an attempt cut off by a kill is taken up again after its lease: longer than a webhook may take (15 s)
                 "--leadrelay.notification.retries.lease=30s"));
         console = start("operator-console", logs, concat(common, "--leadrelay.console.services.router.url=" + routers.get(0).url(),
                 "--leadrelay.console.services.notification.url=" + notification.url(),
-                "--leadrelay.console.services.directory.url=" + directory.url()));
+                "--leadrelay.console.services.directory.url=" + directory.url(), "--leadrelay.console.services.intake.url=" + intake.url()));
         services.forEach(service -> service.awaitHealthy(START));
         System.out.println("FAULTS: logs in " + logs);
     }
