@@ -2,6 +2,7 @@ package org.leadrelay.console.queue;
 
 import java.time.Clock;
 import org.leadrelay.console.audit.AuditTrail;
+import org.leadrelay.console.leads.LeadStories;
 import org.leadrelay.console.services.ServiceClient;
 import org.leadrelay.events.EventCodec;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -13,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 class QueueConfiguration {
 
     @Bean
-    KeepingQueue keepingQueue(UnroutableLeads queue, EventCodec codec) {
-        return new KeepingQueue(queue, codec);
+    KeepingQueue keepingQueue(UnroutableLeads queue, EventCodec codec, LeadStories stories) {
+        return new KeepingQueue(queue, codec, stories);
     }
 
     @Bean
