@@ -152,8 +152,10 @@ class DeploymentsTest {
         });
         // no key, password, account or connection string is ever a literal value
         assertThat(env.values()).filteredOn(variable -> variable.getName().matches(
-                        ".*(_KEY|PASSWORD|_OPERATORS_.*|_VIEWERS_.*|MONGODB_URI|USERNAME)$")
-                        && !variable.getName().startsWith("LEADRELAY_CONSOLE_SERVICES_"))
+                        ".*(_KEY|PASSWORD|_OPERATORS_.*|_VIEWERS_.*|_SECURITY_SERVICES_.*|MONGODB_URI|USERNAME)$")
+                        // the accounts' names the console and the notification service sign in with are not secrets
+                        && !variable.getName().startsWith("LEADRELAY_CONSOLE_SERVICES_")
+                        && !variable.getName().equals("LEADRELAY_NOTIFICATION_LEAD_KEYS_USERNAME"))
                 .allSatisfy(variable -> assertThat(variable.getValue()).as(variable.getName()).isNull());
     }
 
