@@ -21,7 +21,7 @@ import org.leadrelay.events.Need;
 import org.leadrelay.events.NotificationContact;
 import org.leadrelay.events.PartnerUpserted;
 import org.leadrelay.events.ServiceArea;
-import org.leadrelay.router.partners.RoutablePartner;
+import org.leadrelay.router.routing.RoutablePartner;
 import org.leadrelay.testing.LeadKeyServer;
 
 /** Leads and partners the router's tests are told about. */

@@ -18,12 +18,15 @@ import org.leadrelay.kit.messaging.TopicDeclarations;
 import org.leadrelay.kit.outbox.OutboxConfiguration;
 import org.leadrelay.kit.retention.ExpiryWheels;
 import org.leadrelay.kit.web.ProblemDetailsAdvice;
+import org.leadrelay.kit.web.UnknownFields;
+import org.leadrelay.kit.web.UnknownFieldsAdvice;
 import org.leadrelay.kit.webhooks.AnswerTokenConfiguration;
 import org.leadrelay.kit.webhooks.WebhookConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -36,8 +39,15 @@ import org.springframework.kafka.core.KafkaTemplate;
 /** Wires the kit into a Lead Relay service. */
 @AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties({EventsProperties.class, ConsumerRetryProperties.class})
-@Import({OutboxConfiguration.class, WebhookConfiguration.class, AnswerTokenConfiguration.class, ProblemDetailsAdvice.class})
+@Import({OutboxConfiguration.class, WebhookConfiguration.class, AnswerTokenConfiguration.class, ProblemDetailsAdvice.class,
+        UnknownFieldsAdvice.class})
 public class KitAutoConfiguration {
+
+    /** Every unknown field of a request body noted, not only the first (UnknownFieldsAdvice refuses them all at once). */
+    @Bean
+    JsonMapperBuilderCustomizer unknownFieldsNoted() {
+        return builder -> builder.addHandler(new UnknownFields());
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -1,6 +1,7 @@
 package org.leadrelay.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -9,7 +10,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The layout rules every service keeps (see CONTRIBUTING.md), checked so they cannot silently erode:
  * only the {@code persistence} and {@code messaging} adapters touch MongoDB, Kafka or Spring
- * messaging; the named pure packages import no framework at all.
+ * messaging; the named pure packages import no framework at all; no two feature packages depend
+ * on each other both ways round; and a feature's own classes never reach into an adapter
+ * ({@code persistence}, {@code messaging}, {@code web}, {@code channels}): adapters depend inward.
  */
 public final class ServiceArchitecture {
 
@@ -32,5 +35,12 @@ public final class ServiceArchitecture {
                     .because("domain logic is plain Java")
                     .check(service);
         }
+        slices().matching(servicePackage + ".(*)..").should().beFreeOfCycles()
+                .because("a feature package may use another, never both ways round")
+                .check(service);
+        noClasses().that().resideInAPackage(servicePackage + ".*")
+                .should().dependOnClassesThat().resideInAnyPackage("..persistence..", "..messaging..", "..web..", "..channels..")
+                .because("adapters depend on the domain, never the other way round")
+                .check(service);
     }
 }

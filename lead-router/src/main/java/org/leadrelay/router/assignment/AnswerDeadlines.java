@@ -12,7 +12,7 @@ import java.util.List;
 import org.leadrelay.events.Availability;
 import org.leadrelay.events.BusinessHours;
 import org.leadrelay.events.LeadReceived;
-import org.leadrelay.router.partners.RoutablePartner;
+import org.leadrelay.router.routing.RoutablePartner;
 
 /**
  * When a partner must have answered an offer: its own deadline if the directory gives one, else the

@@ -2,6 +2,7 @@ package org.leadrelay.router.partners;
 
 import java.util.UUID;
 import org.leadrelay.events.PartnerUpserted;
+import org.leadrelay.router.routing.RoutablePartner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

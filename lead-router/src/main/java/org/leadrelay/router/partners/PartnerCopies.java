@@ -2,6 +2,7 @@ package org.leadrelay.router.partners;
 
 import java.util.List;
 import java.util.UUID;
+import org.leadrelay.router.routing.RoutablePartner;
 
 /**
  * The router's copy of the partner network in its database, for operators, answers and manual

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.leadrelay.events.PartnerUpserted;
 import org.leadrelay.router.routing.PartnerIndex;
+import org.leadrelay.router.routing.RoutablePartner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,6 +1,5 @@
 package org.leadrelay.router.routing;
 
-import org.leadrelay.router.partners.RoutablePartner;
 
 /** A partner that declined the lead, or let its offer expire, is not offered it again. */
 final class AlreadyTriedPolicy implements EligibilityPolicy {

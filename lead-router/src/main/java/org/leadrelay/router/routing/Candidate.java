@@ -1,7 +1,6 @@
 package org.leadrelay.router.routing;
 
 import java.util.UUID;
-import org.leadrelay.router.partners.RoutablePartner;
 
 /**
  * An eligible partner as the components see it.

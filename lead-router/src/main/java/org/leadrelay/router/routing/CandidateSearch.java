@@ -8,7 +8,6 @@ import java.util.Set;
 import org.leadrelay.events.Coordinates;
 import org.leadrelay.events.Expertise;
 import org.leadrelay.events.LeadReceived;
-import org.leadrelay.router.partners.RoutablePartner;
 
 /**
  * Which partners are worth handing to the {@link RoutingPolicy} for a lead: those offering at least

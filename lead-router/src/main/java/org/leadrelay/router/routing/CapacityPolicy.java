@@ -1,6 +1,5 @@
 package org.leadrelay.router.routing;
 
-import org.leadrelay.router.partners.RoutablePartner;
 
 /**
  * The partner holds fewer open leads than its capacity, and was offered fewer leads this week than

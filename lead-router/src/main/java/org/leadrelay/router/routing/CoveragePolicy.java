@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.leadrelay.events.Coordinates;
 import org.leadrelay.events.ServiceArea;
-import org.leadrelay.router.partners.RoutablePartner;
 
 /**
  * The partner serves the lead's location, in one of three ways: it covers the lead's country (only

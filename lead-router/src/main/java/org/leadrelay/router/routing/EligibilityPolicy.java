@@ -1,6 +1,5 @@
 package org.leadrelay.router.routing;
 
-import org.leadrelay.router.partners.RoutablePartner;
 
 /**
  * One rule a partner must meet to be offered a lead. The name is the key under which a decision

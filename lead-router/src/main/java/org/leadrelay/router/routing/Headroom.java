@@ -1,7 +1,6 @@
 package org.leadrelay.router.routing;
 
 import org.leadrelay.events.ScoreComponent;
-import org.leadrelay.router.partners.RoutablePartner;
 
 /** The share of its capacity a partner has free (the tighter of open leads and this week's leads), so load spreads before caps bind. */
 final class Headroom implements ScoringCriterion {

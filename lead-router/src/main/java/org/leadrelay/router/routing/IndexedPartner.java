@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.leadrelay.events.Expertise;
 import org.leadrelay.events.ServiceArea;
-import org.leadrelay.router.partners.RoutablePartner;
 
 /**
  * A partner as the rules and the scoring read it: the facts checked for every candidate of every

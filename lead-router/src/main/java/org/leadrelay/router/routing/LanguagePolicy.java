@@ -1,6 +1,5 @@
 package org.leadrelay.router.routing;
 
-import org.leadrelay.router.partners.RoutablePartner;
 
 /** The partner serves customers in the lead's language, or in the configured fallback language. */
 final class LanguagePolicy implements EligibilityPolicy {

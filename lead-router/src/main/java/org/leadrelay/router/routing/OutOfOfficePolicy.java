@@ -1,7 +1,6 @@
 package org.leadrelay.router.routing;
 
 import org.leadrelay.events.Absence;
-import org.leadrelay.router.partners.RoutablePartner;
 
 /** A partner out of office at the moment of the decision gets no new lead (business hours only move its deadline). */
 final class OutOfOfficePolicy implements EligibilityPolicy {

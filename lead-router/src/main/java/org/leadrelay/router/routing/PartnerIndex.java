@@ -13,7 +13,6 @@ import java.util.function.ToDoubleFunction;
 import org.leadrelay.events.Coordinates;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.ServiceArea;
-import org.leadrelay.router.partners.RoutablePartner;
 
 /**
  * The partners in memory, looked up per lead without visiting the others: by country and term, by

@@ -3,7 +3,6 @@ package org.leadrelay.router.routing;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.leadrelay.events.Score;
-import org.leadrelay.router.partners.RoutablePartner;
 
 /**
  * An eligible partner and its score for a lead. A decision ranks every eligible partner by the

@@ -14,7 +14,6 @@ import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.PassedOver;
 import org.leadrelay.events.Score;
 import org.leadrelay.events.ScoreComponent;
-import org.leadrelay.router.partners.RoutablePartner;
 
 /**
  * Decides which partners may have a lead and in which order, and explains it. A partner is

@@ -1,7 +1,6 @@
 package org.leadrelay.router.routing;
 
 import java.util.List;
-import org.leadrelay.router.partners.RoutablePartner;
 
 /**
  * The partner offers at least one of the products or services asked for. Not all of them: a lead

@@ -1,6 +1,5 @@
 package org.leadrelay.router.routing;
 
-import org.leadrelay.router.partners.RoutablePartner;
 
 /** Only an {@code ACTIVE} partner takes leads: not one still onboarding, paused or suspended. */
 final class StatusPolicy implements EligibilityPolicy {

@@ -16,7 +16,7 @@ import org.leadrelay.events.Availability;
 import org.leadrelay.events.BusinessHours;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.router.Fixtures;
-import org.leadrelay.router.partners.RoutablePartner;
+import org.leadrelay.router.routing.RoutablePartner;
 import org.leadrelay.router.routing.RoutingWeights;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;

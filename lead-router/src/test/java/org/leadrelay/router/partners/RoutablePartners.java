@@ -13,6 +13,7 @@ import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
 import org.leadrelay.events.ServiceArea;
+import org.leadrelay.router.routing.RoutablePartner;
 import org.leadrelay.testing.LeadKeyServer;
 
 /** Partners and leads for the candidate lookup tests, and the full scan they are checked against. */

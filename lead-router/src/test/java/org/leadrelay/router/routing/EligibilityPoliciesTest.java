@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.leadrelay.events.Environment;
 import org.leadrelay.events.LeadReceived;
-import org.leadrelay.router.partners.RoutablePartner;
 
 class EligibilityPoliciesTest {
 

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.leadrelay.router.partners.RoutablePartner;
 
 /**
  * Routes simulated leads one after the other as the router would, each decision seeing the

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.leadrelay.events.Coordinates;
 import org.leadrelay.events.Environment;
 import org.leadrelay.events.LeadReceived;
-import org.leadrelay.router.partners.RoutablePartner;
 
 /**
  * A decision over an index's candidates ({@link RoutingPolicy#decideAmong}: rules applied with the

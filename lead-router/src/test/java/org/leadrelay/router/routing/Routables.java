@@ -17,7 +17,6 @@ import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
 import org.leadrelay.events.ServiceArea;
-import org.leadrelay.router.partners.RoutablePartner;
 import org.leadrelay.testing.LeadKeyServer;
 
 /** Partners and leads for the routing tests, built field by field from sensible defaults. */

@@ -23,7 +23,6 @@ import org.leadrelay.events.ExpectedShares;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.PassedOver;
 import org.leadrelay.events.ScoreComponent;
-import org.leadrelay.router.partners.RoutablePartner;
 
 class RoutingPolicyTest {
 

@@ -138,6 +138,18 @@ class PartnerDirectoryIT {
     }
 
     @Test
+    void namesEveryUnknownFieldWithEveryInvalidOneInOneAnswer() throws Exception {
+        HttpResponse<String> response = post("""
+                {"name": "Nowhere", "countries": [], "specialities": ["java"], "notificationEmail": "nope",
+                 "id": "6a3f1c2e-8e5b-4b7e-a1f4-2c9d7e5b3a22", "published": true}
+                """);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("errors").findValuesAsString("pointer"))
+                .containsExactly("/countries", "/id", "/notificationEmail", "/published");
+    }
+
+    @Test
     void listsPartnersByCountrySpecialityAndTierOnePageAtATime() throws Exception {
         for (String name : List.of("Zeta Data", "Alpha Data", "Mid Data")) {
             assertThat(post("""

@@ -25,7 +25,7 @@ import org.leadrelay.router.assignment.OfferClosedException;
 import org.leadrelay.router.assignment.PartnerLoads;
 import org.leadrelay.router.assignment.UnknownPartnerException;
 import org.leadrelay.router.partners.PartnerCopies;
-import org.leadrelay.router.partners.RoutablePartner;
+import org.leadrelay.router.routing.RoutablePartner;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

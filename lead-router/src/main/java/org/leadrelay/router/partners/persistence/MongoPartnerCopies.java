@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.leadrelay.kit.persistence.RevisionedCopies;
 import org.leadrelay.router.partners.PartnerCopies;
-import org.leadrelay.router.partners.RoutablePartner;
+import org.leadrelay.router.routing.RoutablePartner;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;

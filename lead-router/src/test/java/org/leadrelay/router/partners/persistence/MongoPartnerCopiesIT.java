@@ -1,7 +1,7 @@
 package org.leadrelay.router.partners.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.leadrelay.router.partners.RoutablePartners.partner;
+import static org.leadrelay.router.routing.RoutablePartners.partner;
 
 import com.mongodb.client.MongoClient;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.leadrelay.router.partners.RoutablePartner;
+import org.leadrelay.router.routing.RoutablePartner;
 import org.leadrelay.testing.InfrastructureExtension;
 import org.leadrelay.testing.WithInfrastructure;
 import org.springframework.data.mongodb.core.MongoTemplate;

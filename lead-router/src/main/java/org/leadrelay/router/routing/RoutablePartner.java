@@ -1,4 +1,4 @@
-package org.leadrelay.router.partners;
+package org.leadrelay.router.routing;
 
 import java.time.Duration;
 import java.time.Instant;
