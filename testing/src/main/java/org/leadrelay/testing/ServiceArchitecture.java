@@ -16,6 +16,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
  */
 public final class ServiceArchitecture {
 
+    /** A feature's Spring configuration (and its inner classes), which wires the adapters in: allowed to name them. */
+    private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> NOT_WIRING =
+            com.tngtech.archunit.base.DescribedPredicate.describe("are not the feature's configuration",
+                    type -> !type.getName().matches(".*Configuration(\\$.*)?"));
+
     private ServiceArchitecture() {
     }
 
@@ -38,8 +43,10 @@ public final class ServiceArchitecture {
         slices().matching(servicePackage + ".(*)..").should().beFreeOfCycles()
                 .because("a feature package may use another, never both ways round")
                 .check(service);
-        noClasses().that().resideInAPackage(servicePackage + ".*")
-                .should().dependOnClassesThat().resideInAnyPackage("..persistence..", "..messaging..", "..web..", "..channels..")
+        noClasses().that().resideInAPackage(servicePackage + ".*").and(NOT_WIRING)
+                .and().resideOutsideOfPackages(servicePackage + ".web..", servicePackage + ".security..")
+                .should().dependOnClassesThat().resideInAnyPackage(servicePackage + "..persistence..", servicePackage + "..messaging..",
+                        servicePackage + "..web..", servicePackage + "..channels..")
                 .because("adapters depend on the domain, never the other way round")
                 .check(service);
     }

@@ -1,15 +1,15 @@
 package org.leadrelay.router.partners;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.leadrelay.router.routing.RoutablePartners.LILLE;
-import static org.leadrelay.router.routing.RoutablePartners.LYON;
-import static org.leadrelay.router.routing.RoutablePartners.TOURNAI;
-import static org.leadrelay.router.routing.RoutablePartners.lead;
-import static org.leadrelay.router.routing.RoutablePartners.partner;
-import static org.leadrelay.router.routing.RoutablePartners.pointAt;
-import static org.leadrelay.router.routing.RoutablePartners.randomLead;
-import static org.leadrelay.router.routing.RoutablePartners.randomPartner;
-import static org.leadrelay.router.routing.RoutablePartners.relevant;
+import static org.leadrelay.router.partners.RoutablePartners.LILLE;
+import static org.leadrelay.router.partners.RoutablePartners.LYON;
+import static org.leadrelay.router.partners.RoutablePartners.TOURNAI;
+import static org.leadrelay.router.partners.RoutablePartners.lead;
+import static org.leadrelay.router.partners.RoutablePartners.partner;
+import static org.leadrelay.router.partners.RoutablePartners.pointAt;
+import static org.leadrelay.router.partners.RoutablePartners.randomLead;
+import static org.leadrelay.router.partners.RoutablePartners.randomPartner;
+import static org.leadrelay.router.partners.RoutablePartners.relevant;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

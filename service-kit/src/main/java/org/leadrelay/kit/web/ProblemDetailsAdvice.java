@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -70,12 +69,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this endpoint.");
         problem.setType(MALFORMED_PROBLEM);
         problem.setTitle("Malformed request");
-        if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            String pointer = databind.getPath().stream()
-                    .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : String.valueOf(reference.getIndex()))
-                    .reduce("", (path, segment) -> path + "/" + segment);
-            String detail = databind instanceof UnrecognizedPropertyException ? "is not a field of this request" : "has the wrong type or format";
-            problem.setProperty("errors", List.of(new FieldError(pointer, detail)));
+        // the path of the value that could not be read: a wrong type, a number out of its type's range (a
+        // stream-level error that Jackson wraps with the path while binding), a field the request does not have
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof tools.jackson.core.JacksonException jackson && !jackson.getPath().isEmpty()) {
+                String pointer = jackson.getPath().stream()
+                        .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : String.valueOf(reference.getIndex()))
+                        .reduce("", (path, segment) -> path + "/" + segment);
+                String detail = jackson instanceof UnrecognizedPropertyException ? "is not a field of this request"
+                        : jackson.getMessage() != null && jackson.getMessage().contains("out of range") ? "is out of range"
+                        : "has the wrong type or format";
+                problem.setProperty("errors", List.of(new FieldError(pointer, detail)));
+                break;
+            }
         }
         return ResponseEntity.badRequest().body(problem);
     }

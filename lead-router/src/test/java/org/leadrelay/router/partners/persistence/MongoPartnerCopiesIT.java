@@ -1,7 +1,7 @@
 package org.leadrelay.router.partners.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.leadrelay.router.routing.RoutablePartners.partner;
+import static org.leadrelay.router.partners.RoutablePartners.partner;
 
 import com.mongodb.client.MongoClient;
 import java.util.List;
