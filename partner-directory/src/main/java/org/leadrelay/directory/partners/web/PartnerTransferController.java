@@ -25,6 +25,7 @@ import org.leadrelay.directory.partners.PublishingPartners;
 import org.leadrelay.kit.web.FieldError;
 import org.leadrelay.kit.web.InvalidRequestException;
 import org.leadrelay.kit.web.JsonPointers;
+import org.leadrelay.kit.web.UnknownFields;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -70,8 +71,9 @@ class PartnerTransferController {
         this.forms = forms;
         this.validator = validator;
         this.json = json;
+        // each row's unknown fields fail that row, reported in it (not the kit's whole-request answer)
         this.formReader = json.readerFor(PartnerForm.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).withAttribute(UnknownFields.LEFT_TO_THE_READER, true);
     }
 
     @Operation(summary = "Import partners from CSV (operators)",
