@@ -12,7 +12,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * only the {@code persistence} and {@code messaging} adapters touch MongoDB, Kafka or Spring
  * messaging; the named pure packages import no framework at all; no two feature packages depend
  * on each other both ways round; and a feature's own classes never reach into an adapter
- * ({@code persistence}, {@code messaging}, {@code web}, {@code channels}): adapters depend inward.
+ * ({@code persistence}, {@code messaging}, {@code web}, {@code channels}): adapters depend inward;
+ * and a feature's own classes answer no HTTP (no {@code ProblemException}, no servlet or controller
+ * types): they refuse with service-kit's {@code kit.domain} refusals, which one advice maps.
  */
 public final class ServiceArchitecture {
 
@@ -48,6 +50,13 @@ public final class ServiceArchitecture {
                 .should().dependOnClassesThat().resideInAnyPackage(servicePackage + "..persistence..", servicePackage + "..messaging..",
                         servicePackage + "..web..", servicePackage + "..channels..")
                 .because("adapters depend on the domain, never the other way round")
+                .check(service);
+        noClasses().that().resideInAPackage(servicePackage + ".*").and(NOT_WIRING)
+                .and().resideOutsideOfPackages(servicePackage + ".web..", servicePackage + ".security..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.leadrelay.kit.web.ProblemException")
+                .orShould().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "org.springframework.web.bind..",
+                        "org.springframework.web.servlet..")
+                .because("the domain refuses in its own words (service-kit's kit.domain); only web adapters speak HTTP")
                 .check(service);
     }
 }

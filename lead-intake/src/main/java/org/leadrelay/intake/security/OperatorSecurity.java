@@ -1,32 +1,18 @@
 package org.leadrelay.intake.security;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.leadrelay.kit.security.OperatorAccounts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -65,32 +51,14 @@ class OperatorSecurity {
     @Bean
     SecurityFilterChain operatorApi(HttpSecurity http, OperatorProperties properties, ObjectProvider<JwtDecoder> jwt,
             ObjectProvider<JwtAuthenticationConverter> jwtConverter, UserDetailsService operators) throws Exception {
-        var operator = AuthorizationManagers.<RequestAuthorizationContext>anyOf(
-                AuthorityAuthorizationManager.hasRole(OperatorAccounts.OPERATOR),
-                AuthorityAuthorizationManager.hasAuthority(properties.jwtAuthority()));
-        List<AuthenticationProvider> providers = new ArrayList<>(List.of(new DaoAuthenticationProvider(operators)));
-        JwtDecoder decoder = jwt.getIfAvailable();
-        if (decoder != null) {
-            // an explicit authentication manager must list the JWT provider too, or a valid token is refused
-            JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
-            jwtConverter.ifAvailable(tokens::setJwtAuthenticationConverter);
-            providers.add(tokens);
-            http.oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()));
-        }
+        var operator = OperatorAccounts.operator(properties.jwtAuthority());
         http.securityMatcher(operatorPaths())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/keys/**").access(AuthorizationManagers.anyOf(operator,
                                 AuthorityAuthorizationManager.hasRole(KEY_READER)))
-                        .anyRequest().access(operator))
-                .authenticationManager(new ProviderManager(providers))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> unauthorized(response))
-                        .accessDeniedHandler((request, response, e) -> OperatorAccounts.forbidden(response, "this account may not do this")))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
-        return http.build();
+                        .anyRequest().access(operator));
+        return OperatorAccounts.signIn(http, operators, jwt, jwtConverter, "sign in as an operator").build();
     }
 
     /** {@code /api/**} but the public lead API, and health (open, with its details for an operator). */
@@ -104,20 +72,6 @@ class OperatorSecurity {
     /** The operators, and the services' accounts that may read a lead's key and do nothing else. */
     @Bean
     UserDetailsService operators(OperatorProperties properties) {
-        java.util.Set<String> both = new java.util.TreeSet<>(properties.operators().keySet());
-        both.retainAll(properties.services().keySet());
-        if (!both.isEmpty()) {
-            throw new IllegalStateException("an account is both an operator and a key reader: " + both);
-        }
-        List<UserDetails> users = new ArrayList<>();
-        properties.operators().forEach((name, password) -> users.add(User.withUsername(name).password(password)
-                .roles(OperatorAccounts.OPERATOR).build()));
-        properties.services().forEach((name, password) -> users.add(User.withUsername(name).password(password)
-                .roles(KEY_READER).build()));
-        return new InMemoryUserDetailsManager(users);
-    }
-
-    private static void unauthorized(HttpServletResponse response) throws IOException {
-        OperatorAccounts.unauthorized(response, "sign in as an operator");
+        return OperatorAccounts.of(properties.operators(), KEY_READER, properties.services());
     }
 }

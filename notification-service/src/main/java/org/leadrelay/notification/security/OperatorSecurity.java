@@ -1,29 +1,16 @@
 package org.leadrelay.notification.security;
 
 import org.leadrelay.kit.security.OperatorAccounts;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManagers;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * The delivery log API is for operators. Locally they sign in with HTTP Basic against the accounts
@@ -43,44 +30,19 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 @EnableConfigurationProperties(OperatorProperties.class)
 class OperatorSecurity {
 
-    static final String OPERATOR = OperatorAccounts.OPERATOR;
-
     @Bean
     SecurityFilterChain operatorApi(HttpSecurity http, OperatorProperties properties, ObjectProvider<JwtDecoder> jwt,
             ObjectProvider<JwtAuthenticationConverter> jwtConverter, UserDetailsService operators) throws Exception {
-        var operatorOrToken = AuthorizationManagers.<RequestAuthorizationContext>anyOf(
-                AuthorityAuthorizationManager.hasRole(OPERATOR),
-                AuthorityAuthorizationManager.hasAuthority(properties.jwtAuthority()));
-        List<AuthenticationProvider> providers = new ArrayList<>(List.of(new DaoAuthenticationProvider(operators)));
-        JwtDecoder decoder = jwt.getIfAvailable();
-        if (decoder != null) {
-            // an explicit authentication manager must list the JWT provider too, or a valid token is refused
-            JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
-            jwtConverter.ifAvailable(tokens::setJwtAuthenticationConverter);
-            providers.add(tokens);
-            http.oauth2ResourceServer(resource -> resource.jwt(Customizer.withDefaults()));
-        }
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
-                        .requestMatchers("/api/**", "/actuator/**").access(operatorOrToken)
-                        .anyRequest().denyAll())
-                .authenticationManager(new ProviderManager(providers))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> unauthorized(response))
-                        .accessDeniedHandler((request, response, e) -> OperatorAccounts.forbidden(response, "this account may not do this")))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
-        return http.build();
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                .requestMatchers("/api/**", "/actuator/**").access(OperatorAccounts.operator(properties.jwtAuthority()))
+                .anyRequest().denyAll());
+        return OperatorAccounts.signIn(http, operators, jwt, jwtConverter, "sign in as an operator").build();
     }
 
     @Bean
     UserDetailsService operators(OperatorProperties properties) {
         return OperatorAccounts.of(properties.operators());
-    }
-
-    private static void unauthorized(HttpServletResponse response) throws IOException {
-        OperatorAccounts.unauthorized(response, "sign in as an operator");
     }
 }

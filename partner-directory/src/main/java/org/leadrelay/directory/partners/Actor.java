@@ -1,6 +1,7 @@
 package org.leadrelay.directory.partners;
 
 import java.util.UUID;
+import org.leadrelay.kit.domain.NotAllowed;
 
 /**
  * Who is asking: an operator (by account name or token subject), or a partner acting on its own
@@ -20,6 +21,13 @@ public record Actor(String name, UUID partnerId) {
 
     public boolean isOperator() {
         return partnerId == null;
+    }
+
+    /** Refuses anyone but an operator. */
+    public void requireOperator() {
+        if (!isOperator()) {
+            throw new NotAllowed("only operators may do this");
+        }
     }
 
     /** Whether this actor may see the partner at all: operators see every partner, a partner only itself. */

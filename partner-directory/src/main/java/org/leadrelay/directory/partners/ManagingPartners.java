@@ -12,12 +12,12 @@ import org.leadrelay.directory.audit.AuditEntry;
 import org.leadrelay.directory.audit.AuditLog;
 import org.leadrelay.directory.audit.Changes;
 import org.leadrelay.events.Absence;
-import org.leadrelay.events.Availability;
 import org.leadrelay.events.WebhookSecrets;
-import org.leadrelay.kit.web.ProblemException;
+import org.leadrelay.kit.domain.NotFound;
+import org.leadrelay.kit.domain.RuleBroken;
+import org.leadrelay.kit.domain.StaleRevision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,7 +59,7 @@ public class ManagingPartners {
 
     /** Registers a partner; its webhook secret and self-service key are in the answer, this once. */
     public Registered register(PartnerProfile profile, PartnerStatus status, Actor actor) {
-        requireOperator(actor);
+        actor.requireOperator();
         Partner partner = Partner.registered(UUID.randomUUID(), profile, status, now());
         publishing.willPublish(partner);
         partners.add(partner);
@@ -74,14 +74,11 @@ public class ManagingPartners {
      * relay publishes them in batches. No keys are issued (operators issue them one by one).
      */
     public List<Partner> registerAll(List<NewPartner> given, Actor actor) {
-        requireOperator(actor);
+        actor.requireOperator();
         Instant now = now();
         List<Partner> added = given.stream().map(partner -> {
-            Partner registered = Partner.registered(partner.id() == null ? UUID.randomUUID() : partner.id(), partner.profile(),
-                    partner.status(), now);
-            return partner.statusReason() == null ? registered
-                    : new Partner(registered.id(), registered.profile(), registered.status(), partner.statusReason(), registered.signing(),
-                            registered.revision(), now, now, false, false);
+            return Partner.imported(partner.id() == null ? UUID.randomUUID() : partner.id(), partner.profile(), partner.status(),
+                    partner.statusReason(), now);
         }).toList();
         publishing.willPublishAll(added);
         partners.addAll(added);
@@ -104,7 +101,7 @@ public class ManagingPartners {
     public List<AuditEntry> history(UUID id, Actor actor, int limit) {
         if (!actor.isOperator()) {
             find(id, actor);
-            requireOperator(actor);
+            actor.requireOperator();
         }
         List<AuditEntry> entries = audit.of(id, limit);
         if (entries.isEmpty()) {
@@ -116,74 +113,43 @@ public class ManagingPartners {
     /** Replaces the partner's profile; {@code expectedRevision} is the revision the operator last read (If-Match). */
     public Partner update(UUID id, long expectedRevision, PartnerProfile profile, Actor actor) {
         find(id, actor);
-        requireOperator(actor);
-        return change(id, actor, expectedRevision, "updated", partner -> partner.withProfile(profile, now()));
+        actor.requireOperator();
+        return change(id, actor, expectedRevision, "updated", partner -> partner.profileReplaced(profile, now()));
     }
 
     public Partner pause(UUID id, String reason, Long expectedRevision, Actor actor) {
-        return change(id, actor, expectedRevision, "paused", partner -> {
-            if (partner.status() == PartnerStatus.SUSPENDED) {
-                throw new ProblemException(HttpStatus.CONFLICT, "Partner suspended", "a suspended partner cannot be paused; an operator lifts the suspension");
-            }
-            if (partner.status() == PartnerStatus.ONBOARDING && !actor.isOperator()) {
-                throw new ProblemException(HttpStatus.CONFLICT, "Still onboarding", "a partner still onboarding takes no leads yet; an operator activates it");
-            }
-            return partner.withStatus(PartnerStatus.PAUSED, reason, now());
-        });
+        return change(id, actor, expectedRevision, "paused", partner -> partner.paused(reason, actor, now()));
     }
 
     public Partner resume(UUID id, Long expectedRevision, Actor actor) {
-        return change(id, actor, expectedRevision, "resumed", partner -> {
-            if (partner.status() != PartnerStatus.PAUSED && !actor.isOperator()) {
-                throw new ProblemException(HttpStatus.CONFLICT, "Not paused", "only a paused partner can resume itself; its status is " + partner.status());
-            }
-            return partner.withStatus(PartnerStatus.ACTIVE, null, now());
-        });
+        return change(id, actor, expectedRevision, "resumed", partner -> partner.resumed(actor, now()));
     }
 
     public Partner suspend(UUID id, String reason, Long expectedRevision, Actor actor) {
         find(id, actor);
-        requireOperator(actor);
-        return change(id, actor, expectedRevision, "suspended", partner -> partner.withStatus(PartnerStatus.SUSPENDED, reason, now()));
+        return change(id, actor, expectedRevision, "suspended", partner -> partner.suspended(reason, actor, now()));
     }
 
     public Partner setOutOfOffice(UUID id, List<Absence> periods, String timeZone, Actor actor) {
-        return change(id, actor, null, "out-of-office", partner -> {
-            Availability current = partner.profile().availability();
-            Availability changed = new Availability(current != null ? current.timeZone() : timeZone,
-                    current != null ? current.businessHours() : List.of(), periods);
-            return partner.withProfile(partner.profile().withAvailability(changed), now());
-        });
+        return change(id, actor, null, "out-of-office", partner -> partner.outOfOffice(periods, timeZone, now()));
     }
 
     public Partner setCapacity(UUID id, int capacity, Integer weeklyCapacity, Actor actor) {
-        return change(id, actor, null, "capacity", partner -> {
-            PartnerProfile profile = partner.profile();
-            if (!actor.isOperator()) {
-                requireWithin("/capacity", capacity, profile.maxCapacity() != null ? profile.maxCapacity() : profile.capacity());
-                if (weeklyCapacity != null) {
-                    Integer ceiling = profile.maxWeeklyCapacity() != null ? profile.maxWeeklyCapacity() : profile.weeklyCapacity();
-                    requireWithin("/weeklyCapacity", weeklyCapacity, ceiling == null ? Integer.MAX_VALUE : ceiling);
-                }
-            }
-            // a weekly figure left out keeps the current one (null would lift the weekly cap)
-            Integer weekly = weeklyCapacity != null ? weeklyCapacity : profile.weeklyCapacity();
-            return partner.withProfile(profile.withCapacity(capacity, weekly), now());
-        });
+        return change(id, actor, null, "capacity", partner -> partner.capacity(capacity, weeklyCapacity, actor, now()));
     }
 
     /** A new webhook secret; the previous one keeps signing for the configured overlap. */
     public RotatedSecret rotateSecret(UUID id, Actor actor) {
         Duration overlap = properties.secretOverlap();
         Partner rotated = change(id, actor, null, "webhook-secret-rotated",
-                partner -> partner.withSigning(partner.signing().rotated(now(), overlap), now()));
+                partner -> partner.secretRotated(overlap, now()));
         return new RotatedSecret(secrets.secret(id, rotated.signing().generation()), rotated.signing().previousValidUntil());
     }
 
     /** A new self-service key for the partner; the previous one stops working at once. */
     public String issueKey(UUID id, Actor actor) {
         Partner partner = find(id, actor);
-        requireOperator(actor);
+        actor.requireOperator();
         String key = keys.issue(id);
         audit.record(new AuditEntry(UUID.randomUUID(), id, partner.revision(), now(), actor.name(), "key-issued", List.of()));
         return key;
@@ -191,8 +157,7 @@ public class ManagingPartners {
 
     public void delete(UUID id, Long expectedRevision, Actor actor) {
         find(id, actor);
-        requireOperator(actor);
-        Partner deleted = change(id, actor, expectedRevision, "deleted", partner -> partner.deletedAt(now()));
+        Partner deleted = change(id, actor, expectedRevision, "deleted", partner -> partner.deleted(actor, now()));
         credentials.remove(id);
         log.info("partner {} deleted at revision {}", id, deleted.revision());
     }
@@ -214,7 +179,7 @@ public class ManagingPartners {
                 throw stale(partners.find(id).orElse(current));
             }
         }
-        throw new ProblemException(HttpStatus.CONFLICT, "Busy", "the partner kept changing; try again");
+        throw new RuleBroken("Busy", "the partner kept changing; try again");
     }
 
     /** Now, to the millisecond, as MongoDB stores it, so what is answered equals what is stored and published. */
@@ -227,25 +192,12 @@ public class ManagingPartners {
                 changes.between(before == null ? null : Audited.of(before), after == null ? null : Audited.of(after)));
     }
 
-    private static void requireWithin(String field, int value, int ceiling) {
-        if (value > ceiling) {
-            throw new org.leadrelay.kit.web.InvalidRequestException(field, "must be at most " + ceiling + ", the limit the operator set");
-        }
+    private static NotFound notFound(UUID id) {
+        return new NotFound("no partner " + id);
     }
 
-    private static void requireOperator(Actor actor) {
-        if (!actor.isOperator()) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "only operators may do this");
-        }
-    }
-
-    private static ProblemException notFound(UUID id) {
-        return new ProblemException(HttpStatus.NOT_FOUND, "Not found", "no partner " + id);
-    }
-
-    private static ProblemException stale(Partner current) {
-        return new ProblemException(HttpStatus.PRECONDITION_FAILED, "Stale revision",
-                "the partner changed since you read it; it is at revision " + current.revision() + " now");
+    private static StaleRevision stale(Partner current) {
+        return new StaleRevision("the partner changed since you read it; it is at revision " + current.revision() + " now");
     }
 
     /** What the audit log compares: the profile's fields, the status and the secret generation, as the API shows them. */

@@ -11,11 +11,17 @@ import org.leadrelay.events.Availability;
 import org.leadrelay.events.Expertise;
 import org.leadrelay.events.PartnerUpserted;
 import org.leadrelay.events.SigningKey;
+import org.leadrelay.kit.domain.RuleBroken;
+import org.leadrelay.kit.web.InvalidRequestException;
 
 /**
  * A partner integrator as the directory keeps it: its profile, its status, its secret generation
  * and whether its latest revision has reached the partners topic. Its state on the topic is exactly
  * {@link #toEvent(double)}: the directory is the source of truth, everyone else keeps a copy.
+ *
+ * <p>Every change is a method named for what happens ({@link #paused}, {@link #resumed},
+ * {@link #suspended}, ...): it checks the partner's rules, then returns the next revision, not yet
+ * published. {@link ManagingPartners} loads, calls, stores and publishes.
  *
  * @param published   whether the partners topic has this revision (or, once deleted, the tombstone)
  * @param deleted     deleted by an operator; the record stays until its tombstone is published
@@ -37,20 +43,88 @@ public record Partner(
         return new Partner(id, profile, status, null, WebhookSigning.FIRST, 1, now, now, false, false);
     }
 
-    public Partner withProfile(PartnerProfile changed, Instant now) {
+    /** A new partner imported from an export, keeping the reason its status was set for. */
+    public static Partner imported(UUID id, PartnerProfile profile, PartnerStatus status, String statusReason, Instant now) {
+        return new Partner(id, profile, status, statusReason, WebhookSigning.FIRST, 1, now, now, false, false);
+    }
+
+    /** An operator replaces the whole profile. */
+    public Partner profileReplaced(PartnerProfile changed, Instant now) {
         return next(changed, status, statusReason, signing, now);
     }
 
-    public Partner withStatus(PartnerStatus changed, String reason, Instant now) {
-        return next(profile, changed, reason, signing, now);
+    /**
+     * Paused: takes no leads until it resumes. A suspended partner cannot be paused (only an
+     * operator lifts a suspension), and a partner still onboarding cannot pause itself (it takes no
+     * leads yet; an operator may still set it paused).
+     */
+    public Partner paused(String reason, Actor actor, Instant now) {
+        if (status == PartnerStatus.SUSPENDED) {
+            throw new RuleBroken("Partner suspended", "a suspended partner cannot be paused; an operator lifts the suspension");
+        }
+        if (status == PartnerStatus.ONBOARDING && !actor.isOperator()) {
+            throw new RuleBroken("Still onboarding", "a partner still onboarding takes no leads yet; an operator activates it");
+        }
+        return next(profile, PartnerStatus.PAUSED, reason, signing, now);
     }
 
-    public Partner withSigning(WebhookSigning changed, Instant now) {
-        return next(profile, status, statusReason, changed, now);
+    /**
+     * Active again, taking leads. A partner resumes itself only from a pause; an operator also
+     * activates a partner that was onboarding and lifts a suspension this way.
+     */
+    public Partner resumed(Actor actor, Instant now) {
+        if (status != PartnerStatus.PAUSED && !actor.isOperator()) {
+            throw new RuleBroken("Not paused", "only a paused partner can resume itself; its status is " + status);
+        }
+        return next(profile, PartnerStatus.ACTIVE, null, signing, now);
     }
 
-    public Partner deletedAt(Instant now) {
+    /** Suspended by an operator: no leads until an operator resumes it; the partner cannot. */
+    public Partner suspended(String reason, Actor actor, Instant now) {
+        actor.requireOperator();
+        return next(profile, PartnerStatus.SUSPENDED, reason, signing, now);
+    }
+
+    /** New out-of-office periods; the time zone given is used only when none was set before. */
+    public Partner outOfOffice(List<Absence> periods, String timeZone, Instant now) {
+        Availability current = profile.availability();
+        Availability changed = new Availability(current != null ? current.timeZone() : timeZone,
+                current != null ? current.businessHours() : List.of(), periods);
+        return next(profile.withAvailability(changed), status, statusReason, signing, now);
+    }
+
+    /**
+     * New capacity. A partner may set it up to the ceilings the operator set (the current figures
+     * when none); an operator may set anything. A weekly figure left out keeps the current one (null
+     * would lift the weekly cap).
+     */
+    public Partner capacity(int capacity, Integer weeklyCapacity, Actor actor, Instant now) {
+        if (!actor.isOperator()) {
+            requireWithin("/capacity", capacity, profile.maxCapacity() != null ? profile.maxCapacity() : profile.capacity());
+            if (weeklyCapacity != null) {
+                Integer ceiling = profile.maxWeeklyCapacity() != null ? profile.maxWeeklyCapacity() : profile.weeklyCapacity();
+                requireWithin("/weeklyCapacity", weeklyCapacity, ceiling == null ? Integer.MAX_VALUE : ceiling);
+            }
+        }
+        Integer weekly = weeklyCapacity != null ? weeklyCapacity : profile.weeklyCapacity();
+        return next(profile.withCapacity(capacity, weekly), status, statusReason, signing, now);
+    }
+
+    /** A new webhook secret generation; the previous one keeps signing for {@code overlap}. */
+    public Partner secretRotated(Duration overlap, Instant now) {
+        return next(profile, status, statusReason, signing.rotated(now, overlap), now);
+    }
+
+    /** Deleted by an operator; the record stays until its tombstone is published. */
+    public Partner deleted(Actor actor, Instant now) {
+        actor.requireOperator();
         return new Partner(id, profile, status, statusReason, signing, revision + 1, createdAt, now, false, true);
+    }
+
+    private static void requireWithin(String field, int value, int ceiling) {
+        if (value > ceiling) {
+            throw new InvalidRequestException(field, "must be at most " + ceiling + ", the limit the operator set");
+        }
     }
 
     private Partner next(PartnerProfile changedProfile, PartnerStatus changedStatus, String reason, WebhookSigning changedSigning,

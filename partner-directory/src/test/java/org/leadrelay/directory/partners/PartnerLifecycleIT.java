@@ -338,7 +338,7 @@ class PartnerLifecycleIT {
         Registered partner = register(FULL_PROFILE);
         Partner stored = partners.find(partner.id()).orElseThrow();
         // as if the process died right after the write: the next revision marked for the relay and stored, not published
-        Partner next = stored.withStatus(PartnerStatus.PAUSED, "written before a crash", Instant.now());
+        Partner next = stored.paused("written before a crash", Actor.operator("ops"), Instant.now());
         publishing.willPublish(next);
         assertThat(partners.replace(next)).isTrue();
 

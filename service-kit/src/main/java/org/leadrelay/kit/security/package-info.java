@@ -1,2 +1,2 @@
-/** What the services with operator sign-in share: local operator accounts and problem-details answers to 401 and 403. */
+/** What the services with operator sign-in share: local operator accounts, how operators sign in, and problem-details answers to 401 and 403. */
 package org.leadrelay.kit.security;

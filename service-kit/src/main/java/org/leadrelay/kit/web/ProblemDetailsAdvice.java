@@ -4,6 +4,10 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.leadrelay.kit.domain.NotAllowed;
+import org.leadrelay.kit.domain.NotFound;
+import org.leadrelay.kit.domain.Refusal;
+import org.leadrelay.kit.domain.StaleRevision;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -99,6 +103,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setTitle(e.title());
         return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    /**
+     * The one place a domain's refusal becomes an HTTP answer: its kind gives the status, its title
+     * and detail are the problem's. The domain code that throws it knows nothing of HTTP.
+     */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> handleRefusal(Refusal e) {
+        HttpStatus status = e instanceof NotFound ? HttpStatus.NOT_FOUND
+                : e instanceof NotAllowed ? HttpStatus.FORBIDDEN
+                : e instanceof StaleRevision ? HttpStatus.PRECONDITION_FAILED
+                : HttpStatus.CONFLICT; // RuleBroken, the last of the sealed kinds
+        return handleProblem(new ProblemException(status, e.title(), e.getMessage()));
     }
 
     private static ProblemDetail invalid(List<FieldError> errors) {
