@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.leadrelay.events.LeadId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -57,7 +58,8 @@ public class ErasingLeads {
      *
      * @return empty when intake never had this lead
      */
-    public Optional<LeadErasure> eraseLead(UUID leadId, LeadErasure.Reason reason, String operator) {
+    public Optional<LeadErasure> eraseLead(LeadId lead, LeadErasure.Reason reason, String operator) {
+        UUID leadId = lead.value();
         Optional<LeadErasure> earlier = erasures.ofLead(leadId);
         if (earlier.isPresent()) {
             log.info("lead {} was erased before (erasure {}): nothing to do", leadId, earlier.get().erasureId());

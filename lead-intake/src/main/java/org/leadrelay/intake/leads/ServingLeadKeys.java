@@ -3,6 +3,7 @@ package org.leadrelay.intake.leads;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import java.util.UUID;
+import org.leadrelay.events.LeadId;
 import org.leadrelay.events.LeadKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,8 @@ public class ServingLeadKeys {
     }
 
     /** The lead's key, or why there is none. */
-    public Answer key(UUID leadId, String reader) {
+    public Answer key(LeadId lead, String reader) {
+        UUID leadId = lead.value();
         Optional<StoredLead> stored = leads.find(leadId);
         Answer answer = stored.map(lead -> new Answer(Outcome.SERVED, lead.key()))
                 .orElseGet(() -> new Answer(erasures.ofLead(leadId).isPresent() ? Outcome.ERASED : Outcome.UNKNOWN, null));

@@ -6,6 +6,9 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.leadrelay.events.AssignmentId;
+import org.leadrelay.events.LeadId;
+import org.leadrelay.events.PartnerId;
 import org.leadrelay.kit.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,12 +67,12 @@ class DeadlineWatch implements SmartLifecycle {
     private void fire(Deadlines.Timer timer) {
         switch (timer.kind()) {
             case EXPIRE_OFFER:
-                if (!assignments.expire(timer.leadId(), timer.assignmentId(), timer.partnerId())) {
+                if (!assignments.expire(LeadId.of(timer.leadId()), AssignmentId.of(timer.assignmentId()), PartnerId.of(timer.partnerId()))) {
                     return; // not due by this instance's clock: the lease runs out and it fires again
                 }
                 break;
             case RELEASE_CAPACITY:
-                assignments.releaseAccepted(timer.partnerId(), timer.assignmentId());
+                assignments.releaseAccepted(PartnerId.of(timer.partnerId()), AssignmentId.of(timer.assignmentId()));
                 break;
             default:
                 throw new IllegalStateException("unknown timer kind " + timer.kind());

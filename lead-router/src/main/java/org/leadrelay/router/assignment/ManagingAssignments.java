@@ -16,14 +16,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.leadrelay.events.AssignmentEvent;
+import org.leadrelay.events.AssignmentId;
 import org.leadrelay.events.Fallback;
 import org.leadrelay.events.LeadAccepted;
 import org.leadrelay.events.LeadAssigned;
 import org.leadrelay.events.LeadAssignmentExpired;
 import org.leadrelay.events.LeadDeclined;
+import org.leadrelay.events.LeadId;
 import org.leadrelay.events.LeadReassigned;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.LeadUnroutable;
+import org.leadrelay.events.PartnerId;
 import org.leadrelay.events.PassedOver;
 import org.leadrelay.events.Score;
 import org.leadrelay.events.ScoreComponent;
@@ -133,7 +136,10 @@ public class ManagingAssignments {
      * A partner's answer to an offer. The first answer counts; the same answer again changes
      * nothing; anything else is refused with what happened instead.
      */
-    public LeadCase answer(UUID leadId, UUID assignmentId, UUID partnerId, boolean accept, String reason) {
+    public LeadCase answer(LeadId lead, AssignmentId offer, PartnerId answering, boolean accept, String reason) {
+        UUID leadId = lead.value();
+        UUID assignmentId = offer.value();
+        UUID partnerId = answering.value();
         return changeLead(leadId, current -> {
             Attempt attempt = current.attempt(assignmentId).filter(found -> found.partnerId().equals(partnerId))
                     .orElseThrow(() -> new OfferClosedException("this offer is not known here"));
@@ -195,7 +201,10 @@ public class ManagingAssignments {
      *
      * @return false when the offer is not due yet (the timer must fire again later)
      */
-    public boolean expire(UUID leadId, UUID assignmentId, UUID partnerId) {
+    public boolean expire(LeadId lead, AssignmentId assignment, PartnerId offeredTo) {
+        UUID leadId = lead.value();
+        UUID assignmentId = assignment.value();
+        UUID partnerId = offeredTo.value();
         Optional<LeadCase> known = cases.find(leadId);
         Optional<Attempt> offer = known.flatMap(found -> found.attempt(assignmentId));
         if (offer.isEmpty()) {
@@ -254,15 +263,17 @@ public class ManagingAssignments {
     }
 
     /** An accepted lead stops counting against its partner's capacity. */
-    public void releaseAccepted(UUID partnerId, UUID assignmentId) {
-        loads.release(partnerId, assignmentId);
+    public void releaseAccepted(PartnerId partner, AssignmentId assignment) {
+        loads.release(partner.value(), assignment.value());
     }
 
     /**
      * An operator gives the lead to a partner of their choosing, whatever its capacity: the pending
      * offer, if any, is withdrawn, and the partner gets it as LeadReassigned.
      */
-    public LeadCase assignByHand(UUID leadId, UUID partnerId, String reason, String operator) {
+    public LeadCase assignByHand(LeadId lead, PartnerId chosen, String reason, String operator) {
+        UUID leadId = lead.value();
+        UUID partnerId = chosen.value();
         RoutablePartner partner = partners.find(partnerId).orElseThrow(() -> new UnknownPartnerException(partnerId));
         return changeLead(leadId, current -> {
             if (current.state() == State.ACCEPTED) {
@@ -312,7 +323,8 @@ public class ManagingAssignments {
      *
      * @return what the erasure did here, naming no person, for its report
      */
-    public String erase(UUID leadId) {
+    public String erase(LeadId lead) {
+        UUID leadId = lead.value();
         for (int attempt = 0; attempt < ATTEMPTS_ON_CONFLICT; attempt++) {
             Instant now = now();
             Optional<LeadCase> known = cases.find(leadId);
@@ -354,8 +366,8 @@ public class ManagingAssignments {
     }
 
     /** Routes an unroutable lead again from scratch (partners that declined or let it expire stay excluded). */
-    public LeadCase reopen(UUID leadId) {
-        return changeLead(leadId, current -> {
+    public LeadCase reopen(LeadId lead) {
+        return changeLead(lead.value(), current -> {
             if (current.state() != State.UNROUTABLE) {
                 throw new OfferClosedException("only a lead in the operators' queue can be reopened; this one is " + current.state());
             }
@@ -370,8 +382,8 @@ public class ManagingAssignments {
         return cases.unroutable(limit);
     }
 
-    public Optional<LeadCase> find(UUID leadId) {
-        return cases.find(leadId);
+    public Optional<LeadCase> find(LeadId lead) {
+        return cases.find(lead.value());
     }
 
     private LeadCase changeLead(UUID leadId, Function<LeadCase, Step> stepping) {

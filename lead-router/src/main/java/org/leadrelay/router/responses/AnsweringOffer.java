@@ -3,8 +3,11 @@ package org.leadrelay.router.responses;
 import java.time.Clock;
 import java.util.Optional;
 import org.leadrelay.events.AnswerTokens;
+import org.leadrelay.events.AssignmentId;
 import org.leadrelay.events.LeadAssigned;
+import org.leadrelay.events.LeadId;
 import org.leadrelay.events.LeadReassigned;
+import org.leadrelay.events.PartnerId;
 import org.leadrelay.router.assignment.LeadCase;
 import org.leadrelay.router.assignment.ManagingAssignments;
 import org.leadrelay.router.assignment.OfferClosedException;
@@ -31,7 +34,7 @@ public class AnsweringOffer {
     /** The offer a token stands for; looking at it changes nothing. */
     public Offer offer(String token) {
         AnswerTokens.Claims claims = tokens.verify(token, clock.instant());
-        LeadCase leadCase = assignments.find(claims.leadId()).orElseThrow(() -> new AnswerConflictException("this lead is not known here"));
+        LeadCase leadCase = assignments.find(LeadId.of(claims.leadId())).orElseThrow(() -> new AnswerConflictException("this lead is not known here"));
         return offer(claims, leadCase);
     }
 
@@ -39,7 +42,8 @@ public class AnsweringOffer {
     public Offer answer(String token, Answer answer, String reason) {
         AnswerTokens.Claims claims = tokens.verify(token, clock.instant());
         try {
-            LeadCase leadCase = assignments.answer(claims.leadId(), claims.assignmentId(), claims.partnerId(), answer == Answer.ACCEPT, reason);
+            LeadCase leadCase = assignments.answer(LeadId.of(claims.leadId()), AssignmentId.of(claims.assignmentId()), PartnerId.of(claims.partnerId()),
+                    answer == Answer.ACCEPT, reason);
             return offer(claims, leadCase);
         } catch (OfferClosedException e) {
             throw new AnswerConflictException(e.getMessage());

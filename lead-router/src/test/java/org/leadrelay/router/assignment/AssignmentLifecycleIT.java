@@ -22,14 +22,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.leadrelay.events.AssignmentId;
 import org.leadrelay.events.EventTypes;
 import org.leadrelay.events.LeadAccepted;
 import org.leadrelay.events.LeadAssigned;
 import org.leadrelay.events.LeadAssignmentExpired;
 import org.leadrelay.events.LeadDeclined;
+import org.leadrelay.events.LeadId;
 import org.leadrelay.events.LeadReassigned;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.LeadUnroutable;
+import org.leadrelay.events.PartnerId;
 import org.leadrelay.events.PartnerUpserted;
 import org.leadrelay.events.Topics;
 import org.leadrelay.router.Fixtures;
@@ -96,11 +99,11 @@ class AssignmentLifecycleIT {
         LeadReceived lead = lead(country);
 
         LeadAssigned assigned = event(awaitType(lead.leadId(), EventTypes.LEAD_ASSIGNED), LeadAssigned.class);
-        assignments.answer(lead.leadId(), assigned.assignmentId(), best, false, "too busy");
+        assignments.answer(LeadId.of(lead.leadId()), AssignmentId.of(assigned.assignmentId()), PartnerId.of(best), false, "too busy");
         LeadDeclined declined = event(awaitType(lead.leadId(), EventTypes.LEAD_DECLINED), LeadDeclined.class);
         LeadReassigned reassigned = event(awaitType(lead.leadId(), EventTypes.LEAD_REASSIGNED), LeadReassigned.class);
-        assignments.answer(lead.leadId(), reassigned.assignmentId(), next, true, null);
-        assignments.answer(lead.leadId(), reassigned.assignmentId(), next, true, null); // the same answer twice changes nothing
+        assignments.answer(LeadId.of(lead.leadId()), AssignmentId.of(reassigned.assignmentId()), PartnerId.of(next), true, null);
+        assignments.answer(LeadId.of(lead.leadId()), AssignmentId.of(reassigned.assignmentId()), PartnerId.of(next), true, null); // the same answer twice changes nothing
         LeadAccepted accepted = event(awaitType(lead.leadId(), EventTypes.LEAD_ACCEPTED), LeadAccepted.class);
 
         assertThat(assigned.partnerId()).isEqualTo(best);
@@ -114,9 +117,9 @@ class AssignmentLifecycleIT {
         assertThat(accepted.personal()).isEqualTo(lead.personal());
         assertThat(kafka.recordsAfter(Duration.ofMillis(500), keyed(lead.leadId()).and(TopicProbe.ofType(EventTypes.LEAD_ACCEPTED))))
                 .hasSize(1);
-        assertThatThrownBy(() -> assignments.answer(lead.leadId(), reassigned.assignmentId(), next, false, "changed my mind"))
+        assertThatThrownBy(() -> assignments.answer(LeadId.of(lead.leadId()), AssignmentId.of(reassigned.assignmentId()), PartnerId.of(next), false, "changed my mind"))
                 .isInstanceOf(OfferClosedException.class).hasMessageContaining("accepted");
-        assertThatThrownBy(() -> assignments.answer(lead.leadId(), assigned.assignmentId(), best, true, null))
+        assertThatThrownBy(() -> assignments.answer(LeadId.of(lead.leadId()), AssignmentId.of(assigned.assignmentId()), PartnerId.of(best), true, null))
                 .isInstanceOf(OfferClosedException.class).hasMessageContaining("declined");
         assertThat(meters.counter("leadrelay.router.reassignments", "reason", "declined").count()).isPositive();
         assertThat(meters.timer("leadrelay.router.time.to.assign").count()).isPositive();
@@ -142,7 +145,7 @@ class AssignmentLifecycleIT {
         assertThat(reassigned.reason()).isEqualTo("expired");
         assertThat(kafka.recordsAfter(Duration.ofSeconds(2), keyed(lead.leadId()).and(TopicProbe.ofType(EventTypes.LEAD_ASSIGNMENT_EXPIRED))))
                 .hasSize(1);
-        assertThatThrownBy(() -> assignments.answer(lead.leadId(), assigned.assignmentId(), slow, true, null))
+        assertThatThrownBy(() -> assignments.answer(LeadId.of(lead.leadId()), AssignmentId.of(assigned.assignmentId()), PartnerId.of(slow), true, null))
                 .isInstanceOf(OfferClosedException.class).hasMessageContaining("moved on");
         assertThat(meters.counter("leadrelay.router.expiries").count()).isPositive();
         assertThat(meters.counter("leadrelay.router.reassignments", "reason", "expired").count()).isPositive();
@@ -156,9 +159,9 @@ class AssignmentLifecycleIT {
         UUID elsewhere = partner(country() , "GOLD", 5, null);
         LeadReceived lead = lead(country);
         LeadAssigned assigned = event(awaitType(lead.leadId(), EventTypes.LEAD_ASSIGNED), LeadAssigned.class);
-        assignments.answer(lead.leadId(), assigned.assignmentId(), first, false, null);
+        assignments.answer(LeadId.of(lead.leadId()), AssignmentId.of(assigned.assignmentId()), PartnerId.of(first), false, null);
         LeadReassigned reassigned = event(awaitType(lead.leadId(), EventTypes.LEAD_REASSIGNED), LeadReassigned.class);
-        assignments.answer(lead.leadId(), reassigned.assignmentId(), second, false, "not our field");
+        assignments.answer(LeadId.of(lead.leadId()), AssignmentId.of(reassigned.assignmentId()), PartnerId.of(second), false, "not our field");
 
         LeadUnroutable unroutable = event(awaitType(lead.leadId(), EventTypes.LEAD_UNROUTABLE), LeadUnroutable.class);
         JsonNode queue = json.readTree(get("/api/leads/unroutable?limit=500").body());
@@ -212,7 +215,7 @@ class AssignmentLifecycleIT {
         assertThat(load).isNotNull();
         assertThat(load.get("openLeads").asInt()).isEqualTo(1);
         assertThat(load.get("capacity").asInt()).isEqualTo(1);
-        assignments.answer(winner.leadId(), assigned.assignmentId(), small, false, "full after all");
+        assignments.answer(LeadId.of(winner.leadId()), AssignmentId.of(assigned.assignmentId()), PartnerId.of(small), false, "full after all");
         assertThat(send("POST", "/api/leads/" + loser.leadId() + "/reopen", null, OPERATOR).statusCode()).isEqualTo(200);
         LeadAssigned afterReopen = event(awaitType(loser.leadId(), EventTypes.LEAD_ASSIGNED), LeadAssigned.class);
         assertThat(afterReopen.partnerId()).as("the place the decline freed").isEqualTo(small);

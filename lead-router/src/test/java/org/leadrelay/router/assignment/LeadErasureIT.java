@@ -18,6 +18,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.leadrelay.events.AssignmentId;
 import org.leadrelay.events.CloudEventHeaders;
 import org.leadrelay.events.Consent;
 import org.leadrelay.events.Contact;
@@ -27,9 +28,11 @@ import org.leadrelay.events.LeadAccepted;
 import org.leadrelay.events.LeadAssigned;
 import org.leadrelay.events.LeadErased;
 import org.leadrelay.events.LeadErasureCompleted;
+import org.leadrelay.events.LeadId;
 import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
+import org.leadrelay.events.PartnerId;
 import org.leadrelay.events.PartnerUpserted;
 import org.leadrelay.events.Topics;
 import org.leadrelay.router.Fixtures;
@@ -119,7 +122,7 @@ class LeadErasureIT {
 
         assertThat(report.service()).isEqualTo("lead-router");
         assertThat(report.summary()).contains("case anonymised", "pending offer withdrawn").doesNotContain(NAME, EMAIL, WORDS);
-        LeadCase erased = assignments.find(lead.leadId()).orElseThrow();
+        LeadCase erased = assignments.find(LeadId.of(lead.leadId()).orElseThrow());
         assertThat(erased.state()).isEqualTo(LeadCase.State.ERASED);
         assertThat(erased.lead().personal()).isNull();
         assertThat(erased.lead().need().products()).containsExactly("postgresql"); // what routing used stays
@@ -131,7 +134,7 @@ class LeadErasureIT {
         assertThat(heldData(lead.leadId())).contains(lead.leadId().toString()).doesNotContain(NAME, EMAIL, PHONE, WORDS, "Strassen", lead.personal().ciphertext());
         assertThat(loads.of(List.of(partner), ManagingAssignments.week(Instant.now())).get(partner).open())
                 .as("the withdrawn offer's place is given back").isZero();
-        assertThatThrownBy(() -> assignments.answer(lead.leadId(), assigned.assignmentId(), partner, true, null))
+        assertThatThrownBy(() -> assignments.answer(LeadId.of(lead.leadId()), AssignmentId.of(assigned.assignmentId()), PartnerId.of(partner), true, null))
                 .isInstanceOf(OfferClosedException.class).hasMessageContaining("erased");
 
         // erasing again, as a redelivered record would: the same report (one event id), nothing else changes
@@ -139,7 +142,7 @@ class LeadErasureIT {
         List<ConsumerRecord<String, byte[]>> reports = kafka.awaitRecords(
                 keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ERASURE_COMPLETED)), 2, Duration.ofSeconds(30));
         assertThat(reports).extracting(record -> header(record, CloudEventHeaders.ID)).containsOnly(header(reports.get(0), CloudEventHeaders.ID));
-        assertThat(assignments.find(lead.leadId()).orElseThrow().version()).isEqualTo(erased.version());
+        assertThat(assignments.find(LeadId.of(lead.leadId()).orElseThrow().version()).isEqualTo(erased.version()));
         assertThat(kafka.recordsAfter(Duration.ofSeconds(1), keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ACCEPTED)))).isEmpty();
     }
 
@@ -149,7 +152,7 @@ class LeadErasureIT {
         UUID partner = partner(country);
         LeadReceived lead = lead(country);
         LeadAssigned assigned = event(kafka.awaitRecord(keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ASSIGNED))), LeadAssigned.class);
-        assignments.answer(lead.leadId(), assigned.assignmentId(), partner, true, null);
+        assignments.answer(LeadId.of(lead.leadId()), AssignmentId.of(assigned.assignmentId()), PartnerId.of(partner), true, null);
         assertThat(event(kafka.awaitRecord(keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ACCEPTED))), LeadAccepted.class).personal())
                 .isEqualTo(lead.personal());
         assertThat(LeadKeyServer.open(lead.leadId(), lead.personal()).contact().email()).isEqualTo(EMAIL);
@@ -160,7 +163,7 @@ class LeadErasureIT {
                 LeadErasureCompleted.class);
 
         assertThat(report.summary()).contains("case anonymised").doesNotContain("withdrawn");
-        LeadCase erased = assignments.find(lead.leadId()).orElseThrow();
+        LeadCase erased = assignments.find(LeadId.of(lead.leadId()).orElseThrow());
         assertThat(erased.state()).isEqualTo(LeadCase.State.ERASED);
         assertThat(erased.attempts()).singleElement().satisfies(offer -> assertThat(offer.outcome()).isEqualTo(LeadCase.Outcome.ACCEPTED));
         assertThat(storedCase(lead.leadId())).doesNotContain(NAME, EMAIL, PHONE, WORDS, "Strassen", lead.personal().ciphertext());
@@ -180,7 +183,7 @@ class LeadErasureIT {
         assertThat(report.summary()).contains("erased before it was received");
         // an absence: a routed lead is offered well within these 5 s (the other tests' leads are, in milliseconds)
         assertThat(kafka.recordsAfter(Duration.ofSeconds(5), keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ASSIGNED)))).isEmpty();
-        LeadCase erased = assignments.find(lead.leadId()).orElseThrow();
+        LeadCase erased = assignments.find(LeadId.of(lead.leadId()).orElseThrow());
         assertThat(erased.state()).isEqualTo(LeadCase.State.ERASED);
         assertThat(erased.lead()).isNull();
         assertThat(erased.attempts()).isEmpty();

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.leadrelay.console.audit.AuditEntry;
 import org.leadrelay.console.audit.AuditTrail;
 import org.leadrelay.console.services.ServiceClient;
+import org.leadrelay.events.PartnerId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ public class EnablingEndpoints {
      *
      * @return null when it was done, else why not (the service's problem detail)
      */
-    public String enable(UUID partnerId, String who, String why) {
+    public String enable(PartnerId partnerId, String who, String why) {
         String refusal = null;
         try {
             notification.delete("/api/disabled-endpoints/" + partnerId);

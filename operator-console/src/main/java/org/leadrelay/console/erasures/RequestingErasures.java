@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.leadrelay.console.audit.AuditEntry;
 import org.leadrelay.console.audit.AuditTrail;
 import org.leadrelay.console.services.ServiceClient;
+import org.leadrelay.events.LeadId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.client.RestClientException;
@@ -49,7 +50,7 @@ public class RequestingErasures {
      * @param consentWithdrawn the person withdrew their consent (intake's reason {@code consent-withdrawn}),
      *                         rather than asked to be forgotten ({@code request})
      */
-    public Outcome eraseLead(UUID leadId, boolean consentWithdrawn, String reason, String operator) {
+    public Outcome eraseLead(LeadId leadId, boolean consentWithdrawn, String reason, String operator) {
         Outcome outcome = call(Map.of("leadId", leadId.toString(), "reason", basis(consentWithdrawn)));
         audit.record(new AuditEntry(clock.instant(), operator, ERASED, leadId.toString(), basis(consentWithdrawn) + ": " + reason.strip(),
                 outcome.done() ? "done" : outcome.detail()));

@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.leadrelay.console.audit.AuditEntry;
 import org.leadrelay.console.audit.AuditTrail;
 import org.leadrelay.console.services.ServiceClient;
+import org.leadrelay.events.LeadId;
+import org.leadrelay.events.PartnerId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.client.RestClientException;
@@ -44,7 +46,7 @@ public class FixingQueue {
      * Gives the lead to the partner, whatever its capacity; the router records the operator's name
      * and reason in the offer it makes.
      */
-    public Outcome assign(UUID leadId, UUID partnerId, String reason, String operator) {
+    public Outcome assign(LeadId leadId, PartnerId partnerId, String reason, String operator) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("partnerId", partnerId.toString());
         body.put("reason", reason.strip() + " (by " + operator + " via console)");
@@ -56,7 +58,7 @@ public class FixingQueue {
     }
 
     /** Routes the lead again from scratch. */
-    public Outcome reopen(UUID leadId, String reason, String operator) {
+    public Outcome reopen(LeadId leadId, String reason, String operator) {
         Outcome outcome = call(() -> router.post("/api/leads/" + leadId + "/reopen", null));
         audit.record(new AuditEntry(clock.instant(), operator, REOPENED, leadId.toString(),
                 reason == null || reason.isBlank() ? "reopened" : reason.strip(), outcome.done() ? Outcome.DONE : outcome.detail()));

@@ -12,6 +12,7 @@ import org.leadrelay.directory.audit.AuditEntry;
 import org.leadrelay.directory.audit.AuditLog;
 import org.leadrelay.directory.audit.Changes;
 import org.leadrelay.events.Absence;
+import org.leadrelay.events.PartnerId;
 import org.leadrelay.events.WebhookSecrets;
 import org.leadrelay.kit.domain.NotFound;
 import org.leadrelay.kit.domain.RuleBroken;
@@ -93,14 +94,15 @@ public class ManagingPartners {
         return ids.isEmpty() ? java.util.Set.of() : partners.existing(ids);
     }
 
-    public Partner find(UUID id, Actor actor) {
-        return partners.find(id).filter(partner -> actor.sees(id)).orElseThrow(() -> notFound(id));
+    public Partner find(PartnerId partnerId, Actor actor) {
+        return visible(partnerId.value(), actor);
     }
 
     /** A partner's change history, newest first; operators can still read a deleted partner's. */
-    public List<AuditEntry> history(UUID id, Actor actor, int limit) {
+    public List<AuditEntry> history(PartnerId partnerId, Actor actor, int limit) {
+        UUID id = partnerId.value();
         if (!actor.isOperator()) {
-            find(id, actor);
+            visible(id, actor);
             actor.requireOperator();
         }
         List<AuditEntry> entries = audit.of(id, limit);
@@ -111,35 +113,42 @@ public class ManagingPartners {
     }
 
     /** Replaces the partner's profile; {@code expectedRevision} is the revision the operator last read (If-Match). */
-    public Partner update(UUID id, long expectedRevision, PartnerProfile profile, Actor actor) {
-        find(id, actor);
+    public Partner update(PartnerId partnerId, long expectedRevision, PartnerProfile profile, Actor actor) {
+        UUID id = partnerId.value();
+        visible(id, actor);
         actor.requireOperator();
         return change(id, actor, expectedRevision, "updated", partner -> partner.profileReplaced(profile, now()));
     }
 
-    public Partner pause(UUID id, String reason, Long expectedRevision, Actor actor) {
+    public Partner pause(PartnerId partnerId, String reason, Long expectedRevision, Actor actor) {
+        UUID id = partnerId.value();
         return change(id, actor, expectedRevision, "paused", partner -> partner.paused(reason, actor, now()));
     }
 
-    public Partner resume(UUID id, Long expectedRevision, Actor actor) {
+    public Partner resume(PartnerId partnerId, Long expectedRevision, Actor actor) {
+        UUID id = partnerId.value();
         return change(id, actor, expectedRevision, "resumed", partner -> partner.resumed(actor, now()));
     }
 
-    public Partner suspend(UUID id, String reason, Long expectedRevision, Actor actor) {
-        find(id, actor);
+    public Partner suspend(PartnerId partnerId, String reason, Long expectedRevision, Actor actor) {
+        UUID id = partnerId.value();
+        visible(id, actor);
         return change(id, actor, expectedRevision, "suspended", partner -> partner.suspended(reason, actor, now()));
     }
 
-    public Partner setOutOfOffice(UUID id, List<Absence> periods, String timeZone, Actor actor) {
+    public Partner setOutOfOffice(PartnerId partnerId, List<Absence> periods, String timeZone, Actor actor) {
+        UUID id = partnerId.value();
         return change(id, actor, null, "out-of-office", partner -> partner.outOfOffice(periods, timeZone, now()));
     }
 
-    public Partner setCapacity(UUID id, int capacity, Integer weeklyCapacity, Actor actor) {
+    public Partner setCapacity(PartnerId partnerId, int capacity, Integer weeklyCapacity, Actor actor) {
+        UUID id = partnerId.value();
         return change(id, actor, null, "capacity", partner -> partner.capacity(capacity, weeklyCapacity, actor, now()));
     }
 
     /** A new webhook secret; the previous one keeps signing for the configured overlap. */
-    public RotatedSecret rotateSecret(UUID id, Actor actor) {
+    public RotatedSecret rotateSecret(PartnerId partnerId, Actor actor) {
+        UUID id = partnerId.value();
         Duration overlap = properties.secretOverlap();
         Partner rotated = change(id, actor, null, "webhook-secret-rotated",
                 partner -> partner.secretRotated(overlap, now()));
@@ -147,24 +156,31 @@ public class ManagingPartners {
     }
 
     /** A new self-service key for the partner; the previous one stops working at once. */
-    public String issueKey(UUID id, Actor actor) {
-        Partner partner = find(id, actor);
+    public String issueKey(PartnerId partnerId, Actor actor) {
+        UUID id = partnerId.value();
+        Partner partner = visible(id, actor);
         actor.requireOperator();
         String key = keys.issue(id);
         audit.record(new AuditEntry(UUID.randomUUID(), id, partner.revision(), now(), actor.name(), "key-issued", List.of()));
         return key;
     }
 
-    public void delete(UUID id, Long expectedRevision, Actor actor) {
-        find(id, actor);
+    public void delete(PartnerId partnerId, Long expectedRevision, Actor actor) {
+        UUID id = partnerId.value();
+        visible(id, actor);
         Partner deleted = change(id, actor, expectedRevision, "deleted", partner -> partner.deleted(actor, now()));
         credentials.remove(id);
         log.info("partner {} deleted at revision {}", id, deleted.revision());
     }
 
+    /** The partner, if this actor may see it; else "not found", as for an id that does not exist. */
+    private Partner visible(UUID id, Actor actor) {
+        return partners.find(id).filter(partner -> actor.sees(id)).orElseThrow(() -> notFound(id));
+    }
+
     private Partner change(UUID id, Actor actor, Long expectedRevision, String action, UnaryOperator<Partner> changing) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Partner current = find(id, actor);
+            Partner current = visible(id, actor);
             if (expectedRevision != null && current.revision() != expectedRevision) {
                 throw stale(current);
             }

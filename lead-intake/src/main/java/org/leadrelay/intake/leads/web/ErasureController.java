@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.leadrelay.events.LeadId;
 import org.leadrelay.intake.leads.ErasingLeads;
 import org.leadrelay.intake.leads.LeadErasure;
 import org.leadrelay.kit.web.InvalidRequestException;
@@ -74,7 +75,7 @@ class ErasureController {
                 : LeadErasure.Reason.ofLabel(request.reason()).filter(asked -> asked != LeadErasure.Reason.RETENTION)
                         .orElseThrow(() -> new InvalidRequestException("/reason", "must be request or consent-withdrawn"));
         if (byLead) {
-            LeadErasure erasure = erasing.eraseLead(request.leadId(), reason, operator.getName())
+            LeadErasure erasure = erasing.eraseLead(LeadId.of(request.leadId()), reason, operator.getName())
                     .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Not Found", "no lead " + request.leadId()));
             return ResponseEntity.accepted().location(URI.create("/api/erasures/" + erasure.erasureId()))
                     .body(new ErasuresView(List.of(ErasureView.of(erasure))));

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.UUID;
+import org.leadrelay.events.LeadId;
 import org.leadrelay.intake.leads.ServingLeadKeys;
 import org.leadrelay.kit.web.ProblemException;
 import org.springframework.http.CacheControl;
@@ -42,7 +43,7 @@ class LeadKeyController {
     @ApiResponse(responseCode = "404", description = "No such lead",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<LeadKeyAnswer> key(@PathVariable UUID leadId, Principal reader) {
-        ServingLeadKeys.Answer answer = keys.key(leadId, reader == null ? "anonymous" : reader.getName());
+        ServingLeadKeys.Answer answer = keys.key(LeadId.of(leadId), reader == null ? "anonymous" : reader.getName());
         return switch (answer.outcome()) {
             case SERVED -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
                     .body(new LeadKeyAnswer(leadId, "A256GCM", answer.key().toBase64()));

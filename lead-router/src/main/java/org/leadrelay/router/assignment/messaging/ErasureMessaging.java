@@ -1,6 +1,7 @@
 package org.leadrelay.router.assignment.messaging;
 
 import java.util.function.Consumer;
+import org.leadrelay.events.LeadId;
 import org.leadrelay.kit.messaging.EventConsumers;
 import org.leadrelay.kit.outbox.ErasureReports;
 import org.leadrelay.router.assignment.ManagingAssignments;
@@ -14,6 +15,6 @@ class ErasureMessaging {
 
     @Bean
     Consumer<Message<byte[]>> leadErased(EventConsumers consumers, ManagingAssignments assignments, ErasureReports reports) {
-        return reports.binding(consumers, erased -> assignments.erase(erased.leadId()));
+        return reports.binding(consumers, erased -> assignments.erase(LeadId.of(erased.leadId())));
     }
 }

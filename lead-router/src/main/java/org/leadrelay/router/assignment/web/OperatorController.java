@@ -14,7 +14,9 @@ import java.util.UUID;
 import org.leadrelay.events.AssignmentEvent;
 import org.leadrelay.events.Fallback;
 import org.leadrelay.events.LeadAssigned;
+import org.leadrelay.events.LeadId;
 import org.leadrelay.events.LeadReassigned;
+import org.leadrelay.events.PartnerId;
 import org.leadrelay.events.PassedOver;
 import org.leadrelay.events.Score;
 import org.leadrelay.kit.persistence.LeadDataHeld;
@@ -62,7 +64,7 @@ class OperatorController {
             description = "Every offer in order, each with its score breakdown, the ranked fallbacks with theirs, and the partners passed over with why.")
     @GetMapping(path = "/api/leads/{leadId}/decision", produces = "application/json")
     Decision decision(@PathVariable UUID leadId) {
-        return Decision.of(assignments.find(leadId).orElseThrow(() -> notFound(leadId)));
+        return Decision.of(assignments.find(LeadId.of(leadId)).orElseThrow(() -> notFound(leadId)));
     }
 
     @Operation(summary = "Everything the router holds about a lead, as stored (a person's access request)",
@@ -84,7 +86,7 @@ class OperatorController {
     @PostMapping(path = "/api/leads/{leadId}/assignment", consumes = "application/json", produces = "application/json")
     Decision assign(@PathVariable UUID leadId, @RequestBody @Valid ManualAssignment body, Principal operator) {
         try {
-            return Decision.of(assignments.assignByHand(leadId, body.partnerId(), body.reason(), operator.getName()));
+            return Decision.of(assignments.assignByHand(LeadId.of(leadId), PartnerId.of(body.partnerId()), body.reason(), operator.getName()));
         } catch (UnknownPartnerException e) {
             throw new org.leadrelay.kit.web.InvalidRequestException("/partnerId", e.getMessage());
         } catch (OfferClosedException e) {
@@ -96,7 +98,7 @@ class OperatorController {
     @PostMapping(path = "/api/leads/{leadId}/reopen", produces = "application/json")
     Decision reopen(@PathVariable UUID leadId) {
         try {
-            return Decision.of(assignments.reopen(leadId));
+            return Decision.of(assignments.reopen(LeadId.of(leadId)));
         } catch (OfferClosedException e) {
             throw conflict(e, leadId);
         }
@@ -120,7 +122,7 @@ class OperatorController {
     }
 
     private ProblemException conflict(OfferClosedException e, UUID leadId) {
-        if (assignments.find(leadId).isEmpty()) {
+        if (assignments.find(LeadId.of(leadId)).isEmpty()) {
             return notFound(leadId);
         }
         return new ProblemException(HttpStatus.CONFLICT, "Not possible now", e.getMessage());

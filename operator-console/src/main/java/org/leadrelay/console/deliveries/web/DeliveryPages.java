@@ -15,6 +15,7 @@ import org.leadrelay.console.deliveries.EndpointHealths;
 import org.leadrelay.console.deliveries.RetryUnderWay;
 import org.leadrelay.console.services.ServiceClient;
 import org.leadrelay.events.Channel;
+import org.leadrelay.events.PartnerId;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -87,7 +88,7 @@ class DeliveryPages {
             return back("reason-missing", partnerId);
         }
         String why = reason.strip();
-        String refusal = enabling.enable(partnerId, principal.getName(), why.length() > REASON_LENGTH ? why.substring(0, REASON_LENGTH) : why);
+        String refusal = enabling.enable(PartnerId.of(partnerId), principal.getName(), why.length() > REASON_LENGTH ? why.substring(0, REASON_LENGTH) : why);
         if (refusal != null) {
             flash.addFlashAttribute("detail", refusal);
             return back("refused", partnerId);

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.leadrelay.console.erasures.ExportingPersonalData;
 import org.leadrelay.console.erasures.RequestingErasures;
 import org.leadrelay.console.erasures.TrackingErasures;
+import org.leadrelay.events.LeadId;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -121,7 +122,7 @@ class ErasurePages {
             redirect.addFlashAttribute("erasureProblem", problem);
             return seeOther(lead == null ? "/erasures" : "/leads/" + lead);
         }
-        RequestingErasures.Outcome outcome = requesting.eraseLead(lead, "consent-withdrawn".equals(basis), reason, operator.getName());
+        RequestingErasures.Outcome outcome = requesting.eraseLead(LeadId.of(lead), "consent-withdrawn".equals(basis), reason, operator.getName());
         redirect.addFlashAttribute("erasureDone", outcome.done());
         redirect.addFlashAttribute("erasureDetail", outcome.detail());
         return seeOther("/leads/" + lead);

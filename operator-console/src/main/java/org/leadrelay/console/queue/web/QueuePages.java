@@ -18,6 +18,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
 import jakarta.servlet.http.HttpServletResponse;
+import org.leadrelay.events.LeadId;
+import org.leadrelay.events.PartnerId;
 
 /**
  * The unroutable queue: every waiting lead, why nobody fitted and the partners that came closest;
@@ -62,7 +64,7 @@ class QueuePages {
         if (problem != null) {
             return refuse(problem, leadId, model, response);
         }
-        FixingQueue.Outcome outcome = fixing.assign(lead, partner, reason, operator.getName());
+        FixingQueue.Outcome outcome = fixing.assign(LeadId.of(lead), PartnerId.of(partner), reason, operator.getName());
         return after("assigned", outcome, lead, partner, redirect);
     }
 
@@ -76,7 +78,7 @@ class QueuePages {
         if (reason != null && reason.strip().length() > FixingQueue.MOST_REASON) {
             return refuse("queue.problem.reasonLength", leadId, model, response);
         }
-        return after("reopened", fixing.reopen(lead, reason, operator.getName()), lead, null, redirect);
+        return after("reopened", fixing.reopen(LeadId.of(lead), reason, operator.getName()), lead, null, redirect);
     }
 
     /** The page again, with what is wrong in the form: nothing was sent. */

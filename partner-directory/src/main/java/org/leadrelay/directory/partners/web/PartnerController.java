@@ -21,6 +21,7 @@ import org.leadrelay.directory.partners.Partners;
 import org.leadrelay.directory.partners.Tier;
 import org.leadrelay.directory.partners.web.PartnerForm.AbsenceForm;
 import org.leadrelay.events.Absence;
+import org.leadrelay.events.PartnerId;
 import org.leadrelay.kit.web.FieldError;
 import org.leadrelay.kit.web.InvalidRequestException;
 import org.leadrelay.kit.web.ProblemException;
@@ -97,7 +98,7 @@ class PartnerController {
     @Operation(summary = "Read a partner (operators, or the partner itself)", description = "With its revision as ETag; never a secret.")
     @GetMapping(path = "/{partnerId}", produces = "application/json")
     ResponseEntity<PartnerView> find(@PathVariable UUID partnerId, @Parameter(hidden = true) Actor actor) {
-        return viewed(managing.find(partnerId, actor));
+        return viewed(managing.find(PartnerId.of(partnerId), actor));
     }
 
     @Operation(summary = "Replace a partner's profile (operators)",
@@ -106,18 +107,18 @@ class PartnerController {
     ResponseEntity<PartnerView> update(@PathVariable UUID partnerId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody @Valid PartnerForm form, @Parameter(hidden = true) Actor actor) {
         if (ifMatch == null) {
-            managing.find(partnerId, actor);
+            managing.find(PartnerId.of(partnerId), actor);
             throw new ProblemException(HttpStatus.PRECONDITION_REQUIRED, "If-Match required",
                     "send the ETag you last read in If-Match, so a concurrent change is not overwritten");
         }
-        return viewed(managing.update(partnerId, revision(ifMatch), forms.profile(form, ""), actor));
+        return viewed(managing.update(PartnerId.of(partnerId), revision(ifMatch), forms.profile(form, ""), actor));
     }
 
     @Operation(summary = "Delete a partner (operators)", description = "Publishes a tombstone on partners.v1. If-Match is optional.")
     @DeleteMapping(path = "/{partnerId}")
     ResponseEntity<Void> delete(@PathVariable UUID partnerId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Parameter(hidden = true) Actor actor) {
-        managing.delete(partnerId, ifMatch == null ? null : revision(ifMatch), actor);
+        managing.delete(PartnerId.of(partnerId), ifMatch == null ? null : revision(ifMatch), actor);
         return ResponseEntity.noContent().build();
     }
 
@@ -125,7 +126,7 @@ class PartnerController {
     @PostMapping(path = "/{partnerId}/pause", produces = "application/json")
     ResponseEntity<PartnerView> pause(@PathVariable UUID partnerId, @RequestBody(required = false) @Valid StatusChange change,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Actor actor) {
-        return viewed(managing.pause(partnerId, change == null ? null : change.reason(), ifMatch == null ? null : revision(ifMatch), actor));
+        return viewed(managing.pause(PartnerId.of(partnerId), change == null ? null : change.reason(), ifMatch == null ? null : revision(ifMatch), actor));
     }
 
     @Operation(summary = "Resume a paused partner (operators, or the partner itself)",
@@ -133,7 +134,7 @@ class PartnerController {
     @PostMapping(path = "/{partnerId}/resume", produces = "application/json")
     ResponseEntity<PartnerView> resume(@PathVariable UUID partnerId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Parameter(hidden = true) Actor actor) {
-        return viewed(managing.resume(partnerId, ifMatch == null ? null : revision(ifMatch), actor));
+        return viewed(managing.resume(PartnerId.of(partnerId), ifMatch == null ? null : revision(ifMatch), actor));
     }
 
     @Operation(summary = "Suspend a partner (operators)", description = "It takes no leads, and cannot resume itself, until an operator resumes it.")
@@ -143,7 +144,7 @@ class PartnerController {
         if (change.reason() == null || change.reason().isBlank()) {
             throw new InvalidRequestException("/reason", "is required");
         }
-        return viewed(managing.suspend(partnerId, change.reason(), ifMatch == null ? null : revision(ifMatch), actor));
+        return viewed(managing.suspend(PartnerId.of(partnerId), change.reason(), ifMatch == null ? null : revision(ifMatch), actor));
     }
 
     @Operation(summary = "Set out-of-office periods (operators, or the partner itself)", description = "Replaces the list; no leads during a period.")
@@ -155,32 +156,32 @@ class PartnerController {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return viewed(managing.setOutOfOffice(partnerId, periods, "UTC", actor));
+        return viewed(managing.setOutOfOffice(PartnerId.of(partnerId), periods, "UTC", actor));
     }
 
     @Operation(summary = "Set capacity (operators, or the partner itself within the operator's limits)")
     @PutMapping(path = "/{partnerId}/capacity", consumes = "application/json", produces = "application/json")
     ResponseEntity<PartnerView> capacity(@PathVariable UUID partnerId, @RequestBody @Valid Capacity body, @Parameter(hidden = true) Actor actor) {
-        return viewed(managing.setCapacity(partnerId, body.capacity(), body.weeklyCapacity(), actor));
+        return viewed(managing.setCapacity(PartnerId.of(partnerId), body.capacity(), body.weeklyCapacity(), actor));
     }
 
     @Operation(summary = "Rotate the webhook signing secret (operators, or the partner itself)",
             description = "The new secret is shown this once; the previous one keeps signing beside it until previousValidUntil.")
     @PostMapping(path = "/{partnerId}/webhook-secret", produces = "application/json")
     ManagingPartners.RotatedSecret rotateSecret(@PathVariable UUID partnerId, @Parameter(hidden = true) Actor actor) {
-        return managing.rotateSecret(partnerId, actor);
+        return managing.rotateSecret(PartnerId.of(partnerId), actor);
     }
 
     @Operation(summary = "Issue a new self-service key (operators)", description = "Shown this once; the previous key stops working.")
     @PostMapping(path = "/{partnerId}/credentials", produces = "application/json")
     IssuedKey issueKey(@PathVariable UUID partnerId, @Parameter(hidden = true) Actor actor) {
-        return new IssuedKey(partnerId, managing.issueKey(partnerId, actor));
+        return new IssuedKey(partnerId, managing.issueKey(PartnerId.of(partnerId), actor));
     }
 
     @Operation(summary = "A partner's change history, newest first (operators)")
     @GetMapping(path = "/{partnerId}/audit", produces = "application/json")
     List<AuditEntry> audit(@PathVariable UUID partnerId, @Parameter(hidden = true) Actor actor) {
-        return managing.history(partnerId, actor, AUDIT_LIMIT);
+        return managing.history(PartnerId.of(partnerId), actor, AUDIT_LIMIT);
     }
 
     private static ResponseEntity<PartnerView> viewed(Partner partner) {
