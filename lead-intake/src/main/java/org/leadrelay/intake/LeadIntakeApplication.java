@@ -1,9 +1,7 @@
 package org.leadrelay.intake;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -12,7 +10,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 @OpenAPIDefinition(info = @Info(title = "Lead Relay lead intake", version = "v1",
         description = "Takes customers' requests for help from website forms and API clients. A 202 means the lead is stored and on its way to a partner; a 400 lists every rejected field with a JSON pointer (RFC 9457 problem details). "
                 + "The lead API is public; the erasure API is for operators, who sign in with HTTP Basic, or with a JWT from the organisation's OIDC issuer when one is configured."))
-@SecurityScheme(name = "operator", type = SecuritySchemeType.HTTP, scheme = "basic")
 public class LeadIntakeApplication {
 
     /** The service's configuration file is {@code lead-intake.yml}, so services can share a classpath. */

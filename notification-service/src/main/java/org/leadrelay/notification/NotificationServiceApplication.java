@@ -1,10 +1,7 @@
 package org.leadrelay.notification;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -13,9 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 @OpenAPIDefinition(info = @Info(title = "Lead Relay notification service", version = "v1",
         description = "The delivery log for operators: every email and webhook to partners with each attempt, what is failing now, "
                 + "and the webhook endpoints disabled after answering 410 Gone. Operators sign in with HTTP Basic, or with a JWT "
-                + "from the organisation's OIDC issuer when one is configured."),
-        security = @SecurityRequirement(name = "operator"))
-@SecurityScheme(name = "operator", type = SecuritySchemeType.HTTP, scheme = "basic")
+                + "from the organisation's OIDC issuer when one is configured."))
 public class NotificationServiceApplication {
 
     /** The service's configuration file is {@code notification-service.yml}, so services can share a classpath. */

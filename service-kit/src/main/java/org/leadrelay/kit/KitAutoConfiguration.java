@@ -17,6 +17,7 @@ import org.leadrelay.kit.messaging.EventConsumers;
 import org.leadrelay.kit.messaging.TopicDeclarations;
 import org.leadrelay.kit.outbox.OutboxConfiguration;
 import org.leadrelay.kit.retention.ExpiryWheels;
+import org.leadrelay.kit.web.ApiDescriptions;
 import org.leadrelay.kit.web.ProblemDetailsAdvice;
 import org.leadrelay.kit.web.UnknownFields;
 import org.leadrelay.kit.web.UnknownFieldsAdvice;
@@ -24,12 +25,14 @@ import org.leadrelay.kit.webhooks.AnswerTokenConfiguration;
 import org.leadrelay.kit.webhooks.WebhookConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -47,6 +50,17 @@ public class KitAutoConfiguration {
     @Bean
     JsonMapperBuilderCustomizer unknownFieldsNoted() {
         return builder -> builder.addHandler(new UnknownFields());
+    }
+
+    /** The OpenAPI document's shared parts (problem details, sign-in, common refusals), where the service publishes one. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    static class ApiDescriptionConfiguration {
+
+        @Bean
+        ApiDescriptions apiDescriptions() {
+            return new ApiDescriptions();
+        }
     }
 
     @Bean

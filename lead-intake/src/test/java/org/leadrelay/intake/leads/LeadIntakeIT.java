@@ -290,6 +290,12 @@ class LeadIntakeIT {
     void theCommittedOpenApiDescriptionIsCurrent() throws Exception {
         OpenApiDocs.assertCurrent(URI.create("http://127.0.0.1:" + port), Path.of("..", "docs", "api", "lead-intake.openapi.json"));
     }
+
+    @Test
+    void theOperationsTheDescriptionSaysNeedSignInAnswer401WithoutItAndNoOtherDoes() throws Exception {
+        OpenApiDocs.assertSignInAsDocumented(URI.create("http://127.0.0.1:" + port), Path.of("..", "docs", "api", "lead-intake.openapi.json"));
+    }
+
     private com.mongodb.client.MongoCollection<Document> leads() {
         return mongoClient.getDatabase("lead-intake").getCollection("leads");
     }

@@ -182,6 +182,11 @@ class PartnerAnswersIT {
     void theCommittedOpenApiDescriptionIsCurrent() throws Exception {
         OpenApiDocs.assertCurrent(URI.create("http://127.0.0.1:" + port), Path.of("..", "docs", "api", "lead-router.openapi.json"));
     }
+
+    @Test
+    void theOperationsTheDescriptionSaysNeedSignInAnswer401WithoutItAndNoOtherDoes() throws Exception {
+        OpenApiDocs.assertSignInAsDocumented(URI.create("http://127.0.0.1:" + port), Path.of("..", "docs", "api", "lead-router.openapi.json"));
+    }
     private LeadAssigned offered(String country) {
         UUID partnerId = UUID.randomUUID();
         kafka.publish(Fixtures.partnerUpserted(partnerId, "Answering Partner " + country, "GOLD", List.of(country),

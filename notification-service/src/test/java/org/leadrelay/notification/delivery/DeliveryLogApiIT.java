@@ -132,6 +132,11 @@ class DeliveryLogApiIT extends RunningService {
     }
 
     @Test
+    void theOperationsTheDescriptionSaysNeedSignInAnswer401WithoutItAndNoOtherDoes() throws Exception {
+        OpenApiDocs.assertSignInAsDocumented(URI.create("http://127.0.0.1:" + port), Path.of("..", "docs", "api", "notification-service.openapi.json"));
+    }
+
+    @Test
     void anOperatorEnablesADisabledEndpointAgain() throws Exception {
         UUID partnerId = UUID.randomUUID();
         disabled.disable(partnerId, URI.create("https://hooks.partner.example/leadrelay?token=secret"), "webhook: HTTP 410 Gone", Instant.now());

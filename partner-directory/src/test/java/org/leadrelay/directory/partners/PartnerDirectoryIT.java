@@ -208,6 +208,11 @@ class PartnerDirectoryIT {
     void theCommittedOpenApiDescriptionIsCurrent() throws Exception {
         OpenApiDocs.assertCurrent(URI.create("http://127.0.0.1:" + port), Path.of("..", "docs", "api", "partner-directory.openapi.json"));
     }
+
+    @Test
+    void theOperationsTheDescriptionSaysNeedSignInAnswer401WithoutItAndNoOtherDoes() throws Exception {
+        OpenApiDocs.assertSignInAsDocumented(URI.create("http://127.0.0.1:" + port), Path.of("..", "docs", "api", "partner-directory.openapi.json"));
+    }
     private com.mongodb.client.MongoCollection<org.bson.Document> partners() {
         return mongoClient.getDatabase("partner-directory").getCollection("partners");
     }

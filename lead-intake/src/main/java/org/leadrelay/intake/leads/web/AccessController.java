@@ -1,7 +1,6 @@
 package org.leadrelay.intake.leads.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -14,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.leadrelay.intake.leads.LeadsOfPerson;
 import org.leadrelay.kit.persistence.LeadDataHeld;
-import org.springframework.http.ProblemDetail;
+import org.leadrelay.kit.web.ApiDescriptions;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Access", description = "What intake holds of a person (operators)")
-@SecurityRequirement(name = "operator")
+@SecurityRequirement(name = ApiDescriptions.OPERATOR)
 class AccessController {
 
     private final LeadsOfPerson leadsOfPerson;
@@ -38,12 +37,12 @@ class AccessController {
     }
 
     @PostMapping(path = "/api/access", consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Everything intake holds of a person, by their contact email (operators)",
+    @Operation(operationId = "findPersonsLeads", summary = "Everything intake holds of a person, by their contact email (operators)",
             description = "Every lead intake holds with that contact email (normalised as contact emails are, in any case), each "
                     + "with its documents as stored. Erased leads are no longer found by their email.")
     @ApiResponse(responseCode = "200", description = "The person's leads, each with what intake holds of it")
-    @ApiResponse(responseCode = "400", description = "Problem details naming the field with a JSON pointer",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "Problem details naming the field with a JSON pointer")
+    @ApiResponse(responseCode = "413", description = "The body is larger than leadrelay.intake.max-request-size")
     Access access(@RequestBody @Valid AccessRequest request) {
         List<LeadDataHeld.View> leads = leadsOfPerson.leadIds(request.email().strip()).stream()
                 .map(leadId -> new LeadDataHeld.View("lead-intake", leadId, held.of(leadId))).toList();

@@ -1,7 +1,7 @@
 package org.leadrelay.intake.leads.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -18,10 +18,10 @@ import java.util.UUID;
 import org.leadrelay.events.LeadId;
 import org.leadrelay.intake.leads.ErasingLeads;
 import org.leadrelay.intake.leads.LeadErasure;
+import org.leadrelay.kit.web.ApiDescriptions;
 import org.leadrelay.kit.web.InvalidRequestException;
 import org.leadrelay.kit.web.ProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/erasures")
 @Tag(name = "Erasures", description = "Erasing a person's data from intake and announcing it on leads.erasures.v1 (operators)")
-@SecurityRequirement(name = "operator")
+@SecurityRequirement(name = ApiDescriptions.OPERATOR)
 class ErasureController {
 
     private final ErasingLeads erasing;
@@ -47,21 +47,19 @@ class ErasureController {
     }
 
     @PostMapping(consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Erase a lead, or every lead of a person (operators)",
+    @Operation(operationId = "eraseLeads", summary = "Erase a lead, or every lead of a person (operators)",
             description = "Give exactly one of leadId and email, and why (reason: request, the default, or consent-withdrawn: "
                     + "withdrawing consent is an erasure). Intake removes the person's data from its database before it answers "
                     + "and publishes LeadErased for each lead right after. By email: every lead intake holds with that contact email "
                     + "(normalised as contact emails are, in any case); an address with no lead gives an empty list. A lead erased "
                     + "before is answered with its first erasure, and nothing is published anew.")
-    @ApiResponse(responseCode = "202", description = "The erasures of the leads covered, one per lead")
-    @ApiResponse(responseCode = "400", description = "Problem details naming the field with a JSON pointer; nothing is erased",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "Not signed in as an operator",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "403", description = "Signed in, without the operator role or scope",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No lead with this id was ever received",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "202", description = "The erasures of the leads covered, one per lead",
+            headers = @Header(name = "Location", description = "/api/erasures/{erasureId}, when a single lead was named"))
+    @ApiResponse(responseCode = "400", description = "Problem details naming the field with a JSON pointer; nothing is erased")
+    @ApiResponse(responseCode = "401", description = "Not signed in as an operator")
+    @ApiResponse(responseCode = "403", description = "Signed in, without the operator role or scope")
+    @ApiResponse(responseCode = "404", description = "No lead with this id was ever received")
+    @ApiResponse(responseCode = "413", description = "The body is larger than leadrelay.intake.max-request-size")
     ResponseEntity<ErasuresView> erase(@RequestBody @Valid ErasureRequest request, Principal operator) {
         boolean byLead = request.leadId() != null;
         boolean byEmail = request.email() != null;
@@ -85,10 +83,9 @@ class ErasureController {
     }
 
     @GetMapping(path = "/{erasureId}", produces = "application/json")
-    @Operation(summary = "One lead's erasure (operators)")
+    @Operation(operationId = "getErasure", summary = "One lead's erasure (operators)")
     @ApiResponse(responseCode = "200", description = "The erasure")
-    @ApiResponse(responseCode = "404", description = "No such erasure",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such erasure")
     ErasureView erasure(@PathVariable UUID erasureId) {
         return erasing.find(erasureId).map(ErasureView::of)
                 .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Not Found", "no erasure " + erasureId));

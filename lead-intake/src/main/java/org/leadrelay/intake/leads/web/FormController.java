@@ -1,6 +1,11 @@
 package org.leadrelay.intake.leads.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.net.URI;
@@ -69,21 +74,38 @@ class FormController {
     }
 
     @GetMapping("/")
+    @Operation(operationId = "openHome", summary = "Send the browser on to the lead form")
+    @ApiResponse(responseCode = "303", description = "To /form", headers = @Header(name = "Location", description = "/form"))
     ResponseEntity<Void> home() {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/form")).build();
     }
 
     @GetMapping(path = "/form", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(operationId = "showLeadForm", summary = "The lead form, in English or French",
+            description = "French with lang=fr, or when the browser prefers it (Accept-Language); English otherwise.")
+    @ApiResponse(responseCode = "200", description = "The form, stamped with the signed time it was shown")
     String form(@RequestParam(required = false) String lang, @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accept) {
         return FormPage.in(lang != null ? lang : accept, notices).form(Map.of(), Map.of(), stamps.stamp(clock.millis()));
     }
 
     @GetMapping(path = "/form/thanks", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(operationId = "showThanks", summary = "The thank-you page after the lead form")
+    @ApiResponse(responseCode = "200", description = "The page, in French with lang=fr, in English otherwise")
     String thanks(@RequestParam(required = false) String lang) {
         return FormPage.in(lang, notices).thanks();
     }
 
     @PostMapping(path = "/forms/leads", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(operationId = "submitLeadForm", summary = "Send the lead form",
+            description = "Form-encoded, as the form page posts it. A person's lead is stored and forwarded; a bot's (the hidden "
+                    + "website field filled, no or a forged form stamp, sent too fast) gets the same 303 and nothing is stored.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE, schema = @Schema(implementation = FormFields.class))))
+    @ApiResponse(responseCode = "303", description = "Received (or taken for a bot's): on to the thank-you page",
+            headers = @Header(name = "Location", description = "the thank-you page, with lang"))
+    @ApiResponse(responseCode = "400", description = "The form again, each error next to its field; nothing is stored",
+            content = @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string", description = "the form page")))
+    @ApiResponse(responseCode = "413", description = "The body is larger than leadrelay.intake.max-request-size")
     ResponseEntity<String> submit(@RequestBody MultiValueMap<String, String> body) {
         Map<String, String> values = new HashMap<>(body.toSingleValueMap());
         FormPage page = FormPage.in(values.get("lang"), notices);
@@ -113,6 +135,27 @@ class FormController {
         meters.counter("leadrelay.intake.rejected", "reason", "invalid-form").increment();
         values.remove("website");
         return ResponseEntity.badRequest().contentType(MediaType.TEXT_HTML).body(page.form(values, errors, stamps.stamp(clock.millis())));
+    }
+
+    /** The fields the form posts (documentation: the controller reads them from the form-encoded body). */
+    @Schema(name = "LeadFormFields", description = "The lead form's fields, form-encoded")
+    record FormFields(
+            @Schema(description = "the person's name", requiredMode = Schema.RequiredMode.REQUIRED) String name,
+            @Schema(description = "contact email", requiredMode = Schema.RequiredMode.REQUIRED) String email,
+            @Schema(description = "contact phone number") String phone,
+            @Schema(description = "the person's company") String company,
+            @Schema(description = "products wanted, separated by commas, semicolons or lines") String products,
+            @Schema(description = "services wanted, separated by commas, semicolons or lines") String services,
+            @Schema(description = "what the person needs, in their words") String description,
+            @Schema(description = "ISO 3166-1 alpha-2 country code", requiredMode = Schema.RequiredMode.REQUIRED) String country,
+            @Schema(description = "city") String city,
+            @Schema(description = "postal code") String postalCode,
+            @Schema(description = "the form's language", allowableValues = {"en", "fr"}) String lang,
+            @Schema(description = "the company's employees, a whole number") String employees,
+            @Schema(description = "yes when the person agrees to be contacted by a partner", allowableValues = "yes") String consent,
+            @Schema(description = "a field people never see: left empty by people, filled by bots") String website,
+            @Schema(name = "rendered_at", description = "the signed time the form was shown, as the form page wrote it",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String renderedAt) {
     }
 
     /** Why this submission is a bot's, or null. */

@@ -1,5 +1,8 @@
 package org.leadrelay.intake.leads.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -71,6 +74,16 @@ class LeadController {
      * address, behind a trusted proxy the one the proxy names): two clients never collide.
      */
     @PostMapping(consumes = "application/json", produces = "application/json")
+    @Operation(operationId = "submitLead", summary = "Send a lead",
+            description = "Stored, and on its way to the router, before the answer; a repeat of a recent identical lead is recorded "
+                    + "as its duplicate. With an Idempotency-Key (per client), a repeat of the same request is answered as the first was.")
+    @ApiResponse(responseCode = "202", description = "Received (or recorded as a duplicate)",
+            headers = @Header(name = "Location", description = "/api/leads/{leadId}, where the lead's status is read"))
+    @ApiResponse(responseCode = "400", description = "Problem details listing each rejected field with a JSON pointer, or an "
+            + "Idempotency-Key outside 1 to 255 characters; nothing is stored")
+    @ApiResponse(responseCode = "409", description = "A request with this Idempotency-Key is being processed: retry shortly")
+    @ApiResponse(responseCode = "413", description = "The body is larger than leadrelay.intake.max-request-size")
+    @ApiResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request")
     ResponseEntity<LeadStatus> submit(@RequestBody @Valid LeadForm form, BindingResult validation,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, HttpServletRequest request) {
         List<FieldError> errors = new ArrayList<>(validation.getFieldErrors().stream()
@@ -117,8 +130,13 @@ class LeadController {
 
     /** Where a lead stands in intake. Shows no personal data: anyone holding the id may ask. */
     @GetMapping(path = "/{leadId}", produces = "application/json")
+    @Operation(operationId = "getLeadStatus", summary = "Where a lead stands in intake",
+            description = "No personal data: anyone holding the id may ask.")
+    @ApiResponse(responseCode = "200", description = "The lead's status")
+    @ApiResponse(responseCode = "404", description = "No such lead")
     ResponseEntity<LeadStatus> status(@PathVariable UUID leadId) {
-        return leads.find(leadId).map(LeadStatus::of).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
+        return leads.find(leadId).map(LeadStatus::of).map(ResponseEntity::ok)
+                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Not Found", "no lead " + leadId));
     }
 
     private StoredLead receive(LeadForm form) {

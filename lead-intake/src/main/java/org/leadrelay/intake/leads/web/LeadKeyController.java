@@ -1,8 +1,6 @@
 package org.leadrelay.intake.leads.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,10 +8,10 @@ import java.security.Principal;
 import java.util.UUID;
 import org.leadrelay.events.LeadId;
 import org.leadrelay.intake.leads.ServingLeadKeys;
+import org.leadrelay.kit.web.ApiDescriptions;
 import org.leadrelay.kit.web.ProblemException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Keys", description = "The key that opens a lead's sealed personal data, until the lead is erased (services, operators)")
-@SecurityRequirement(name = "operator")
+@SecurityRequirement(name = ApiDescriptions.OPERATOR)
 class LeadKeyController {
 
     private final ServingLeadKeys keys;
@@ -35,13 +33,11 @@ class LeadKeyController {
     }
 
     @GetMapping(path = "/api/keys/{leadId}", produces = "application/json")
-    @Operation(summary = "The key that opens a lead's sealed personal data (key readers, operators)",
+    @Operation(operationId = "getLeadKey", summary = "The key that opens a lead's sealed personal data (key readers, operators)",
             description = "AES-256-GCM, 32 bytes in base64; the associated data is the lead id. Use it, do not keep it.")
     @ApiResponse(responseCode = "200", description = "The lead's key")
-    @ApiResponse(responseCode = "410", description = "The lead was erased: its key is gone, and its sealed data unreadable for good",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such lead",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "410", description = "The lead was erased: its key is gone, and its sealed data unreadable for good")
+    @ApiResponse(responseCode = "404", description = "No such lead")
     ResponseEntity<LeadKeyAnswer> key(@PathVariable UUID leadId, Principal reader) {
         ServingLeadKeys.Answer answer = keys.key(LeadId.of(leadId), reader == null ? "anonymous" : reader.getName());
         return switch (answer.outcome()) {

@@ -1,6 +1,8 @@
 package org.leadrelay.router.assignment.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +22,7 @@ import org.leadrelay.events.PartnerId;
 import org.leadrelay.events.PassedOver;
 import org.leadrelay.events.Score;
 import org.leadrelay.kit.persistence.LeadDataHeld;
+import org.leadrelay.kit.web.ApiDescriptions;
 import org.leadrelay.kit.web.ProblemException;
 import org.leadrelay.router.assignment.LeadCase;
 import org.leadrelay.router.assignment.ManagingAssignments;
@@ -41,6 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
  * take, assigning one by hand, reopening one, and how loaded each partner is.
  */
 @RestController
+@SecurityRequirement(name = ApiDescriptions.OPERATOR)
 class OperatorController {
 
     private static final int MAX_QUEUE = 500;
@@ -60,30 +64,38 @@ class OperatorController {
         this.partners = partners;
     }
 
-    @Operation(summary = "Why a lead went where it went",
+    @Operation(operationId = "getRoutingDecision", summary = "Why a lead went where it went",
             description = "Every offer in order, each with its score breakdown, the ranked fallbacks with theirs, and the partners passed over with why.")
     @GetMapping(path = "/api/leads/{leadId}/decision", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The lead's routing, offer by offer")
+    @ApiResponse(responseCode = "404", description = "No such lead in the router")
     Decision decision(@PathVariable UUID leadId) {
         return Decision.of(assignments.find(LeadId.of(leadId)).orElseThrow(() -> notFound(leadId)));
     }
 
-    @Operation(summary = "Everything the router holds about a lead, as stored (a person's access request)",
+    @Operation(operationId = "getHeldData", summary = "Everything the router holds about a lead, as stored (a person's access request)",
             description = "The lead's case (the lead with its personal data sealed, none once erased, every offer and answer) and its open timers, "
                     + "as stored; empty lists when the router holds nothing of the lead.")
     @GetMapping(path = "/api/leads/{leadId}/held-data", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "What the router holds of the lead; empty lists when nothing")
     LeadDataHeld.View heldData(@PathVariable UUID leadId) {
         return new LeadDataHeld.View("lead-router", leadId, held.of(leadId));
     }
 
-    @Operation(summary = "The operators' queue: leads nobody could take, oldest first")
+    @Operation(operationId = "listUnroutableLeads", summary = "The operators' queue: leads nobody could take, oldest first")
     @GetMapping(path = "/api/leads/unroutable", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The queue, at most limit leads (1 to 500)")
     List<Decision> unroutable(@RequestParam(defaultValue = "100") int limit) {
         return assignments.unroutable(Math.max(1, Math.min(limit, MAX_QUEUE))).stream().map(Decision::of).toList();
     }
 
-    @Operation(summary = "Assign a lead to a partner by hand",
+    @Operation(operationId = "assignLead", summary = "Assign a lead to a partner by hand",
             description = "Withdraws the pending offer, if any, and offers the lead to the partner whatever its capacity, as LeadReassigned with the reason.")
     @PostMapping(path = "/api/leads/{leadId}/assignment", consumes = "application/json", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The lead's routing with the new offer")
+    @ApiResponse(responseCode = "400", description = "Problem details naming each rejected field; an unknown partner is named at /partnerId")
+    @ApiResponse(responseCode = "404", description = "No such lead in the router")
+    @ApiResponse(responseCode = "409", description = "The lead cannot be assigned now (it is accepted, or erased)")
     Decision assign(@PathVariable UUID leadId, @RequestBody @Valid ManualAssignment body, Principal operator) {
         try {
             return Decision.of(assignments.assignByHand(LeadId.of(leadId), PartnerId.of(body.partnerId()), body.reason(), operator.getName()));
@@ -94,8 +106,11 @@ class OperatorController {
         }
     }
 
-    @Operation(summary = "Route a lead from the operators' queue again")
+    @Operation(operationId = "reopenLead", summary = "Route a lead from the operators' queue again")
     @PostMapping(path = "/api/leads/{leadId}/reopen", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The lead's routing, routed again")
+    @ApiResponse(responseCode = "404", description = "No such lead in the router")
+    @ApiResponse(responseCode = "409", description = "The lead is not in the operators' queue")
     Decision reopen(@PathVariable UUID leadId) {
         try {
             return Decision.of(assignments.reopen(LeadId.of(leadId)));
@@ -104,8 +119,9 @@ class OperatorController {
         }
     }
 
-    @Operation(summary = "Each partner's open leads against its capacity, and its offers this week")
+    @Operation(operationId = "listPartnerLoads", summary = "Each partner's open leads against its capacity, and its offers this week")
     @GetMapping(path = "/api/partners/load", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "One row per partner")
     List<Load> load() {
         Map<UUID, PartnerLoads.Load> all = loads.all(ManagingAssignments.week(clock.instant()));
         List<Load> rows = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.leadrelay.router.responses.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -34,6 +36,11 @@ class AnswerApiController {
 
     /** 200 with the answer recorded (also when the same answer is given again); 403, 409 or 410 problem details otherwise. */
     @PostMapping(path = "/api/answers/{token}", consumes = "application/json", produces = "application/json")
+    @Operation(operationId = "answerOffer", summary = "Accept or decline an offered lead with its webhook's answer token")
+    @ApiResponse(responseCode = "200", description = "The answer recorded (also when the same answer is given again)")
+    @ApiResponse(responseCode = "403", description = "The token is not a valid answer token")
+    @ApiResponse(responseCode = "409", description = "Another answer was recorded, or the offer is no longer open")
+    @ApiResponse(responseCode = "410", description = "The answer came after the offer's deadline")
     AnswerView answer(@PathVariable String token, @RequestBody @Valid AnswerForm form) {
         return AnswerView.of(answering.answer(token, form.answer(), form.reason()).answer());
     }

@@ -1,5 +1,9 @@
 package org.leadrelay.router.responses.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Locale;
 import org.leadrelay.events.InvalidAnswerTokenException;
 import org.leadrelay.router.responses.Answer;
@@ -32,6 +36,14 @@ class AnswerPageController {
     }
 
     @GetMapping(path = "/answers/{token}", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(operationId = "showOffer", summary = "The page an offer's email link opens")
+    @ApiResponse(responseCode = "200", description = "The offer with its accept and decline buttons; nothing is answered yet")
+    @ApiResponse(responseCode = "403", description = "A page: the link is not valid",
+            content = @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string", description = "a page saying why")))
+    @ApiResponse(responseCode = "409", description = "A page: the offer is answered or no longer open",
+            content = @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string", description = "a page saying why")))
+    @ApiResponse(responseCode = "410", description = "A page: the offer's deadline has passed",
+            content = @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string", description = "a page saying why")))
     ResponseEntity<String> show(@PathVariable String token, Locale locale) {
         AnswerPages pages = AnswerPages.in(locale);
         try {
@@ -45,6 +57,16 @@ class AnswerPageController {
     }
 
     @PostMapping(path = "/answers/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(operationId = "answerOfferByPage", summary = "Accept or decline an offer from its page")
+    @ApiResponse(responseCode = "200", description = "A page confirming the answer")
+    @ApiResponse(responseCode = "400", description = "A page: the answer is neither accept nor decline, or the reason is too long",
+            content = @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string", description = "a page saying why")))
+    @ApiResponse(responseCode = "403", description = "A page: the link is not valid",
+            content = @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string", description = "a page saying why")))
+    @ApiResponse(responseCode = "409", description = "A page: another answer was recorded, or the offer is no longer open",
+            content = @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string", description = "a page saying why")))
+    @ApiResponse(responseCode = "410", description = "A page: the offer's deadline has passed",
+            content = @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string", description = "a page saying why")))
     ResponseEntity<String> answer(@PathVariable String token, @RequestParam(required = false) String answer,
             @RequestParam(required = false) String reason, Locale locale) {
         AnswerPages pages = AnswerPages.in(locale);

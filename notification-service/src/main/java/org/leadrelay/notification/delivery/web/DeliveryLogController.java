@@ -1,6 +1,8 @@
 package org.leadrelay.notification.delivery.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.leadrelay.events.Channel;
 import org.leadrelay.kit.persistence.LeadDataHeld;
+import org.leadrelay.kit.web.ApiDescriptions;
 import org.leadrelay.kit.web.InvalidRequestException;
 import org.leadrelay.kit.web.ProblemException;
 import org.leadrelay.notification.delivery.DeliveryJob;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * endpoints' origins; no email address and nothing of the customer is shown.
  */
 @RestController
+@SecurityRequirement(name = ApiDescriptions.OPERATOR)
 @Tag(name = "Delivery log", description = "What was delivered to partners, how each attempt went, and what is failing now (operators)")
 class DeliveryLogController {
 
@@ -50,8 +54,10 @@ class DeliveryLogController {
     }
 
     @GetMapping(path = "/api/deliveries", produces = "application/json")
-    @Operation(summary = "Deliveries of a lead, or a partner's most recent ones, each with its attempts",
+    @Operation(operationId = "listDeliveries", summary = "Deliveries of a lead, or a partner's most recent ones, each with its attempts",
             description = "Give exactly one of leadId and partnerId.")
+    @ApiResponse(responseCode = "200", description = "The deliveries, each with its attempts")
+    @ApiResponse(responseCode = "400", description = "Neither or both of leadId and partnerId, a limit outside 1 to 500, or a value not of its type")
     List<DeliveryView> deliveries(@RequestParam(required = false) UUID leadId, @RequestParam(required = false) UUID partnerId,
             @RequestParam(defaultValue = "50") int limit) {
         if ((leadId == null) == (partnerId == null)) {
@@ -68,15 +74,19 @@ class DeliveryLogController {
     }
 
     @GetMapping(path = "/api/leads/{leadId}/held-data", produces = "application/json")
-    @Operation(summary = "Everything notification-service holds about a lead, as stored (a person's access request)",
+    @Operation(operationId = "getHeldData", summary = "Everything notification-service holds about a lead, as stored (a person's access request)",
             description = "Its deliveries and their attempts, pending deliveries with their messages, the partners told of it and "
                     + "its erasure, as stored; empty lists when nothing is held.")
+    @ApiResponse(responseCode = "200", description = "What the service holds of the lead; empty lists when nothing")
     LeadDataHeld.View heldData(@org.springframework.web.bind.annotation.PathVariable UUID leadId) {
         return new LeadDataHeld.View("notification-service", leadId, held.of(leadId));
     }
 
     @GetMapping(path = "/api/deliveries/failing", produces = "application/json")
-    @Operation(summary = "Deliveries failing now: pending, with at least one failed attempt, soonest retry first")
+    @Operation(operationId = "listFailingDeliveries",
+            summary = "Deliveries failing now: pending, with at least one failed attempt, soonest retry first")
+    @ApiResponse(responseCode = "200", description = "The failing deliveries")
+    @ApiResponse(responseCode = "400", description = "A limit outside 1 to 500")
     List<FailingView> failing(@RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidRequestException("/limit", "must be between 1 and " + MAX_LIMIT);
@@ -85,7 +95,9 @@ class DeliveryLogController {
     }
 
     @GetMapping(path = "/api/deliveries/{deliveryId}", produces = "application/json")
-    @Operation(summary = "One delivery with its attempts")
+    @Operation(operationId = "getDelivery", summary = "One delivery with its attempts")
+    @ApiResponse(responseCode = "200", description = "The delivery")
+    @ApiResponse(responseCode = "404", description = "No such delivery")
     DeliveryView delivery(@PathVariable String deliveryId) {
         DeliveryLog.Entry entry = log.find(deliveryId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Not Found",
                 "no delivery " + deliveryId));
@@ -93,13 +105,17 @@ class DeliveryLogController {
     }
 
     @GetMapping(path = "/api/disabled-endpoints", produces = "application/json")
-    @Operation(summary = "Partners' webhook endpoints disabled after answering 410 Gone")
+    @Operation(operationId = "listDisabledEndpoints", summary = "Partners' webhook endpoints disabled after answering 410 Gone")
+    @ApiResponse(responseCode = "200", description = "The disabled endpoints")
     List<DisabledEndpoints.Disabled> disabledEndpoints() {
         return disabled.all();
     }
 
     @DeleteMapping("/api/disabled-endpoints/{partnerId}")
-    @Operation(summary = "Enables a partner's webhook endpoint again", description = "Webhooks resume for new deliveries.")
+    @Operation(operationId = "enableEndpoint", summary = "Enables a partner's webhook endpoint again",
+            description = "Webhooks resume for new deliveries.")
+    @ApiResponse(responseCode = "204", description = "Enabled again")
+    @ApiResponse(responseCode = "404", description = "The partner's endpoint is not disabled")
     ResponseEntity<Void> enable(@PathVariable UUID partnerId) {
         if (!disabled.enable(partnerId)) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "Not Found", "partner " + partnerId + "'s endpoint is not disabled");

@@ -2,6 +2,9 @@ package org.leadrelay.directory.partners.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -22,6 +25,7 @@ import org.leadrelay.directory.partners.Tier;
 import org.leadrelay.directory.partners.web.PartnerForm.AbsenceForm;
 import org.leadrelay.events.Absence;
 import org.leadrelay.events.PartnerId;
+import org.leadrelay.kit.web.ApiDescriptions;
 import org.leadrelay.kit.web.FieldError;
 import org.leadrelay.kit.web.InvalidRequestException;
 import org.leadrelay.kit.web.ProblemException;
@@ -46,6 +50,7 @@ import org.springframework.web.bind.annotation.RestController;
  * stale one gets 412.
  */
 @RestController
+@SecurityRequirement(name = ApiDescriptions.OPERATOR)
 @RequestMapping("/api/partners")
 class PartnerController {
 
@@ -62,9 +67,12 @@ class PartnerController {
         this.forms = forms;
     }
 
-    @Operation(summary = "Register a partner (operators)",
+    @Operation(operationId = "registerPartner", summary = "Register a partner (operators)",
             description = "201 with the partner and, this once, its webhook signing secret and self-service key; 400 problem details otherwise.")
     @PostMapping(consumes = "application/json", produces = "application/json")
+    @ApiResponse(responseCode = "201", description = "The partner, with its webhook secret and self-service key shown this once",
+            headers = {@Header(name = "Location", description = "/api/partners/{partnerId}"), @Header(name = "ETag", description = "the revision")})
+    @ApiResponse(responseCode = "400", description = "Problem details naming each rejected field")
     ResponseEntity<RegisteredPartner> register(@RequestBody @Valid PartnerForm form, @Parameter(hidden = true) Actor actor) {
         ManagingPartners.Registered registered = managing.register(forms.profile(form, ""),
                 form.status() == null ? PartnerStatus.ACTIVE : form.status(), actor);
@@ -72,9 +80,11 @@ class PartnerController {
                 .body(new RegisteredPartner(PartnerView.of(registered.partner()), registered.webhookSecret(), registered.apiKey()));
     }
 
-    @Operation(summary = "List partners (operators)",
+    @Operation(operationId = "listPartners", summary = "List partners (operators)",
             description = "Partners matching every given filter, sorted by name. 400 problem details for a page below 0, a size outside 1 to 200, or an unknown tier or status.")
     @GetMapping(produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "One page of partners")
+    @ApiResponse(responseCode = "400", description = "A page below 0, a size outside 1 to 200, or an unknown tier or status")
     PartnerList list(@RequestParam(required = false) String country, @RequestParam(required = false) String speciality,
             @RequestParam(required = false) String tier, @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
@@ -95,15 +105,25 @@ class PartnerController {
         return new PartnerList(found.partners().stream().map(PartnerView::of).toList(), found.page(), found.size(), found.total());
     }
 
-    @Operation(summary = "Read a partner (operators, or the partner itself)", description = "With its revision as ETag; never a secret.")
+    @Operation(operationId = "getPartner", summary = "Read a partner (operators, or the partner itself)", description = "With its revision as ETag; never a secret.")
     @GetMapping(path = "/{partnerId}", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The partner",
+            headers = @Header(name = "ETag", description = "the revision"))
+    @ApiResponse(responseCode = "404", description = "No such partner")
     ResponseEntity<PartnerView> find(@PathVariable UUID partnerId, @Parameter(hidden = true) Actor actor) {
         return viewed(managing.find(PartnerId.of(partnerId), actor));
     }
 
-    @Operation(summary = "Replace a partner's profile (operators)",
+    @Operation(operationId = "updatePartner", summary = "Replace a partner's profile (operators)",
             description = "Needs If-Match with the ETag last read: 412 when the partner changed since, 428 without it.")
     @PutMapping(path = "/{partnerId}", consumes = "application/json", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The partner as changed",
+            headers = @Header(name = "ETag", description = "the new revision"))
+    @ApiResponse(responseCode = "400", description = "Problem details naming each rejected field")
+    @ApiResponse(responseCode = "404", description = "No such partner")
+    @ApiResponse(responseCode = "409", description = "The partner kept changing meanwhile: try again")
+    @ApiResponse(responseCode = "412", description = "If-Match names another revision than the partner's")
+    @ApiResponse(responseCode = "428", description = "No If-Match")
     ResponseEntity<PartnerView> update(@PathVariable UUID partnerId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody @Valid PartnerForm form, @Parameter(hidden = true) Actor actor) {
         if (ifMatch == null) {
@@ -114,31 +134,48 @@ class PartnerController {
         return viewed(managing.update(PartnerId.of(partnerId), revision(ifMatch), forms.profile(form, ""), actor));
     }
 
-    @Operation(summary = "Delete a partner (operators)", description = "Publishes a tombstone on partners.v1. If-Match is optional.")
+    @Operation(operationId = "deletePartner", summary = "Delete a partner (operators)", description = "Publishes a tombstone on partners.v1. If-Match is optional.")
     @DeleteMapping(path = "/{partnerId}")
+    @ApiResponse(responseCode = "204", description = "Deleted, and a tombstone published")
+    @ApiResponse(responseCode = "404", description = "No such partner")
+    @ApiResponse(responseCode = "409", description = "The partner kept changing meanwhile: try again")
+    @ApiResponse(responseCode = "412", description = "If-Match names another revision than the partner's")
     ResponseEntity<Void> delete(@PathVariable UUID partnerId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Parameter(hidden = true) Actor actor) {
         managing.delete(PartnerId.of(partnerId), ifMatch == null ? null : revision(ifMatch), actor);
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Pause a partner (operators, or the partner itself)", description = "It takes no leads until resumed.")
+    @Operation(operationId = "pausePartner", summary = "Pause a partner (operators, or the partner itself)", description = "It takes no leads until resumed.")
     @PostMapping(path = "/{partnerId}/pause", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The partner, paused")
+    @ApiResponse(responseCode = "404", description = "No such partner")
+    @ApiResponse(responseCode = "409", description = "The partner is suspended or onboarding, or kept changing meanwhile")
+    @ApiResponse(responseCode = "412", description = "If-Match names another revision than the partner's")
     ResponseEntity<PartnerView> pause(@PathVariable UUID partnerId, @RequestBody(required = false) @Valid StatusChange change,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Actor actor) {
         return viewed(managing.pause(PartnerId.of(partnerId), change == null ? null : change.reason(), ifMatch == null ? null : revision(ifMatch), actor));
     }
 
-    @Operation(summary = "Resume a paused partner (operators, or the partner itself)",
+    @Operation(operationId = "resumePartner", summary = "Resume a paused partner (operators, or the partner itself)",
             description = "Operators may also activate an onboarding or suspended partner this way.")
     @PostMapping(path = "/{partnerId}/resume", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The partner, active")
+    @ApiResponse(responseCode = "404", description = "No such partner")
+    @ApiResponse(responseCode = "409", description = "A partner resuming itself is not paused, or the partner kept changing meanwhile")
+    @ApiResponse(responseCode = "412", description = "If-Match names another revision than the partner's")
     ResponseEntity<PartnerView> resume(@PathVariable UUID partnerId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Parameter(hidden = true) Actor actor) {
         return viewed(managing.resume(PartnerId.of(partnerId), ifMatch == null ? null : revision(ifMatch), actor));
     }
 
-    @Operation(summary = "Suspend a partner (operators)", description = "It takes no leads, and cannot resume itself, until an operator resumes it.")
+    @Operation(operationId = "suspendPartner", summary = "Suspend a partner (operators)", description = "It takes no leads, and cannot resume itself, until an operator resumes it.")
     @PostMapping(path = "/{partnerId}/suspend", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The partner, suspended")
+    @ApiResponse(responseCode = "400", description = "No reason, or a reason over 500 characters")
+    @ApiResponse(responseCode = "404", description = "No such partner")
+    @ApiResponse(responseCode = "409", description = "The partner kept changing meanwhile: try again")
+    @ApiResponse(responseCode = "412", description = "If-Match names another revision than the partner's")
     ResponseEntity<PartnerView> suspend(@PathVariable UUID partnerId, @RequestBody @Valid StatusChange change,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @Parameter(hidden = true) Actor actor) {
         if (change.reason() == null || change.reason().isBlank()) {
@@ -147,8 +184,12 @@ class PartnerController {
         return viewed(managing.suspend(PartnerId.of(partnerId), change.reason(), ifMatch == null ? null : revision(ifMatch), actor));
     }
 
-    @Operation(summary = "Set out-of-office periods (operators, or the partner itself)", description = "Replaces the list; no leads during a period.")
+    @Operation(operationId = "setOutOfOffice", summary = "Set out-of-office periods (operators, or the partner itself)", description = "Replaces the list; no leads during a period.")
     @PutMapping(path = "/{partnerId}/out-of-office", consumes = "application/json", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The partner with its new periods")
+    @ApiResponse(responseCode = "400", description = "Problem details naming each rejected period field")
+    @ApiResponse(responseCode = "404", description = "No such partner")
+    @ApiResponse(responseCode = "409", description = "The partner kept changing meanwhile: try again")
     ResponseEntity<PartnerView> outOfOffice(@PathVariable UUID partnerId, @RequestBody @Valid OutOfOffice body,
             @Parameter(hidden = true) Actor actor) {
         List<FieldError> errors = new ArrayList<>();
@@ -159,27 +200,39 @@ class PartnerController {
         return viewed(managing.setOutOfOffice(PartnerId.of(partnerId), periods, "UTC", actor));
     }
 
-    @Operation(summary = "Set capacity (operators, or the partner itself within the operator's limits)")
+    @Operation(operationId = "setCapacity", summary = "Set capacity (operators, or the partner itself within the operator's limits)")
     @PutMapping(path = "/{partnerId}/capacity", consumes = "application/json", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The partner with its new capacity")
+    @ApiResponse(responseCode = "400", description = "Problem details naming each rejected field; a partner above the operator's limit")
+    @ApiResponse(responseCode = "404", description = "No such partner")
+    @ApiResponse(responseCode = "409", description = "The partner kept changing meanwhile: try again")
     ResponseEntity<PartnerView> capacity(@PathVariable UUID partnerId, @RequestBody @Valid Capacity body, @Parameter(hidden = true) Actor actor) {
         return viewed(managing.setCapacity(PartnerId.of(partnerId), body.capacity(), body.weeklyCapacity(), actor));
     }
 
-    @Operation(summary = "Rotate the webhook signing secret (operators, or the partner itself)",
+    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate the webhook signing secret (operators, or the partner itself)",
             description = "The new secret is shown this once; the previous one keeps signing beside it until previousValidUntil.")
     @PostMapping(path = "/{partnerId}/webhook-secret", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The new secret, shown this once")
+    @ApiResponse(responseCode = "404", description = "No such partner")
+    @ApiResponse(responseCode = "409", description = "The partner kept changing meanwhile: try again")
     ManagingPartners.RotatedSecret rotateSecret(@PathVariable UUID partnerId, @Parameter(hidden = true) Actor actor) {
         return managing.rotateSecret(PartnerId.of(partnerId), actor);
     }
 
-    @Operation(summary = "Issue a new self-service key (operators)", description = "Shown this once; the previous key stops working.")
+    @Operation(operationId = "issuePartnerKey", summary = "Issue a new self-service key (operators)", description = "Shown this once; the previous key stops working.")
     @PostMapping(path = "/{partnerId}/credentials", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The new key, shown this once")
+    @ApiResponse(responseCode = "404", description = "No such partner")
+    @ApiResponse(responseCode = "409", description = "The partner kept changing meanwhile: try again")
     IssuedKey issueKey(@PathVariable UUID partnerId, @Parameter(hidden = true) Actor actor) {
         return new IssuedKey(partnerId, managing.issueKey(PartnerId.of(partnerId), actor));
     }
 
-    @Operation(summary = "A partner's change history, newest first (operators)")
+    @Operation(operationId = "getPartnerAudit", summary = "A partner's change history, newest first (operators)")
     @GetMapping(path = "/{partnerId}/audit", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The partner's changes, newest first, at most 200")
+    @ApiResponse(responseCode = "404", description = "No such partner")
     List<AuditEntry> audit(@PathVariable UUID partnerId, @Parameter(hidden = true) Actor actor) {
         return managing.history(PartnerId.of(partnerId), actor, AUDIT_LIMIT);
     }

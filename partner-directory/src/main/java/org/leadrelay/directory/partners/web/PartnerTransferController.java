@@ -2,6 +2,10 @@ package org.leadrelay.directory.partners.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.StringReader;
@@ -22,6 +26,7 @@ import org.leadrelay.directory.partners.PartnerProfile;
 import org.leadrelay.directory.partners.PartnerStatus;
 import org.leadrelay.directory.partners.Partners;
 import org.leadrelay.directory.partners.PublishingPartners;
+import org.leadrelay.kit.web.ApiDescriptions;
 import org.leadrelay.kit.web.FieldError;
 import org.leadrelay.kit.web.InvalidRequestException;
 import org.leadrelay.kit.web.JsonPointers;
@@ -48,6 +53,7 @@ import tools.jackson.databind.node.ObjectNode;
  * import is all or nothing: if any row is invalid, nothing is stored and the report says why.
  */
 @RestController
+@SecurityRequirement(name = ApiDescriptions.OPERATOR)
 @RequestMapping("/api/partners")
 class PartnerTransferController {
 
@@ -76,18 +82,26 @@ class PartnerTransferController {
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).withAttribute(UnknownFields.LEFT_TO_THE_READER, true);
     }
 
-    @Operation(summary = "Import partners from CSV (operators)",
+    @Operation(operationId = "importPartners", summary = "Import partners from CSV or JSON (operators)",
             description = "One row per partner, columns as the export writes them. ?dryRun=true only validates. 200 with a per-row report; 400 with it when a row is invalid, and then nothing is stored.")
     @PostMapping(path = "/import", consumes = CSV, produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The per-row report: what was created, or with dryRun what would be")
+    @ApiResponse(responseCode = "400", description = "The per-row report when a row is invalid (nothing is stored), or problem details when the body is not a list of partners",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)),
+                    @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem"))})
     ResponseEntity<ImportReport> importCsv(@RequestBody String body, @RequestParam(defaultValue = "false") boolean dryRun,
             @Parameter(hidden = true) Actor actor) {
         List<PartnerCsv.Row> rows = PartnerCsv.read(new StringReader(body), MAX_ROWS);
         return importRows(rows, dryRun, actor);
     }
 
-    @Operation(summary = "Import partners from JSON (operators)",
+    @Operation(operationId = "importPartners", summary = "Import partners from CSV or JSON (operators)",
             description = "An array of partners as POST /api/partners takes them, each with an optional id. ?dryRun=true only validates.")
     @PostMapping(path = "/import", consumes = "application/json", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The per-row report: what was created, or with dryRun what would be")
+    @ApiResponse(responseCode = "400", description = "The per-row report when a row is invalid (nothing is stored), or problem details when the body is not a list of partners",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)),
+                    @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem"))})
     ResponseEntity<ImportReport> importJson(@RequestBody JsonNode body, @RequestParam(defaultValue = "false") boolean dryRun,
             @Parameter(hidden = true) Actor actor) {
         if (!body.isArray()) {
@@ -173,8 +187,10 @@ class PartnerTransferController {
         return ResponseEntity.ok(new ImportReport(false, rows.size(), valid.size(), 0, added.size(), created));
     }
 
-    @Operation(summary = "Export every partner (operators)", description = "?format=csv (default) or json; the import reads both back.")
+    @Operation(operationId = "exportPartners", summary = "Export every partner (operators)", description = "?format=csv (default) or json; the import reads both back.")
     @GetMapping(path = "/export", produces = {CSV, "application/json"})
+    @ApiResponse(responseCode = "200", description = "Every partner, as CSV or JSON")
+    @ApiResponse(responseCode = "400", description = "A format other than csv or json")
     ResponseEntity<String> export(@RequestParam(defaultValue = "csv") String format) {
         List<Partner> all = new ArrayList<>();
         PartnerPage page;
@@ -203,9 +219,10 @@ class PartnerTransferController {
                 .header("Content-Disposition", "attachment; filename=\"partners.csv\"").body(csv.toString());
     }
 
-    @Operation(summary = "Republish every partner to partners.v1 (operators)",
+    @Operation(operationId = "republishPartners", summary = "Republish every partner to partners.v1 (operators)",
             description = "202: every partner's current state goes to the topic again, in the background, so a new consumer can rebuild its copy.")
     @PostMapping(path = "/republish", produces = "application/json")
+    @ApiResponse(responseCode = "202", description = "How many partners go to the topic again")
     ResponseEntity<Republished> republish() {
         return ResponseEntity.accepted().body(new Republished(publishing.republishAll()));
     }
