@@ -31,8 +31,8 @@ public class ServingLeadKeys {
     }
 
     /** The lead's key, or why there is none. */
-    public Answer key(LeadId lead, String reader) {
-        UUID leadId = lead.value();
+    public Answer key(LeadId which, String reader) {
+        UUID leadId = which.value();
         Optional<StoredLead> stored = leads.find(leadId);
         Answer answer = stored.map(lead -> new Answer(Outcome.SERVED, lead.key()))
                 .orElseGet(() -> new Answer(erasures.ofLead(leadId).isPresent() ? Outcome.ERASED : Outcome.UNKNOWN, null));

@@ -122,7 +122,7 @@ class LeadErasureIT {
 
         assertThat(report.service()).isEqualTo("lead-router");
         assertThat(report.summary()).contains("case anonymised", "pending offer withdrawn").doesNotContain(NAME, EMAIL, WORDS);
-        LeadCase erased = assignments.find(LeadId.of(lead.leadId()).orElseThrow());
+        LeadCase erased = assignments.find(LeadId.of(lead.leadId())).orElseThrow();
         assertThat(erased.state()).isEqualTo(LeadCase.State.ERASED);
         assertThat(erased.lead().personal()).isNull();
         assertThat(erased.lead().need().products()).containsExactly("postgresql"); // what routing used stays
@@ -142,7 +142,7 @@ class LeadErasureIT {
         List<ConsumerRecord<String, byte[]>> reports = kafka.awaitRecords(
                 keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ERASURE_COMPLETED)), 2, Duration.ofSeconds(30));
         assertThat(reports).extracting(record -> header(record, CloudEventHeaders.ID)).containsOnly(header(reports.get(0), CloudEventHeaders.ID));
-        assertThat(assignments.find(LeadId.of(lead.leadId()).orElseThrow().version()).isEqualTo(erased.version()));
+        assertThat(assignments.find(LeadId.of(lead.leadId())).orElseThrow().version()).isEqualTo(erased.version());
         assertThat(kafka.recordsAfter(Duration.ofSeconds(1), keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ACCEPTED)))).isEmpty();
     }
 
@@ -163,7 +163,7 @@ class LeadErasureIT {
                 LeadErasureCompleted.class);
 
         assertThat(report.summary()).contains("case anonymised").doesNotContain("withdrawn");
-        LeadCase erased = assignments.find(LeadId.of(lead.leadId()).orElseThrow());
+        LeadCase erased = assignments.find(LeadId.of(lead.leadId())).orElseThrow();
         assertThat(erased.state()).isEqualTo(LeadCase.State.ERASED);
         assertThat(erased.attempts()).singleElement().satisfies(offer -> assertThat(offer.outcome()).isEqualTo(LeadCase.Outcome.ACCEPTED));
         assertThat(storedCase(lead.leadId())).doesNotContain(NAME, EMAIL, PHONE, WORDS, "Strassen", lead.personal().ciphertext());
@@ -183,7 +183,7 @@ class LeadErasureIT {
         assertThat(report.summary()).contains("erased before it was received");
         // an absence: a routed lead is offered well within these 5 s (the other tests' leads are, in milliseconds)
         assertThat(kafka.recordsAfter(Duration.ofSeconds(5), keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ASSIGNED)))).isEmpty();
-        LeadCase erased = assignments.find(LeadId.of(lead.leadId()).orElseThrow());
+        LeadCase erased = assignments.find(LeadId.of(lead.leadId())).orElseThrow();
         assertThat(erased.state()).isEqualTo(LeadCase.State.ERASED);
         assertThat(erased.lead()).isNull();
         assertThat(erased.attempts()).isEmpty();
