@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.leadrelay.events.Absence;
 import org.leadrelay.events.Availability;
 import org.leadrelay.events.BusinessHours;
@@ -26,6 +27,25 @@ import org.leadrelay.testing.LeadKeyServer;
 
 /** Leads and partners the router's tests are told about. */
 public final class Fixtures {
+
+    /** The next country code {@link #uniqueCountry()} gives, for the whole test JVM. */
+    private static final AtomicInteger NEXT_COUNTRY = new AtomicInteger();
+
+    /**
+     * A country code no other test in this JVM uses, so a test that routes there sees only its own
+     * partners: the broker and the database are shared by every test class of the JVM, and a
+     * partner stays in the router's copy after its class ends. The codes are user-assigned ones
+     * (X?, Y?), which no real country and no test with fixed codes (FR, Q?, E?, Z?) uses. A random
+     * code drawn by one class alone (as LeadRouterIT once did) meets another class's code now and
+     * then: that class's partners count too, and a wait for exactly two partners never ends.
+     */
+    public static String uniqueCountry() {
+        int n = NEXT_COUNTRY.getAndIncrement();
+        if (n >= 52) {
+            throw new IllegalStateException("more than 52 unique countries asked for in one JVM: widen the range");
+        }
+        return "" + (char) ('X' + n / 26) + (char) ('A' + n % 26);
+    }
 
     public static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
 

@@ -14,7 +14,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * on each other both ways round; and a feature's own classes never reach into an adapter
  * ({@code persistence}, {@code messaging}, {@code web}, {@code channels}): adapters depend inward;
  * and a feature's own classes answer no HTTP (no {@code ProblemException}, no servlet or controller
- * types): they refuse with service-kit's {@code kit.domain} refusals, which one advice maps.
+ * types): they refuse with service-kit's {@code kit.domain} refusals, which one advice maps; and
+ * a feature's records (its aggregates and values) import no framework, metrics or driver at all.
  */
 public final class ServiceArchitecture {
 
@@ -22,6 +23,21 @@ public final class ServiceArchitecture {
     private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> NOT_WIRING =
             com.tngtech.archunit.base.DescribedPredicate.describe("are not the feature's configuration",
                     type -> !type.getName().matches(".*Configuration(\\$.*)?"));
+
+    /** A feature's records, its aggregates and values; its configuration properties are Spring's by nature. */
+    private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> DOMAIN_RECORDS =
+            com.tngtech.archunit.base.DescribedPredicate.describe("are the feature's records (not its configuration properties)",
+                    type -> type.isRecord() && !configurationProperties(type));
+
+    /** Whether the type, or a type it is nested in, is Spring configuration properties. */
+    private static boolean configurationProperties(com.tngtech.archunit.core.domain.JavaClass type) {
+        for (var at = java.util.Optional.of(type); at.isPresent(); at = at.get().getEnclosingClass()) {
+            if (at.get().isAnnotatedWith("org.springframework.boot.context.properties.ConfigurationProperties")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private ServiceArchitecture() {
     }
@@ -57,6 +73,11 @@ public final class ServiceArchitecture {
                 .orShould().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "org.springframework.web.bind..",
                         "org.springframework.web.servlet..")
                 .because("the domain refuses in its own words (service-kit's kit.domain); only web adapters speak HTTP")
+                .check(service);
+        noClasses().that().resideInAPackage(servicePackage + ".*").and(DOMAIN_RECORDS)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.micrometer..", "jakarta..",
+                        "com.mongodb..", "org.bson..", "org.apache.kafka..")
+                .because("aggregates and values (LeadCase, Partner, DeliveryJob, ...) are plain Java: their rules are tested without a framework")
                 .check(service);
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.leadrelay.events.AssignmentId;
 import org.leadrelay.events.LeadId;
 import org.leadrelay.events.PartnerId;
+import org.leadrelay.kit.scheduling.InBackground;
 import org.leadrelay.kit.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * nothing, because expiring an offer is a conditional change of its lead's case.
  */
 @Component
-class DeadlineWatch implements SmartLifecycle {
+class DeadlineWatch implements InBackground {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineWatch.class);
     private static final int BATCH = 100;
@@ -81,17 +82,7 @@ class DeadlineWatch implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+    public SmartLifecycle background() {
+        return loop;
     }
 }

@@ -25,6 +25,12 @@ import org.leadrelay.events.LeadReceived;
 public record LeadCase(UUID leadId, LeadReceived lead, State state, List<Attempt> attempts, String reason, Instant updatedAt,
         long version, List<PendingEvent> pending) {
 
+    /** Who made an offer: the router, counting toward the attempt limit. */
+    public static final String ROUTER = "router";
+    /** Who made the first offer after an operator reopened the lead: the router, with a fresh attempt budget. */
+    public static final String REOPEN = "reopen";
+    static final String ERASED_OFFER = "this lead was erased at the customer's request: the offer is closed";
+
     public LeadCase {
         attempts = List.copyOf(attempts);
         pending = List.copyOf(pending);
@@ -130,13 +136,71 @@ public record LeadCase(UUID leadId, LeadReceived lead, State state, List<Attempt
     public int routedAttempts() {
         int routed = 0;
         for (Attempt attempt : attempts) {
-            if ("reopen".equals(attempt.assignedBy())) {
+            if (REOPEN.equals(attempt.assignedBy())) {
                 routed = 1;
-            } else if ("router".equals(attempt.assignedBy())) {
+            } else if (ROUTER.equals(attempt.assignedBy())) {
                 routed++;
             }
         }
         return routed;
+    }
+
+    /**
+     * The offer a partner's answer settles, checked against the lead's rules: the offer must be this
+     * partner's, the lead not erased, the offer still pending and its deadline not passed. The same
+     * answer given again is not an error: it changes nothing (empty).
+     *
+     * @throws OfferClosedException saying what happened instead
+     */
+    public Optional<Attempt> answerable(UUID assignmentId, UUID partnerId, boolean accept, Instant now) {
+        Attempt attempt = attempt(assignmentId).filter(found -> found.partnerId().equals(partnerId))
+                .orElseThrow(() -> new OfferClosedException("this offer is not known here"));
+        if (state == State.ERASED) {
+            throw new OfferClosedException(ERASED_OFFER);
+        }
+        if (attempt.outcome() == (accept ? Outcome.ACCEPTED : Outcome.DECLINED)) {
+            return Optional.empty();
+        }
+        if (attempt.outcome() != Outcome.PENDING) {
+            throw new OfferClosedException(switch (attempt.outcome()) {
+                case ACCEPTED -> "this lead was already accepted";
+                case DECLINED -> "this lead was already declined";
+                case EXPIRED -> "the deadline to answer this offer passed and the lead moved on";
+                case WITHDRAWN -> "this lead was reassigned";
+                default -> "this offer is closed";
+            });
+        }
+        if (!now.isBefore(attempt.respondBy())) {
+            throw new OfferClosedException("the deadline to answer this offer has passed");
+        }
+        return Optional.of(attempt);
+    }
+
+    /**
+     * Whether an operator may give the lead to a partner by hand: not once a partner accepted it
+     * (it stays with that partner), not once it was erased (never offered again).
+     *
+     * @throws OfferClosedException saying why not
+     */
+    public void requireAssignableByHand() {
+        if (state == State.ACCEPTED) {
+            throw new OfferClosedException("this lead was accepted: it stays with the partner that accepted it");
+        }
+        if (state == State.ERASED) {
+            throw new OfferClosedException("this lead was erased at the customer's request: it is not offered again");
+        }
+    }
+
+    /** Whether an operator may route the lead again: only from the operators' queue. */
+    public void requireReopenable() {
+        if (state != State.UNROUTABLE) {
+            throw new OfferClosedException("only a lead in the operators' queue can be reopened; this one is " + state);
+        }
+    }
+
+    /** The case with one offer settled (declined or expired), the lead where it stood, before it moves on. */
+    public LeadCase settling(Attempt settled, Instant now) {
+        return next(state, List.of(settled), null, now, List.of());
     }
 
     /** The next state: the attempt replaced by its settled form, the new attempt appended, the events queued. */

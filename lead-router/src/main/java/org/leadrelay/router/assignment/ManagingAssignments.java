@@ -62,11 +62,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class ManagingAssignments {
 
-    public static final String ROUTER = "router";
-    /** Who made the first offer after an operator reopened the lead: the router, with a fresh attempt budget. */
-    public static final String REOPEN = "reopen";
+    private static final String ROUTER = LeadCase.ROUTER;
+    private static final String REOPEN = LeadCase.REOPEN;
     private static final String ERASED_REASON = "erased at the customer's request";
-    private static final String ERASED_OFFER = "this lead was erased at the customer's request: the offer is closed";
     private static final Logger log = LoggerFactory.getLogger(ManagingAssignments.class);
     private static final int ATTEMPTS_ON_CONFLICT = 10;
 
@@ -100,8 +98,8 @@ public class ManagingAssignments {
         // exported at 0 from the start, so dashboards and alerts see each series before its first event
         meters.counter("leadrelay.router.expiries");
         meters.counter("leadrelay.router.erasures");
-        for (String category : List.of("nobody-eligible", "capacity-taken", "attempts-exhausted")) {
-            meters.counter("leadrelay.router.unroutable", "reason", category);
+        for (Unroutable why : Unroutable.values()) {
+            meters.counter("leadrelay.router.unroutable", "reason", why.category);
         }
         for (String reason : List.of("operator", "reopened")) {
             meters.counter("leadrelay.router.reassignments", "reason", reason);
@@ -141,21 +139,10 @@ public class ManagingAssignments {
         UUID assignmentId = offer.value();
         UUID partnerId = answering.value();
         return changeLead(leadId, current -> {
-            Attempt attempt = current.attempt(assignmentId).filter(found -> found.partnerId().equals(partnerId))
-                    .orElseThrow(() -> new OfferClosedException("this offer is not known here"));
-            if (current.state() == State.ERASED) {
-                throw new OfferClosedException(ERASED_OFFER);
-            }
-            Outcome wanted = accept ? Outcome.ACCEPTED : Outcome.DECLINED;
-            if (attempt.outcome() == wanted) {
-                return null; // answered so already: nothing to do
-            }
-            if (attempt.outcome() != Outcome.PENDING) {
-                throw new OfferClosedException(closed(attempt));
-            }
             Instant now = now();
-            if (!now.isBefore(attempt.respondBy())) {
-                throw new OfferClosedException("the deadline to answer this offer has passed");
+            Attempt attempt = current.answerable(assignmentId, partnerId, accept, now).orElse(null);
+            if (attempt == null) {
+                return null; // answered so already: nothing to do
             }
             Duration took = Duration.between(attempt.offeredAt(), now);
             if (accept) {
@@ -174,22 +161,33 @@ public class ManagingAssignments {
             }
             Attempt declined = attempt.settled(Outcome.DECLINED, blankToNull(reason), now);
             LeadDeclined event = new LeadDeclined(current.leadId(), assignmentId, partnerId, blankToNull(reason), now);
-            LeadCase afterDecline = current.next(current.state(), List.of(declined), null, now, List.of());
-            Step next = offerNext(afterDecline, attempt.partnerId(), "declined", ROUTER, now);
-            List<PendingEvent> events = new ArrayList<>();
-            events.add(pending("declined", assignmentId, event));
-            events.addAll(next.events());
-            List<Attempt> changed = new ArrayList<>();
-            changed.add(declined);
-            changed.addAll(next.attempts());
-            return new Step(next.state(), changed, next.reason(), events, next.undo(), () -> {
-                loads.release(partnerId, assignmentId);
-                records.answered(partnerId, assignmentId, false, took, now);
+            return movingOn(current, declined, pending("declined", assignmentId, event), "declined", took, now, () -> {
                 meters.counter("leadrelay.router.answers", "answer", "decline").increment();
                 log.info("lead {} declined by partner {}", current.leadId(), partnerId);
-                next.after().run();
-            }, next.outcome());
+            });
         });
+    }
+
+    /**
+     * The one path of a declined or an expired offer: the offer settled with its event, the
+     * partner's place given back and its record counted as not accepted, then the lead offered to
+     * the next best partner (or put in the operators' queue).
+     */
+    private Step movingOn(LeadCase current, Attempt settled, PendingEvent settledEvent, String why, Duration took, Instant now,
+            Runnable counted) {
+        Step next = offerNext(current.settling(settled, now), settled.partnerId(), why, ROUTER, now);
+        List<PendingEvent> events = new ArrayList<>();
+        events.add(settledEvent);
+        events.addAll(next.events());
+        List<Attempt> changed = new ArrayList<>();
+        changed.add(settled);
+        changed.addAll(next.attempts());
+        return new Step(next.state(), changed, next.reason(), events, next.undo(), () -> {
+            loads.release(settled.partnerId(), settled.assignmentId());
+            records.answered(settled.partnerId(), settled.assignmentId(), false, took, now);
+            counted.run();
+            next.after().run();
+        }, next.outcome());
     }
 
     /**
@@ -240,21 +238,11 @@ public class ManagingAssignments {
                 Attempt expired = attempt.settled(Outcome.EXPIRED, "no answer by " + attempt.respondBy(), at);
                 LeadAssignmentExpired event = new LeadAssignmentExpired(current.leadId(), assignmentId, attempt.partnerId(),
                         attempt.respondBy(), at);
-                LeadCase afterExpiry = current.next(current.state(), List.of(expired), null, at, List.of());
-                Step next = offerNext(afterExpiry, attempt.partnerId(), "expired", ROUTER, at);
-                List<PendingEvent> events = new ArrayList<>();
-                events.add(pending("expired", assignmentId, event));
-                events.addAll(next.events());
-                List<Attempt> changed = new ArrayList<>();
-                changed.add(expired);
-                changed.addAll(next.attempts());
-                return new Step(next.state(), changed, next.reason(), events, next.undo(), () -> {
-                    loads.release(attempt.partnerId(), assignmentId);
-                    records.answered(attempt.partnerId(), assignmentId, false, Duration.between(attempt.offeredAt(), at), at);
-                    meters.counter("leadrelay.router.expiries").increment();
-                    log.info("offer {} of lead {} to partner {} expired", assignmentId, current.leadId(), attempt.partnerId());
-                    next.after().run();
-                }, next.outcome());
+                return movingOn(current, expired, pending("expired", assignmentId, event), "expired",
+                        Duration.between(attempt.offeredAt(), at), at, () -> {
+                            meters.counter("leadrelay.router.expiries").increment();
+                            log.info("offer {} of lead {} to partner {} expired", assignmentId, current.leadId(), attempt.partnerId());
+                        });
             });
         } catch (OfferClosedException unknown) {
             return true;
@@ -276,12 +264,7 @@ public class ManagingAssignments {
         UUID partnerId = chosen.value();
         RoutablePartner partner = partners.find(partnerId).orElseThrow(() -> new UnknownPartnerException(partnerId));
         return changeLead(leadId, current -> {
-            if (current.state() == State.ACCEPTED) {
-                throw new OfferClosedException("this lead was accepted: it stays with the partner that accepted it");
-            }
-            if (current.state() == State.ERASED) {
-                throw new OfferClosedException("this lead was erased at the customer's request: it is not offered again");
-            }
+            current.requireAssignableByHand();
             Instant now = now();
             List<Attempt> changed = new ArrayList<>();
             Attempt withdrawn = current.current().map(attempt -> attempt.settled(Outcome.WITHDRAWN, "assigned by " + operator, now))
@@ -368,9 +351,7 @@ public class ManagingAssignments {
     /** Routes an unroutable lead again from scratch (partners that declined or let it expire stay excluded). */
     public LeadCase reopen(LeadId lead) {
         return changeLead(lead.value(), current -> {
-            if (current.state() != State.UNROUTABLE) {
-                throw new OfferClosedException("only a lead in the operators' queue can be reopened; this one is " + current.state());
-            }
+            current.requireReopenable();
             Instant now = now();
             UUID previous = current.attempts().isEmpty() ? null : current.attempts().get(current.attempts().size() - 1).partnerId();
             return offerNext(current, previous, "reopened", REOPEN, now);
@@ -416,14 +397,14 @@ public class ManagingAssignments {
         LeadReceived lead = current.lead();
         int routed = current.routedAttempts();
         if (routed >= properties.maxAttempts()) {
-            return unroutable(current, "no answer after " + routed + " offers", List.of(), Map.of(), routed, now);
+            return unroutable(current, Unroutable.ATTEMPTS_EXHAUSTED, "no answer after " + routed + " offers", List.of(), Map.of(), routed, now);
         }
         // the candidates from this instance's replica; standings from the database, for the partners the other rules admit
         RoutingDecision decision = policy.decideAmong(lead, replica.index().find(lead), admitted -> standings(admitted, now),
                 current.tried(), now);
         if (decision instanceof RoutingDecision.Nobody nobody) {
             String reason = current.attempts().isEmpty() ? nobody.reason() : "nobody else can take it: " + nobody.reason();
-            return unroutable(current, reason, nobody.passedOver(), nobody.passedOverCounts(), routed, now);
+            return unroutable(current, Unroutable.NOBODY_ELIGIBLE, reason, nobody.passedOver(), nobody.passedOverCounts(), routed, now);
         }
         RoutingDecision.Chosen chosen = (RoutingDecision.Chosen) decision;
         int number = current.attempts().size() + 1;
@@ -475,18 +456,16 @@ public class ManagingAssignments {
         counts.merge("capacity", full.size(), Integer::sum);
         List<PassedOver> passedOver = new ArrayList<>(full);
         passedOver.addAll(chosen.passedOver());
-        return unroutable(current, "every eligible partner's capacity was taken", passedOver, counts, routed, now);
+        return unroutable(current, Unroutable.CAPACITY_TAKEN, "every eligible partner's capacity was taken", passedOver, counts, routed, now);
     }
 
-    private Step unroutable(LeadCase current, String reason, List<PassedOver> passedOver, Map<String, Integer> counts, int attempts,
-            Instant now) {
-        String category = reason.startsWith("no answer after") ? "attempts-exhausted"
-                : reason.startsWith("every eligible partner's capacity") ? "capacity-taken" : "nobody-eligible";
+    private Step unroutable(LeadCase current, Unroutable why, String reason, List<PassedOver> passedOver, Map<String, Integer> counts,
+            int attempts, Instant now) {
         LeadUnroutable event = new LeadUnroutable(current.leadId(), reason, passedOver.stream().limit(20).toList(), now, counts, attempts);
         return new Step(State.UNROUTABLE, List.of(), reason,
                 List.of(new PendingEvent(EventIds.derived("unroutable", current.leadId(), current.version()), event)), () -> {
                 }, () -> {
-                    meters.counter("leadrelay.router.unroutable", "reason", category).increment();
+                    meters.counter("leadrelay.router.unroutable", "reason", why.category).increment();
                     log.info("lead {} unroutable: {}", current.leadId(), reason);
                 }, "unroutable");
     }
@@ -512,21 +491,6 @@ public class ManagingAssignments {
         return new PendingEvent(EventIds.derived(what, assignmentId), event);
     }
 
-    private static String closed(Attempt attempt) {
-        switch (attempt.outcome()) {
-            case ACCEPTED:
-                return "this lead was already accepted";
-            case DECLINED:
-                return "this lead was already declined";
-            case EXPIRED:
-                return "the deadline to answer this offer passed and the lead moved on";
-            case WITHDRAWN:
-                return "this lead was reassigned";
-            default:
-                return "this offer is closed";
-        }
-    }
-
     /** The ISO week of the instant, in UTC ({@code 2026-W48}), which weekly capacities count. */
     public static String week(Instant instant) {
         var date = instant.atZone(ZoneOffset.UTC);
@@ -547,6 +511,17 @@ public class ManagingAssignments {
      * @param undo  what to take back if storing it loses a race (a capacity reservation)
      * @param after what to do once it is stored (release capacity, record stats, schedule deadlines)
      */
+    /** Why a lead went to the operators' queue, as counted ({@code leadrelay_router_unroutable_total{reason}}). */
+    enum Unroutable {
+        NOBODY_ELIGIBLE("nobody-eligible"), CAPACITY_TAKEN("capacity-taken"), ATTEMPTS_EXHAUSTED("attempts-exhausted");
+
+        final String category;
+
+        Unroutable(String category) {
+            this.category = category;
+        }
+    }
+
     record Step(State state, List<Attempt> attempts, String reason, List<PendingEvent> events, Runnable undo, Runnable after,
             String outcome) {
     }

@@ -8,6 +8,7 @@ import org.leadrelay.kit.outbox.EventNotPublishedException;
 import org.leadrelay.kit.outbox.EventPublisher;
 import org.leadrelay.kit.outbox.EventRelay;
 import org.leadrelay.kit.outbox.EventRelays;
+import org.leadrelay.kit.scheduling.InBackground;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * same event and ignore the repeat.
  */
 @Component
-public class RelayingEvents implements SmartLifecycle {
+public class RelayingEvents implements InBackground {
 
     private static final Logger log = LoggerFactory.getLogger(RelayingEvents.class);
 
@@ -71,17 +72,7 @@ public class RelayingEvents implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        relay.start();
-    }
-
-    @Override
-    public void stop() {
-        relay.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return relay.isRunning();
+    public SmartLifecycle background() {
+        return relay;
     }
 }

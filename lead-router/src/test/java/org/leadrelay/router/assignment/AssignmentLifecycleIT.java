@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +53,6 @@ import tools.jackson.databind.json.JsonMapper;
 class AssignmentLifecycleIT {
 
     static final String OPERATOR = "Basic " + Base64.getEncoder().encodeToString("operator:local-operator-password".getBytes(StandardCharsets.UTF_8));
-    private static final AtomicInteger COUNTRY = new AtomicInteger();
     private static TopicProbe kafka;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -259,8 +257,7 @@ class AssignmentLifecycleIT {
 
     /** A country of its own for each test, so partners from one test never take another test's leads. */
     private static String country() {
-        int n = COUNTRY.getAndIncrement();
-        return "Q" + (char) ('A' + n % 26);
+        return Fixtures.uniqueCountry();
     }
 
     private HttpResponse<String> get(String path) throws Exception {

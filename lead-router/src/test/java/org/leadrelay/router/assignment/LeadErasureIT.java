@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +55,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
         properties = {"spring.config.name=" + LeadRouterApplication.CONFIG_NAME, "leadrelay.router.deadline-poll=200ms"})
 class LeadErasureIT {
 
-    private static final AtomicInteger COUNTRY = new AtomicInteger();
     private static final String NAME = "Ottilie Erasmus-Marker";
     private static final String EMAIL = "ottilie.marker@erasure-test.example";
     private static final String PHONE = "+352621999111";
@@ -218,6 +216,6 @@ class LeadErasureIT {
 
     /** A country of its own for each test (not AssignmentLifecycleIT's), so one test's partners never take another's leads. */
     private static String country() {
-        return "E" + (char) ('A' + COUNTRY.getAndIncrement() % 26);
+        return Fixtures.uniqueCountry();
     }
 }

@@ -43,8 +43,6 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = "spring.config.name=" + LeadRouterApplication.CONFIG_NAME)
 class LeadRouterIT {
 
-    private static final java.util.Random RANDOM = new java.util.Random();
-    private static final java.util.Set<String> USED_COUNTRIES = new java.util.HashSet<>();
     private static TopicProbe kafka;
 
     @Autowired
@@ -65,7 +63,7 @@ class LeadRouterIT {
 
     @Test
     void assignsALeadToTheBestMatchingPartnerAndExplainsWhy() {
-        String country = uniqueCountry();
+        String country = Fixtures.uniqueCountry();
         UUID best = UUID.randomUUID();
         UUID weaker = UUID.randomUUID();
         kafka.publish(Fixtures.partnerUpserted(best, "Lyon Open Source", "GOLD", List.of(country), List.of("postgresql", "migration"), List.of("fr"), 1));
@@ -95,7 +93,7 @@ class LeadRouterIT {
 
     @Test
     void publishesLeadUnroutableWhenNoPartnerFits() {
-        LeadReceived lead = Fixtures.lead(uniqueCountry(), "en", List.of("cobol"), List.of());
+        LeadReceived lead = Fixtures.lead(Fixtures.uniqueCountry(), "en", List.of("cobol"), List.of());
 
         kafka.publish(lead);
 
@@ -105,7 +103,7 @@ class LeadRouterIT {
 
     @Test
     void theSameLeadTwiceIsRoutedOnce() {
-        String country = uniqueCountry();
+        String country = Fixtures.uniqueCountry();
         kafka.publish(Fixtures.partnerUpserted(UUID.randomUUID(), "Only One", "GOLD", List.of(country), List.of("java"), List.of("en"), 1));
         awaitPartners(country, 1);
         LeadReceived lead = Fixtures.lead(country, "en", List.of("java"), List.of());
@@ -123,7 +121,7 @@ class LeadRouterIT {
         String poisonKey = UUID.randomUUID().toString();
         Map<String, byte[]> headers = CloudEventHeaders.toHeaders(UUID.randomUUID(), EventTypes.LEAD_RECEIVED, "/evil", Instant.now());
         kafka.send(Topics.LEADS_RECEIVED, poisonKey, headers, "{\"leadId\": \"not even close\"}".getBytes(StandardCharsets.UTF_8));
-        LeadReceived next = Fixtures.lead(uniqueCountry(), "en", List.of("java"), List.of());
+        LeadReceived next = Fixtures.lead(Fixtures.uniqueCountry(), "en", List.of("java"), List.of());
         kafka.publish(next);
 
         var dead = kafka.awaitRecord(keyed(poisonKey).and(record -> record.topic().equals(Topics.deadLetterOf(Topics.LEADS_RECEIVED))));
@@ -140,7 +138,7 @@ class LeadRouterIT {
      */
     @Test
     void onePoisonRecordAmongAThousandOnOnePartitionIsDeadLetteredAndTheOthersAreDecidedInOrder() {
-        String country = uniqueCountry();
+        String country = Fixtures.uniqueCountry();
         String partitionKey = "r4-" + UUID.randomUUID();
         EventCodec codec = new EventCodec();
         List<UUID> written = new java.util.ArrayList<>();
@@ -179,13 +177,13 @@ class LeadRouterIT {
 
     @Test
     void ignoresAStaleRevisionOfAPartner() {
-        String country = uniqueCountry();
+        String country = Fixtures.uniqueCountry();
         UUID id = UUID.randomUUID();
         kafka.publish(Fixtures.partnerUpserted(id, "Renamed", "GOLD", List.of(country), List.of("java"), List.of("en"), 2));
         awaitPartners(country, 1);
 
         kafka.publish(Fixtures.partnerUpserted(id, "Old Name", "GOLD", List.of(country), List.of("java"), List.of("en"), 1));
-        String otherCountry = uniqueCountry();
+        String otherCountry = Fixtures.uniqueCountry();
         kafka.publish(Fixtures.partnerUpserted(UUID.randomUUID(), "Marker", "GOLD", List.of(otherCountry), List.of("java"), List.of("en"), 1));
         awaitPartners(otherCountry, 1);
 
@@ -196,7 +194,7 @@ class LeadRouterIT {
 
     @Test
     void aDeletedPartnerGetsNoLeadAndItsTombstoneIsNotDeadLettered() {
-        String country = uniqueCountry();
+        String country = Fixtures.uniqueCountry();
         UUID deleted = UUID.randomUUID();
         UUID remaining = UUID.randomUUID();
         kafka.publish(Fixtures.partnerUpserted(deleted, "Best But Gone", "PLATINUM", List.of(country), List.of("postgresql", "migration"), List.of("fr"), 1));
@@ -232,7 +230,7 @@ class LeadRouterIT {
 
     @Test
     void passesOverAPartnerOutOfOfficeAndKeepsEveryRoutingField() {
-        String country = uniqueCountry();
+        String country = Fixtures.uniqueCountry();
         UUID onHoliday = UUID.randomUUID();
         UUID atWork = UUID.randomUUID();
         // the copy keeps instants to the millisecond, as MongoDB does
@@ -264,14 +262,5 @@ class LeadRouterIT {
     private void awaitPartners(String country, int count) {
         await().atMost(Duration.ofSeconds(30)).until(() -> partners.coveringCountry(country).size() == count
                 && replica.partners().stream().filter(partner -> partner.countries().contains(country)).count() == count);
-    }
-
-    /** A country code no other test of this class uses, so tests do not see each other's partners. */
-    private static synchronized String uniqueCountry() {
-        String code;
-        do {
-            code = "" + (char) ('A' + RANDOM.nextInt(26)) + (char) ('A' + RANDOM.nextInt(26));
-        } while (!USED_COUNTRIES.add(code));
-        return code;
     }
 }

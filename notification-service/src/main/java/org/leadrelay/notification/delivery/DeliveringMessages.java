@@ -275,7 +275,7 @@ public class DeliveringMessages implements SmartLifecycle {
             failed(claim, target, Failed.permanent(gone.reason() + ", endpoint disabled"), took, now);
         } else if (result instanceof Cancelled cancelled) {
             // the claim counted an attempt that was not made
-            settle(claim, new Settlement(DeliveryState.CANCELLED, "cancelled", job.attempts() - 1, cancelled.reason(), null, now));
+            settle(claim, job.cancelled(cancelled.reason(), now));
         } else if (result instanceof Postponed postponed) {
             metrics.postponed(job.channel(), postponed.reason() == null ? "bulkhead" : "circuit");
             jobs.postpone(claim, now.plus(jittered(postponed.delay())), postponed.reason());
@@ -287,7 +287,7 @@ public class DeliveringMessages implements SmartLifecycle {
     private void delivered(Claim claim, String target, Duration took, Instant now) {
         DeliveryJob job = claim.job();
         metrics.attempt(job.channel(), "delivered", took);
-        Settlement delivered = new Settlement(DeliveryState.DELIVERED, "delivered", job.attempts(), null, target, now);
+        Settlement delivered = job.delivered(target, now);
         deliveries.attempted(attemptOf(job, target, "delivered", null, took, now));
         if (!jobs.settle(claim, delivered, now, retries.lease())) {
             // cancelled meanwhile, or its lease ran out: it reached the partner all the same, so that is told
@@ -302,24 +302,21 @@ public class DeliveringMessages implements SmartLifecycle {
     private void failed(Claim claim, String target, Failed failed, Duration took, Instant now) {
         DeliveryJob job = claim.job();
         metrics.attempt(job.channel(), "failed", took);
-        Optional<Instant> next = failed.retryable() ? schedule.next(job.attempts(), now, failed.retryAfter()) : Optional.empty();
-        boolean beforeDeadline = next.isPresent() && (job.notAfter() == null || next.get().isBefore(job.notAfter()));
-        if (beforeDeadline) {
+        DeliveryJob.AfterFailure after = job.failed(failed, target, schedule, now);
+        if (after instanceof DeliveryJob.RetryAt retry) {
             // published before anything records the failed attempt: an instance that stops in between leaves
             // no record without its event (the next attempt, with the same message id, will have its own)
             publishFailed(job, job.attempts(), failed.reason(), true, now);
             deliveries.attempted(attemptOf(job, target, "failed", failed.reason(), took, now));
-            if (jobs.retryAt(claim, next.get(), failed.reason())) {
-                deliveries.retrying(job.id(), job.attempts(), failed.reason(), now, next.get());
+            if (jobs.retryAt(claim, retry.at(), failed.reason())) {
+                deliveries.retrying(job.id(), job.attempts(), failed.reason(), now, retry.at());
                 log.warn("lead {} {} not delivered to partner {} by {} (attempt {}): {}; next attempt at {}", job.leadId(), job.kind().code(),
-                        job.partnerId(), job.channel(), job.attempts(), failed.reason(), next.get());
+                        job.partnerId(), job.channel(), job.attempts(), failed.reason(), retry.at());
             }
             return;
         }
         deliveries.attempted(attemptOf(job, target, "failed", failed.reason(), took, now));
-        String reason = next.isPresent() ? failed.reason() + " (no attempt left before the offer's deadline)" : failed.reason();
-        settle(claim, new Settlement(DeliveryState.FAILED, failed.retryable() ? "exhausted" : "refused", job.attempts(), reason, target,
-                now));
+        settle(claim, ((DeliveryJob.GiveUp) after).settlement());
     }
 
     /** Records how the claimed job ended in the job itself, then sees to it and removes the job. */

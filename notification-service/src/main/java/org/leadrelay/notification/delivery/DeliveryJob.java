@@ -2,6 +2,7 @@ package org.leadrelay.notification.delivery;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.leadrelay.events.Channel;
 
@@ -44,6 +45,45 @@ public record DeliveryJob(String id, DeliveryKind kind, Channel channel, UUID le
 
     /** A webhook's content: its type and JSON body; the URL and signing keys are the partner's at send time. */
     public record Webhook(String type, String body) {
+    }
+
+    /** What a failed attempt leads to: another attempt, or the delivery's end. */
+    public sealed interface AfterFailure permits RetryAt, GiveUp {
+    }
+
+    /** Another attempt, not before {@code at}. */
+    public record RetryAt(Instant at) implements AfterFailure {
+    }
+
+    /** No other attempt: the delivery ends as {@code settlement} says. */
+    public record GiveUp(DeliveryJobs.Settlement settlement) implements AfterFailure {
+    }
+
+    /** The delivery's end once its current attempt reached {@code target}. */
+    public DeliveryJobs.Settlement delivered(String target, Instant now) {
+        return new DeliveryJobs.Settlement(DeliveryState.DELIVERED, "delivered", attempts, null, target, now);
+    }
+
+    /**
+     * What the current attempt's failure leads to. A retryable failure is tried again when the
+     * schedule has an attempt left that starts before the delivery's deadline ({@code notAfter}, an
+     * offer's {@code respondBy}); otherwise the delivery gives up: {@code exhausted} for a retryable
+     * failure (saying so when the deadline, not the schedule, left no attempt), {@code refused} for a
+     * permanent one.
+     */
+    public AfterFailure failed(AttemptResult.Failed failure, String target, RetrySchedule schedule, Instant now) {
+        Optional<Instant> next = failure.retryable() ? schedule.next(attempts, now, failure.retryAfter()) : Optional.empty();
+        if (next.isPresent() && (notAfter == null || next.get().isBefore(notAfter))) {
+            return new RetryAt(next.get());
+        }
+        String reason = next.isPresent() ? failure.reason() + " (no attempt left before the offer's deadline)" : failure.reason();
+        return new GiveUp(new DeliveryJobs.Settlement(DeliveryState.FAILED, failure.retryable() ? "exhausted" : "refused", attempts,
+                reason, target, now));
+    }
+
+    /** The delivery's end when it is cancelled as its attempt was to start (that attempt, counted by the claim, not made). */
+    public DeliveryJobs.Settlement cancelled(String reason, Instant now) {
+        return new DeliveryJobs.Settlement(DeliveryState.CANCELLED, "cancelled", attempts - 1, reason, null, now);
     }
 
     /** The job as an attempt starts: one more attempt counted. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.leadrelay.kit.scheduling.InBackground;
 import org.leadrelay.kit.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * every instance reports the same numbers.
  */
 @Component
-class PartnerCensus implements SmartLifecycle {
+class PartnerCensus implements InBackground {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerCensus.class);
 
@@ -51,17 +52,7 @@ class PartnerCensus implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+    public SmartLifecycle background() {
+        return loop;
     }
 }

@@ -22,6 +22,7 @@ import org.leadrelay.kit.outbox.EventNotPublishedException;
 import org.leadrelay.kit.outbox.EventPublisher;
 import org.leadrelay.kit.outbox.EventRelay;
 import org.leadrelay.kit.outbox.EventRelays;
+import org.leadrelay.kit.scheduling.InBackground;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,7 +43,7 @@ import org.springframework.stereotype.Service;
  * number of instances may run.
  */
 @Service
-public class PublishingPartners implements SmartLifecycle {
+public class PublishingPartners implements InBackground {
 
     private static final Logger log = LoggerFactory.getLogger(PublishingPartners.class);
     private static final int BATCH = 500;
@@ -224,17 +225,7 @@ public class PublishingPartners implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        relay.start();
-    }
-
-    @Override
-    public void stop() {
-        relay.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return relay.isRunning();
+    public SmartLifecycle background() {
+        return relay;
     }
 }

@@ -1,6 +1,7 @@
 package org.leadrelay.kit.outbox;
 
 import java.time.Duration;
+import org.leadrelay.kit.scheduling.InBackground;
 import org.leadrelay.kit.scheduling.PeriodicTask;
 import org.springframework.context.SmartLifecycle;
 
@@ -8,7 +9,7 @@ import org.springframework.context.SmartLifecycle;
  * Republishes what a crash or a broker outage left in the outbox. The happy path never waits for
  * it: events go out right after they are recorded.
  */
-class OutboxSweeper implements SmartLifecycle {
+class OutboxSweeper implements InBackground {
 
     private static final int BATCH = 500;
 
@@ -19,17 +20,7 @@ class OutboxSweeper implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop.start();
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.isRunning();
+    public SmartLifecycle background() {
+        return loop;
     }
 }
