@@ -369,6 +369,15 @@ public final class PartnerIndex {
         return find(CandidateSearch.of(lead));
     }
 
+    /** Every partner of the index as a candidate, as {@link RoutingPolicy#decide} takes a list of partners. */
+    Found all() {
+        long[] every = Bits.of(partners.length);
+        for (int ordinal = 0; ordinal < partners.length; ordinal++) {
+            Bits.add(every, ordinal);
+        }
+        return new Found(this, every, partners.length);
+    }
+
     /** The lead's candidates' copies. */
     public List<RoutablePartner> candidatesFor(LeadReceived lead) {
         return candidatesFor(CandidateSearch.of(lead));

@@ -79,6 +79,16 @@ public class RoutingPolicy {
         return weights;
     }
 
+    /** The eligibility rules, in the order they are checked (for the rule-by-rule reference in the tests). */
+    List<EligibilityPolicy> rules() {
+        return List.of(rules);
+    }
+
+    /** The score's components, in the order a score lists them (for the rule-by-rule reference in the tests). */
+    List<ScoringCriterion> criteria() {
+        return List.of(criteria);
+    }
+
     /** The eligibility rules' names, in the order they are checked: the keys of {@link RoutingDecision#passedOverCounts()}. */
     public List<String> ruleNames() {
         return Arrays.stream(rules).map(EligibilityPolicy::name).toList();
@@ -103,20 +113,14 @@ public class RoutingPolicy {
      */
     public RoutingDecision decide(LeadReceived lead, List<RoutablePartner> candidates, Map<UUID, Standing> standings,
             Map<UUID, String> tried, Instant now) {
-        RoutedLead routed = RoutedLead.of(lead, tried, now);
-        PartnerIndex index = PartnerIndex.of(candidates);
-        int[] ordinals = new int[index.size()];
-        byte[] failed = new byte[ordinals.length];
-        for (int ordinal = 0; ordinal < ordinals.length; ordinal++) {
-            ordinals[ordinal] = ordinal;
-            failed[ordinal] = (byte) firstFailed(routed, index.partner(ordinal), null, 0, firstReadingStanding);
-        }
-        return decided(routed, index, ordinals, failed, partners -> standings, false);
+        return decideAmong(lead, PartnerIndex.of(candidates).all(), partners -> standings, tried, now);
     }
 
     /**
-     * As {@link #decide(LeadReceived, List, Map, Map, Instant)}, for the candidates an index found,
-     * asking {@code standings} for the standings it needs. The rules not reading standings are
+     * The decision for the candidates an index found, asking {@code standings} for the standings it
+     * needs; {@link #decide(LeadReceived, List, Map, Map, Instant)} is the same for a list of partners.
+     * The only decision path: the rule-by-rule reference it is tested against lives in the tests
+     * ({@code RuleByRuleRouting}, the oracle of IndexedDecisionTest). The rules not reading standings are
      * applied to all the candidates at once, with the index's sets of partners (by status, language,
      * term, country); a partner is asked alone only where a set cannot tell, such as a partner
      * covering some regions of the lead's country. The eligible partners are scored from the
@@ -149,19 +153,15 @@ public class RoutingPolicy {
                 failed[at++] = (byte) rule;
             }
         }
-        return decided(routed, index, ordinals, failed, standings, true);
+        return decided(routed, index, ordinals, failed, standings);
     }
 
     /**
      * The decision among the index's partners {@code ordinals}, given the first rule not reading
      * standings each fails ({@code failed}, -1 for none): the rest are checked once their standings
-     * are read, then scored and ranked. {@code fromColumns}: the rules reading standings and the
-     * components read the index's columns for all the partners at once; otherwise they are asked
-     * partner by partner, as the rules and components state them (the reference the other is
-     * tested against).
+     * are read, then scored from the index's columns, for all the partners at once, and ranked.
      */
-    private RoutingDecision decided(RoutedLead routed, PartnerIndex index, int[] ordinals, byte[] failed, Standings standings,
-            boolean fromColumns) {
+    private RoutingDecision decided(RoutedLead routed, PartnerIndex index, int[] ordinals, byte[] failed, Standings standings) {
         int size = ordinals.length;
         int[] counts = new int[rules.length];
         List<RoutablePartner> admitted = new ArrayList<>(size);
@@ -190,9 +190,7 @@ public class RoutingPolicy {
             Standing standing = standingOf[at];
             int rule = -1;
             for (int r = firstReadingStanding; r < rules.length && rule < 0; r++) {
-                boolean admits = fromColumns ? rules[r].admits(routed, index, ordinals[at], standing)
-                        : rules[r].admits(routed, index.partner(ordinals[at]), standing);
-                rule = admits ? -1 : r;
+                rule = rules[r].admits(routed, index, ordinals[at], standing) ? -1 : r;
             }
             failed[at] = (byte) rule;
             if (rule < 0) {
@@ -201,6 +199,27 @@ public class RoutingPolicy {
                 counts[rule]++;
             }
         }
+        Eligible eligible = eligibleCount == 0 ? null
+                : eligible(routed, index, ordinals, Arrays.copyOf(eligibleAt, eligibleCount), standingOf,
+                        index.routingWeights(weights, this::weightOf));
+        double[] totals = new double[eligibleCount];
+        Pool pool = eligible == null ? null : Pool.of(eligible);
+        if (eligible != null) {
+            for (ScoringCriterion criterion : criteria) {
+                criterion.addPoints(routed, eligible, pool, totals);
+            }
+        }
+        return decision(routed, index, ordinals, failed, standingOf, counts, eligible, pool, totals);
+    }
+
+    /**
+     * The decision, once each candidate's first failed rule ({@code failed}, -1 for none), the
+     * rules' counts, and the eligible partners' points ({@code totals}, by position in
+     * {@code eligible}) are known: the partners passed over, or the eligible ones best first, each
+     * with its score worded when read. Shared with the rule-by-rule reference in the tests.
+     */
+    RoutingDecision decision(RoutedLead routed, PartnerIndex index, int[] ordinals, byte[] failed, Standing[] standingOf, int[] counts,
+            Eligible eligible, Pool pool, double[] totals) {
         List<PassedOver> passedOver = passedOver(routed, index, ordinals, failed, standingOf, counts);
         Map<String, Integer> passedOverCounts = new LinkedHashMap<>();
         for (int i = 0; i < counts.length; i++) {
@@ -208,24 +227,8 @@ public class RoutingPolicy {
                 passedOverCounts.put(rules[i].name(), counts[i]);
             }
         }
-        if (eligibleCount == 0) {
-            return new RoutingDecision.Nobody(nobodyReason(routed, size, counts), passedOver, passedOverCounts);
-        }
-        Eligible eligible = eligible(routed, index, ordinals, Arrays.copyOf(eligibleAt, eligibleCount), standingOf, fromColumns);
-        Pool pool = Pool.of(eligible);
-        double[] totals = new double[eligibleCount];
-        if (fromColumns) {
-            for (ScoringCriterion criterion : criteria) {
-                criterion.addPoints(routed, eligible, pool, totals);
-            }
-        } else {
-            for (int i = 0; i < totals.length; i++) {
-                Candidate candidate = eligible.candidate(i);
-                totals[i] = fit.points(routed, candidate, pool) + proximity.points(routed, candidate, pool)
-                        + languageMatch.points(routed, candidate, pool) + tierWeight.points(routed, candidate, pool)
-                        + headroom.points(routed, candidate, pool) + responsiveness.points(routed, candidate, pool)
-                        + fairness.points(routed, candidate, pool);
-            }
+        if (eligible == null) {
+            return new RoutingDecision.Nobody(nobodyReason(routed, ordinals.length, counts), passedOver, passedOverCounts);
         }
         for (int i = 0; i < totals.length; i++) {
             // to the cent, as the points are: totals equal to the cent are equal, and the tie-break orders them
@@ -317,20 +320,22 @@ public class RoutingPolicy {
         }
     }
 
-    /** The eligible partners, the candidates at {@code eligibleAt}, with their standings, weights and tie-breaks. */
-    private Eligible eligible(RoutedLead routed, PartnerIndex index, int[] ordinals, int[] eligibleAt, Standing[] standingOf,
-            boolean fromColumns) {
+    /**
+     * The eligible partners, the candidates at {@code eligibleAt}, with their standings, weights
+     * ({@code weightByNumber}, by partner number) and tie-breaks.
+     */
+    Eligible eligible(RoutedLead routed, PartnerIndex index, int[] ordinals, int[] eligibleAt, Standing[] standingOf,
+            double[] weightByNumber) {
         int count = eligibleAt.length;
         int[] eligibleOrdinals = new int[count];
         Standing[] eligibleStandings = new Standing[count];
         double[] eligibleWeights = new double[count];
         long[] tieBreaks = new long[count];
-        double[] weightByNumber = fromColumns ? index.routingWeights(weights, this::weightOf) : null;
         for (int i = 0; i < count; i++) {
             int ordinal = ordinals[eligibleAt[i]];
             eligibleOrdinals[i] = ordinal;
             eligibleStandings[i] = standingOf[eligibleAt[i]];
-            eligibleWeights[i] = fromColumns ? weightByNumber[ordinal] : weightOf(index.partner(ordinal));
+            eligibleWeights[i] = weightByNumber[ordinal];
             tieBreaks[i] = Candidate.tieBreak(routed.leadId(), index.idHigh(ordinal), index.idLow(ordinal));
         }
         return new Eligible(index, eligibleOrdinals, eligibleStandings, eligibleWeights, tieBreaks);
@@ -361,21 +366,12 @@ public class RoutingPolicy {
         return new Score(total, components);
     }
 
-    private int firstFailed(RoutedLead lead, IndexedPartner partner, Standing standing, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!rules[i].admits(lead, partner, standing)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** A partner's routing weight: its own, or its tier's. */
     double weightOf(RoutablePartner partner) {
         return weightOf(IndexedPartner.of(partner));
     }
 
-    private double weightOf(IndexedPartner partner) {
+    double weightOf(IndexedPartner partner) {
         double own = partner.routingWeight;
         return own >= 0 && !Double.isInfinite(own) ? own : weights.weightOfTier(partner.tier);
     }

@@ -21,9 +21,10 @@ import org.leadrelay.events.LeadReceived;
 /**
  * A decision over an index's candidates ({@link RoutingPolicy#decideAmong}: rules applied with the
  * index's sets of partners, components scored from its columns) is the decision the rules and
- * components give partner by partner ({@link RoutingPolicy#decide}): same order, same scores and
- * reasons, same partners passed over with the same reasons and counts, across random directories
- * with every kind of partner a rule, a set or a column tells apart.
+ * components give partner by partner ({@link RuleByRuleRouting}, the reference, in the tests only):
+ * same order, same scores and reasons, same partners passed over with the same reasons and counts,
+ * across random directories with every kind of partner a rule, a set or a column tells apart. A
+ * list of partners ({@link RoutingPolicy#decide}) goes the same path and decides the same.
  */
 class IndexedDecisionTest {
 
@@ -64,8 +65,14 @@ class IndexedDecisionTest {
                     tried.put(candidates.get(random.nextInt(candidates.size())).id(), random.nextBoolean() ? "declined" : "expired");
                 }
 
-                RoutingDecision oneByOne = policy.decide(lead, candidates, standings, tried, NOW);
+                RoutingDecision oneByOne = new RuleByRuleRouting(policy).decide(lead, candidates, standings, tried, NOW);
                 RoutingDecision indexed = policy.decideAmong(lead, index.find(lead), admitted -> standings, tried, NOW);
+                RoutingDecision fromList = policy.decide(lead, candidates, standings, tried, NOW);
+
+                assertThat(fromList.passedOver()).as("directory %d, lead %d: a list decides as the index", directory, l)
+                        .isEqualTo(indexed.passedOver());
+                assertThat(fromList.passedOverCounts()).isEqualTo(indexed.passedOverCounts());
+                assertThat(ids(fromList)).isEqualTo(ids(indexed));
 
                 assertThat(indexed.passedOverCounts()).as("directory %d, lead %d", directory, l).isEqualTo(oneByOne.passedOverCounts());
                 assertThat(indexed.passedOver()).as("directory %d, lead %d", directory, l).isEqualTo(oneByOne.passedOver());
@@ -153,5 +160,11 @@ class IndexedDecisionTest {
             }
         }
         return picked;
+    }
+
+    /** The ranked partners' ids, best first; none for nobody. */
+    private static List<UUID> ids(RoutingDecision decision) {
+        return decision instanceof RoutingDecision.Chosen chosen ? chosen.ranked().stream().map(ranked -> ranked.partner().id()).toList()
+                : List.of();
     }
 }

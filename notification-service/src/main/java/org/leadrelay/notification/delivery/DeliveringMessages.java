@@ -155,8 +155,8 @@ public class DeliveringMessages implements SmartLifecycle {
      * Cancels a pending delivery that is no longer needed (its offer was answered or moved on).
      * A delivery that had failed before is published as failed for good, so nobody waits for its retry.
      */
-    public void cancel(String deliveryId, String reason) {
-        jobs.cancel(deliveryId, reason, clock.instant(), retries.lease(), owner).ifPresent(claim -> complete(claim, false));
+    public void cancel(DeliveryId deliveryId, String reason) {
+        jobs.cancel(deliveryId.value(), reason, clock.instant(), retries.lease(), owner).ifPresent(claim -> complete(claim, false));
     }
 
     /** Wakes the poller: a job is due now. */

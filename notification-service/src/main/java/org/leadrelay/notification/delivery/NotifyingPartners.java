@@ -160,7 +160,7 @@ public class NotifyingPartners {
                 told.computeIfAbsent(entry.partnerId(), partner -> new java.util.ArrayList<>()).add(entry);
             }
             if (entry.state() == DeliveryState.PENDING) {
-                delivering.cancel(entry.id(), "the lead was erased");
+                delivering.cancel(new DeliveryId(entry.id()), "the lead was erased");
                 stopped++;
             }
         }
@@ -264,11 +264,11 @@ public class NotifyingPartners {
     /** Stops the pending deliveries of an offer that was answered or moved on. */
     private void stopOffer(UUID assignmentId, String why) {
         String key = assignmentId + ":" + DeliveryKind.OFFER.code();
-        delivering.cancel(key + ":" + Channel.WEBHOOK, why);
+        delivering.cancel(DeliveryId.webhook(key), why);
         java.util.Set<String> languages = new java.util.TreeSet<>(emails.languages());
         languages.add(Languages.FALLBACK);
         for (String language : languages) {
-            delivering.cancel(key + ":" + Channel.EMAIL + ":" + language, why);
+            delivering.cancel(DeliveryId.email(key, language), why);
         }
     }
 
@@ -284,7 +284,7 @@ public class NotifyingPartners {
         }
         Instant now = clock.instant();
         byLanguage.forEach((language, addresses) -> {
-            String id = key + ":" + Channel.EMAIL + ":" + language;
+            String id = DeliveryId.email(key, language).value();
             EmailText text = render.apply(language);
             delivering.schedule(new DeliveryJob(id, kind, Channel.EMAIL, leadId, assignmentId, partner.id(),
                     "<" + EventIds.derived("email", id) + "@" + properties.mailDomain() + ">", 0, now, notAfter, now, null,
@@ -301,7 +301,7 @@ public class NotifyingPartners {
             log.info("no webhook for lead {} to partner {}: its endpoint is disabled after a 410 answer", leadId, partner.id());
             return;
         }
-        String id = key + ":" + Channel.WEBHOOK;
+        String id = DeliveryId.webhook(key).value();
         Instant now = clock.instant();
         delivering.schedule(new DeliveryJob(id, kind, Channel.WEBHOOK, leadId, assignmentId, partner.id(),
                 "msg_" + EventIds.derived("webhook", id).toString().replace("-", ""), 0, now, notAfter, now, null, null,

@@ -188,7 +188,7 @@ class InstancesIT extends RunningService {
         Endpoints.server().stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
         PartnerUpserted partner = known(kafka, Fixtures.partner("settled@partner.example", "en", Endpoints.url(path)));
         LeadAssigned assigned = Fixtures.assigned(partner.partnerId());
-        String id = assigned.assignmentId() + ":offer:WEBHOOK";
+        String id = DeliveryId.webhook(assigned.assignmentId() + ":offer").value();
         java.time.Instant now = clock.instant();
         DeliveryJob job = webhookOffer(id, assigned, "msg_settled", now);
         String target = Endpoints.url(path).toString();
@@ -218,13 +218,13 @@ class InstancesIT extends RunningService {
         Endpoints.server().stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(503)));
         PartnerUpserted partner = known(kafka, Fixtures.partner("cancelled@partner.example", "en", Endpoints.url(path)));
         LeadAssigned assigned = Fixtures.assigned(partner.partnerId());
-        String id = assigned.assignmentId() + ":offer:WEBHOOK";
+        String id = DeliveryId.webhook(assigned.assignmentId() + ":offer").value();
         java.time.Instant now = clock.instant();
         DeliveryJob job = webhookOffer(id, assigned, "msg_cancelled", now);
         log.opened(job, Endpoints.url(path).toString());
         DeliveryJobs.Claim attempting = jobs.addClaimed(job, now, Duration.ofMinutes(2), "slow-instance").orElseThrow();
 
-        delivering.cancel(id, "the partner accepted by email");
+        delivering.cancel(new DeliveryId(id), "the partner accepted by email");
 
         assertThat(log.find(id).orElseThrow().state()).isEqualTo(DeliveryState.CANCELLED);
         assertThat(jobs.settle(attempting, new DeliveryJobs.Settlement(DeliveryState.FAILED, "exhausted", 1, "503", "x", now), now,
