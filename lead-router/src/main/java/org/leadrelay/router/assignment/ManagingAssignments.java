@@ -62,8 +62,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ManagingAssignments {
 
-    private static final String ROUTER = LeadCase.ROUTER;
-    private static final String REOPEN = LeadCase.REOPEN;
     private static final String ERASED_REASON = "erased at the customer's request";
     private static final Logger log = LoggerFactory.getLogger(ManagingAssignments.class);
     private static final int ATTEMPTS_ON_CONFLICT = 10;
@@ -115,7 +113,7 @@ public class ManagingAssignments {
         }
         Instant now = now();
         LeadCase opened = LeadCase.opened(lead, now);
-        Step step = offerNext(opened, null, null, ROUTER, now);
+        Step step = offerNext(opened, null, null, LeadCase.ROUTER, now);
         LeadCase first = new LeadCase(opened.leadId(), lead, step.state(), step.attempts(), step.reason(), now, 0, step.events());
         relay.mark(first);
         if (!cases.open(first)) {
@@ -175,7 +173,7 @@ public class ManagingAssignments {
      */
     private Step movingOn(LeadCase current, Attempt settled, PendingEvent settledEvent, String why, Duration took, Instant now,
             Runnable counted) {
-        Step next = offerNext(current.settling(settled, now), settled.partnerId(), why, ROUTER, now);
+        Step next = offerNext(current.settling(settled, now), settled.partnerId(), why, LeadCase.ROUTER, now);
         List<PendingEvent> events = new ArrayList<>();
         events.add(settledEvent);
         events.addAll(next.events());
@@ -354,7 +352,7 @@ public class ManagingAssignments {
             current.requireReopenable();
             Instant now = now();
             UUID previous = current.attempts().isEmpty() ? null : current.attempts().get(current.attempts().size() - 1).partnerId();
-            return offerNext(current, previous, "reopened", REOPEN, now);
+            return offerNext(current, previous, "reopened", LeadCase.REOPEN, now);
         });
     }
 

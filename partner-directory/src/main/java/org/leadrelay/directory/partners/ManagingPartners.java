@@ -133,6 +133,7 @@ public class ManagingPartners {
     public Partner suspend(PartnerId partnerId, String reason, Long expectedRevision, Actor actor) {
         UUID id = partnerId.value();
         visible(id, actor);
+        actor.requireOperator(); // 403 before a stale If-Match is looked at, as before
         return change(id, actor, expectedRevision, "suspended", partner -> partner.suspended(reason, actor, now()));
     }
 
@@ -168,6 +169,7 @@ public class ManagingPartners {
     public void delete(PartnerId partnerId, Long expectedRevision, Actor actor) {
         UUID id = partnerId.value();
         visible(id, actor);
+        actor.requireOperator(); // 403 before a stale If-Match is looked at, as before
         Partner deleted = change(id, actor, expectedRevision, "deleted", partner -> partner.deleted(actor, now()));
         credentials.remove(id);
         log.info("partner {} deleted at revision {}", id, deleted.revision());
