@@ -1,7 +1,5 @@
 package org.leadrelay.router.assignment;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.List;
@@ -35,16 +33,11 @@ class DeadlineWatch implements InBackground {
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final PeriodicTask loop;
 
-    DeadlineWatch(Deadlines deadlines, ManagingAssignments assignments, RouterProperties properties, Clock clock, MeterRegistry meters) {
+    DeadlineWatch(Deadlines deadlines, ManagingAssignments assignments, RouterProperties properties, Clock clock) {
         this.deadlines = deadlines;
         this.assignments = assignments;
         this.properties = properties;
         this.clock = clock;
-        Gauge.builder("leadrelay.router.deadlines.open", deadlines, Deadlines::open)
-                .description("deadline timers not yet done: open offers' expiries and accepted leads' capacity releases").register(meters);
-        Gauge.builder("leadrelay.router.deadlines.behind", deadlines, d -> d.behind(clock.instant()).toMillis() / 1000.0)
-                .description("how far the deadline watch is behind the due timers (0 while it keeps up)").baseUnit("seconds")
-                .register(meters);
         this.loop = PeriodicTask.every(properties.deadlinePoll(), "deadline-watch", this::fireDue);
     }
 

@@ -1,5 +1,8 @@
 package org.leadrelay.router.assignment;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +40,12 @@ public interface PartnerLoads {
 
     /** Every partner's load. */
     Map<UUID, Load> all(String week);
+
+    /** The ISO week of the instant, in UTC ({@code 2026-W48}), which weekly capacities count. */
+    static String week(Instant instant) {
+        var date = instant.atZone(ZoneOffset.UTC);
+        return date.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
 
     /** A partner's load. */
     record Load(int open, int thisWeek) {

@@ -225,7 +225,7 @@ class AssignmentLifecycleIT {
         UUID partner = partner(country, "GOLD", 1, null);
         UUID neverStoredLead = UUID.randomUUID();
         UUID neverStoredOffer = UUID.randomUUID();
-        String week = ManagingAssignments.week(java.time.Instant.now());
+        String week = PartnerLoads.week(java.time.Instant.now());
 
         // as if an instance reserved the place and scheduled the deadline, then died before storing the lead
         assertThat(loads.reserve(partner, neverStoredOffer, 1, null, week)).isTrue();

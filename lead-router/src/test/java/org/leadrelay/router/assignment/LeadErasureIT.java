@@ -109,7 +109,7 @@ class LeadErasureIT {
         LeadReceived lead = lead(country);
         LeadAssigned assigned = event(kafka.awaitRecord(keyed(lead.leadId()).and(ofType(EventTypes.LEAD_ASSIGNED))), LeadAssigned.class);
         assertThat(assigned.lead().personal()).as("the offer carries the sealed data on").isEqualTo(lead.personal());
-        assertThat(loads.of(List.of(partner), ManagingAssignments.week(Instant.now())).get(partner).open()).isEqualTo(1);
+        assertThat(loads.of(List.of(partner), PartnerLoads.week(Instant.now())).get(partner).open()).isEqualTo(1);
         // a person's access request: the case as stored, its personal data sealed, and the offer's open timer
         String held = heldData(lead.leadId());
         assertThat(held).contains("\"service\":\"lead-router\"", lead.personal().ciphertext(), "\"timers\":[{").doesNotContain(EMAIL, NAME, WORDS);
@@ -130,7 +130,7 @@ class LeadErasureIT {
         });
         assertThat(storedCase(lead.leadId())).doesNotContain(NAME, EMAIL, PHONE, WORDS, "Strassen", lead.personal().ciphertext());
         assertThat(heldData(lead.leadId())).contains(lead.leadId().toString()).doesNotContain(NAME, EMAIL, PHONE, WORDS, "Strassen", lead.personal().ciphertext());
-        assertThat(loads.of(List.of(partner), ManagingAssignments.week(Instant.now())).get(partner).open())
+        assertThat(loads.of(List.of(partner), PartnerLoads.week(Instant.now())).get(partner).open())
                 .as("the withdrawn offer's place is given back").isZero();
         assertThatThrownBy(() -> assignments.answer(LeadId.of(lead.leadId()), AssignmentId.of(assigned.assignmentId()), PartnerId.of(partner), true, null))
                 .isInstanceOf(OfferClosedException.class).hasMessageContaining("erased");

@@ -90,8 +90,9 @@ class RouterSettingsTest {
         LeadCase three = new LeadCase(lead.leadId(), lead, LeadCase.State.UNROUTABLE,
                 List.of(attempt.apply(1, "router"), attempt.apply(2, "operator"), attempt.apply(3, "router"), attempt.apply(4, "router")),
                 "no answer", Fixtures.NOW, 4, List.of());
-        LeadCase reopened = three.next(LeadCase.State.OFFERED, List.of(attempt.apply(5, "reopen"), attempt.apply(6, "router")), null,
-                Fixtures.NOW, List.of());
+        List<LeadCase.Attempt> afterReopening = new java.util.ArrayList<>(three.attempts());
+        afterReopening.addAll(List.of(attempt.apply(5, "reopen"), attempt.apply(6, "router")));
+        LeadCase reopened = new LeadCase(lead.leadId(), lead, LeadCase.State.OFFERED, afterReopening, null, Fixtures.NOW, 5, List.of());
 
         assertThat(three.routedAttempts()).as("operators' assignments do not count").isEqualTo(3);
         assertThat(reopened.routedAttempts()).isEqualTo(2);

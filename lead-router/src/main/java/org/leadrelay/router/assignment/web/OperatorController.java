@@ -123,7 +123,7 @@ class OperatorController {
     @GetMapping(path = "/api/partners/load", produces = "application/json")
     @ApiResponse(responseCode = "200", description = "One row per partner")
     List<Load> load() {
-        Map<UUID, PartnerLoads.Load> all = loads.all(ManagingAssignments.week(clock.instant()));
+        Map<UUID, PartnerLoads.Load> all = loads.all(PartnerLoads.week(clock.instant()));
         List<Load> rows = new ArrayList<>();
         for (RoutablePartner partner : partners.all()) {
             PartnerLoads.Load load = all.getOrDefault(partner.id(), PartnerLoads.Load.NONE);
