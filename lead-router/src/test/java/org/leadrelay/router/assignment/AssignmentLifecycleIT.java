@@ -220,6 +220,31 @@ class AssignmentLifecycleIT {
     }
 
     @Test
+    void aLeadThatRanOutOfAttemptsIsOfferedAgainWhenReopened() throws Exception {
+        String country = country();
+        List<UUID> four = List.of(partner(country, "PLATINUM", 5, null), partner(country, "GOLD", 5, null),
+                partner(country, "SILVER", 5, null), partner(country, "REGISTERED", 5, null));
+        LeadReceived lead = lead(country);
+        LeadAssigned first = event(awaitType(lead.leadId(), EventTypes.LEAD_ASSIGNED), LeadAssigned.class);
+        List<UUID> declined = new java.util.ArrayList<>(List.of(first.partnerId()));
+        assignments.answer(LeadId.of(lead.leadId()), AssignmentId.of(first.assignmentId()), PartnerId.of(first.partnerId()), false, null);
+        for (int number = 2; number <= 3; number++) {
+            LeadReassigned next = offer(lead.leadId(), number);
+            declined.add(next.partnerId());
+            assignments.answer(LeadId.of(lead.leadId()), AssignmentId.of(next.assignmentId()), PartnerId.of(next.partnerId()), false, null);
+        }
+        LeadUnroutable exhausted = event(awaitType(lead.leadId(), EventTypes.LEAD_UNROUTABLE), LeadUnroutable.class);
+
+        assertThat(send("POST", "/api/leads/" + lead.leadId() + "/reopen", null, OPERATOR).statusCode()).isEqualTo(200);
+        LeadReassigned reopened = offer(lead.leadId(), 4);
+
+        assertThat(exhausted.reason()).isEqualTo("no answer after 3 offers");
+        assertThat(reopened.reason()).isEqualTo("reopened");
+        assertThat(reopened.partnerId()).as("the one partner that has not declined").isIn(four).isNotIn(declined);
+        assertThat(meters.counter("leadrelay.router.unroutable", "reason", "attempts-exhausted").count()).isPositive();
+    }
+
+    @Test
     void aPlaceReservedForAnOfferThatWasNeverStoredIsGivenBackByItsTimer() {
         String country = country();
         UUID partner = partner(country, "GOLD", 1, null);
@@ -234,6 +259,11 @@ class AssignmentLifecycleIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> loads.of(List.of(partner), week).get(partner).open() == 0);
         LeadReceived lead = lead(country);
         assertThat(event(awaitType(lead.leadId(), EventTypes.LEAD_ASSIGNED), LeadAssigned.class).partnerId()).isEqualTo(partner);
+    }
+
+    private LeadReassigned offer(UUID leadId, int number) {
+        return event(kafka.awaitRecord(keyed(leadId).and(record -> EventTypes.LEAD_REASSIGNED.equals(header(record, "ce_type"))
+                && event(record, LeadReassigned.class).attempt() == number)), LeadReassigned.class);
     }
 
     private ConsumerRecord<String, byte[]> awaitType(UUID leadId, String type) {
