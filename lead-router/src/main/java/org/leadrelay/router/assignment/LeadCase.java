@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.leadrelay.events.AssignmentEvent;
 import org.leadrelay.events.ExpectedShares;
 import org.leadrelay.events.Fallback;
@@ -147,24 +148,24 @@ public record LeadCase(UUID leadId, LeadReceived lead, State state, List<Attempt
         }
 
         /**
-         * This change and {@code following}, made on its result, as one change: one next version
-         * with the events of both (an offer declined and the lead offered on are one write).
+         * This change and the one {@code following} makes on its result, as one change: one next
+         * version with the events of both (an offer declined and the lead offered on are one
+         * write). {@code following} sees the result at the version this change started from, so
+         * what it derives from the version (a {@code LeadUnroutable}'s id) is the stored change's
+         * own.
          */
-        public Change then(Change following) {
-            if (!following.next().leadId().equals(next.leadId()) || following.next().version() != next.version() + 1) {
-                throw new IllegalArgumentException("not a change of this change's result");
-            }
+        public Change then(Function<LeadCase, Change> following) {
+            Change after = following.apply(new LeadCase(next.leadId(), next.lead(), next.state(), next.attempts(), next.reason(),
+                    next.updatedAt(), next.version() - 1, next.pending()));
             List<PendingEvent> caused = new ArrayList<>(events);
-            caused.addAll(following.events());
+            caused.addAll(after.events());
             List<Attempt> closed = new ArrayList<>(settled);
-            closed.addAll(following.settled());
-            LeadCase last = following.next();
-            LeadCase combined = new LeadCase(last.leadId(), last.lead(), last.state(), last.attempts(), last.reason(), last.updatedAt(),
-                    next.version(), last.pending());
-            return new Change(combined, caused, closed, following.offered(), following.unroutable());
+            closed.addAll(after.settled());
+            return new Change(after.next(), caused, closed, after.offered(), after.unroutable());
         }
     }
 
+    /** The lead as received, before anything was decided: never stored itself, its first change is (version 1). */
     public static LeadCase opened(LeadReceived lead, Instant now) {
         return new LeadCase(lead.leadId(), lead, State.OFFERED, List.of(), null, now, 0, List.of());
     }

@@ -113,7 +113,7 @@ public class ManagingAssignments {
             if (accept) {
                 return current.accepted(assignmentId, partnerId, now);
             }
-            return current.declined(assignmentId, partnerId, reason, now).map(declined -> declined.then(routeOn(declined.next(), now)));
+            return current.declined(assignmentId, partnerId, reason, now).map(declined -> declined.then(settled -> routeOn(settled, now)));
         });
     }
 
@@ -144,7 +144,7 @@ public class ManagingAssignments {
         try {
             changeLead(leadId, current -> {
                 Instant at = now();
-                return current.expired(assignmentId, at).map(expired -> expired.then(routeOn(expired.next(), at)));
+                return current.expired(assignmentId, at).map(expired -> expired.then(settled -> routeOn(settled, at)));
             });
         } catch (OfferClosedException unknown) {
             return true;

@@ -141,7 +141,7 @@ class LeadCaseTest {
         LeadCase offered = withOffer(State.OFFERED, Outcome.PENDING);
         Change declined = offered.declined(assignment, partner, null, LATER).orElseThrow();
 
-        Change movedOn = declined.then(declined.next().offered(offer(nextPartner), LATER));
+        Change movedOn = declined.then(settled -> settled.offered(offer(nextPartner), LATER));
 
         assertThat(movedOn.next().version()).isEqualTo(offered.version() + 1);
         assertThat(movedOn.settled()).extracting(Attempt::assignmentId).containsExactly(assignment);
@@ -157,13 +157,20 @@ class LeadCaseTest {
     }
 
     @Test
-    void a_change_is_followed_only_by_one_made_on_its_result() {
+    void each_time_a_lead_goes_to_the_queue_its_event_has_an_id_of_its_own() {
         LeadCase offered = withOffer(State.OFFERED, Outcome.PENDING);
-        Change declined = offered.declined(assignment, partner, null, LATER).orElseThrow();
-        LeadCase elsewhere = withOffer(State.UNROUTABLE, Outcome.EXPIRED);
+        Change declined = offered.declined(assignment, partner, null, LATER).orElseThrow()
+                .then(settled -> settled.queuedAsUnroutable(Unroutable.NOBODY_ELIGIBLE, "nobody else", List.of(), Map.of(), LATER));
+        LeadCase queued = declined.next();
+        queued.requireReopenable();
+        Change reopenedToNobody = queued.queuedAsUnroutable(Unroutable.NOBODY_ELIGIBLE, "nobody else", List.of(), Map.of(), LATER);
 
-        assertThatThrownBy(() -> declined.then(elsewhere.offered(offer(nextPartner), LATER)))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(queued.version()).isEqualTo(offered.version() + 1);
+        assertThat(declined.events()).last().extracting(LeadCase.PendingEvent::id)
+                .isEqualTo(EventIds.derived("unroutable", leadId, offered.version()));
+        assertThat(reopenedToNobody.events()).singleElement().extracting(LeadCase.PendingEvent::id)
+                .isEqualTo(EventIds.derived("unroutable", leadId, queued.version()))
+                .isNotEqualTo(declined.events().get(1).id());
     }
 
     @Test
