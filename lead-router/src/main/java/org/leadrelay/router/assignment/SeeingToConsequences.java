@@ -12,18 +12,20 @@ import org.springframework.stereotype.Component;
  * deadline timer, set before the change is written; once it is written, each settled offer's
  * consequence (a partner's place given back, its answer recorded, an accepted lead's release timer)
  * and the new offer's record; and, when the write lost a race, the new offer's reservation taken
- * back. Every step may run twice: a timer that fires after a crash runs the settled offer's again
+ * back (unless the winner made the same offer). Every step may run twice: a timer that fires after a crash runs the settled offer's again
  * ({@link #repair}).
  */
 @Component
 class SeeingToConsequences {
 
+    private final LeadCases cases;
     private final PartnerLoads loads;
     private final PartnerRecords records;
     private final Deadlines deadlines;
     private final RouterProperties properties;
 
-    SeeingToConsequences(PartnerLoads loads, PartnerRecords records, Deadlines deadlines, RouterProperties properties) {
+    SeeingToConsequences(LeadCases cases, PartnerLoads loads, PartnerRecords records, Deadlines deadlines, RouterProperties properties) {
+        this.cases = cases;
         this.loads = loads;
         this.records = records;
         this.deadlines = deadlines;
@@ -39,9 +41,20 @@ class SeeingToConsequences {
                 Deadlines.Timer.expiry(change.next().leadId(), offer.assignmentId(), offer.partnerId(), offer.respondBy())));
     }
 
-    /** Another change got there first: the new offer was never stored, so its reserved place goes back. */
+    /**
+     * Another change got there first: the new offer was never stored, so its reserved place goes
+     * back, unless the change stored instead made the very same offer. An offer's id comes from the
+     * lead and the offer's number, so two instances that chose the same partner share one
+     * reservation, and it is the winner's.
+     */
     void lost(Change change) {
-        change.offer().ifPresent(offer -> loads.cancel(offer.partnerId(), offer.assignmentId(), PartnerLoads.week(offer.offeredAt())));
+        change.offer().filter(offer -> !heldByTheWinner(change.next().leadId(), offer))
+                .ifPresent(offer -> loads.cancel(offer.partnerId(), offer.assignmentId(), PartnerLoads.week(offer.offeredAt())));
+    }
+
+    private boolean heldByTheWinner(UUID leadId, Attempt offer) {
+        return cases.find(leadId).flatMap(stored -> stored.attempt(offer.assignmentId()))
+                .filter(stored -> stored.partnerId().equals(offer.partnerId())).isPresent();
     }
 
     /** After the write: each settled offer's consequences, then the new offer's record. */
