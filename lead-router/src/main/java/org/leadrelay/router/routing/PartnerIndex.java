@@ -66,7 +66,7 @@ public final class PartnerIndex {
 
     // By partner number, the facts every eligible partner is scored on, in arrays: a decision reads
     // them for its partners from a few stretches of memory, with no partner's object to visit.
-    /** The partners' ids, the very objects: a standings' answer keyed by them finds them without reading their partners. */
+    /** The partners' own id objects: a standings' answer keyed by them finds each as the same instance, without reading the partner. */
     private final UUID[] ids;
     private final long[] idHigh;
     private final long[] idLow;
