@@ -2,7 +2,6 @@ package org.leadrelay.router.partners;
 
 import java.util.UUID;
 import org.leadrelay.events.PartnerUpserted;
-import org.leadrelay.router.routing.RoutablePartner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -25,7 +24,7 @@ public class KeepingPartnerCopies {
     }
 
     public void apply(PartnerUpserted event) {
-        if (copies.keep(RoutablePartner.from(event))) {
+        if (copies.keep(event)) {
             log.info("partner {} copied at revision {}", event.partnerId(), event.revision());
         } else {
             log.debug("partner {} revision {} already held or stale", event.partnerId(), event.revision());

@@ -1,21 +1,25 @@
 package org.leadrelay.router.partners;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.leadrelay.events.PartnerUpserted;
 import org.leadrelay.router.routing.RoutablePartner;
 
 /**
  * The router's copy of the partner network in its database, for operators, answers and manual
- * assignment. Routing reads the in-memory {@link PartnerReplica} instead.
+ * assignment: the routing part of each partner's latest {@link PartnerUpserted}, read back as a
+ * {@link RoutablePartner}. Routing reads the in-memory {@link PartnerReplica} instead.
  */
 public interface PartnerCopies {
 
     /**
-     * Keeps the partner unless the copy already holds the same or a newer revision.
+     * Keeps the partner's state as the event gives it unless the copy already holds the same or a
+     * newer revision.
      *
      * @return true when the copy changed
      */
-    boolean keep(RoutablePartner partner);
+    boolean keep(PartnerUpserted partner);
 
     /**
      * Forgets a deleted partner; forgetting one the copy does not hold changes nothing.
@@ -27,7 +31,7 @@ public interface PartnerCopies {
     /** Every partner, whatever its status, that covers the country. */
     List<RoutablePartner> coveringCountry(String country);
 
-    java.util.Optional<RoutablePartner> find(UUID partnerId);
+    Optional<RoutablePartner> find(UUID partnerId);
 
     /** Every partner in the copy, by name. */
     List<RoutablePartner> all();

@@ -68,7 +68,11 @@ public class PartnerReplica implements HealthIndicator {
         return index;
     }
 
-    /** Keeps the partner's state unless the replica holds the same or a newer revision; true when it changed. */
+    /**
+     * Keeps the partner's state unless the replica holds the same or a newer revision; true when it
+     * changed. The partner is made here, once per revision: every index built until the next one
+     * shares it.
+     */
     public boolean keep(PartnerUpserted partner) {
         RoutablePartner held = partners.get(partner.partnerId());
         if (held != null && held.revision() >= partner.revision()) {

@@ -12,7 +12,7 @@ final class AlreadyTriedPolicy implements EligibilityPolicy {
     }
 
     @Override
-    public boolean admits(RoutedLead lead, IndexedPartner partner, Standing standing) {
+    public boolean admits(RoutedLead lead, RoutablePartner partner, Standing standing) {
         return lead.tried().isEmpty() || !lead.tried().containsKey(partner.id());
     }
 

@@ -8,15 +8,7 @@ import java.util.UUID;
  * @param weight    its routing weight: its own, or its tier's
  * @param tieBreak  where it stands among partners of equal score for this lead (lower first)
  */
-record Candidate(IndexedPartner indexed, Standing standing, double weight, long tieBreak) {
-
-    Candidate(RoutablePartner partner, Standing standing, double weight, long tieBreak) {
-        this(IndexedPartner.of(partner), standing, weight, tieBreak);
-    }
-
-    RoutablePartner partner() {
-        return indexed.partner();
-    }
+record Candidate(RoutablePartner partner, Standing standing, double weight, long tieBreak) {
 
     /**
      * A well-mixed number from the lead and the partner: equal partners come first equally often

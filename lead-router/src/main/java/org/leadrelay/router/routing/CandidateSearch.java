@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.leadrelay.events.Coordinates;
-import org.leadrelay.events.Expertise;
 import org.leadrelay.events.LeadReceived;
 
 /**
@@ -53,17 +52,13 @@ public record CandidateSearch(String country, List<String> terms, List<String> s
         return keys;
     }
 
-    boolean reachesInArea(IndexedPartner partner) {
+    boolean reachesInArea(RoutablePartner partner) {
         return coordinates != null && partner.reaches(coordinates.latitude(), coordinates.longitude());
     }
 
     /** Every term the partner offers, as the {@code speciality} rule reads them: its specialities and its expertise. */
     public static List<String> termsOf(RoutablePartner partner) {
-        Set<String> terms = new LinkedHashSet<>(partner.specialities());
-        for (Expertise expertise : partner.expertise()) {
-            terms.add(expertise.term());
-        }
-        return List.copyOf(terms);
+        return List.of(partner.terms);
     }
 
     /** One key per country the partner covers and term it offers, to look partners up by both at once. */

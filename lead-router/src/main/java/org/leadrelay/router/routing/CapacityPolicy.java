@@ -21,8 +21,8 @@ final class CapacityPolicy implements EligibilityPolicy {
     }
 
     @Override
-    public boolean admits(RoutedLead lead, IndexedPartner partner, Standing standing) {
-        return admits(partner.capacity, partner.weeklyCapacity, standing);
+    public boolean admits(RoutedLead lead, RoutablePartner partner, Standing standing) {
+        return admits(partner.capacity(), partner.weeklyCapacityOrNone(), standing);
     }
 
     @Override

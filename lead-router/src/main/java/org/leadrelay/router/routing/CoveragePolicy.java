@@ -22,7 +22,7 @@ final class CoveragePolicy implements EligibilityPolicy {
     }
 
     @Override
-    public boolean admits(RoutedLead lead, IndexedPartner partner, Standing standing) {
+    public boolean admits(RoutedLead lead, RoutablePartner partner, Standing standing) {
         return coversRegion(lead, partner) || inServiceArea(lead, partner) || partner.deliversRemotely(lead.services());
     }
 
@@ -95,14 +95,14 @@ final class CoveragePolicy implements EligibilityPolicy {
         return region.regionMatches(true, 0, country, 0, 2) && region.length() > 2 && region.charAt(2) == '-';
     }
 
-    private static boolean coversRegion(RoutedLead lead, IndexedPartner partner) {
-        if (!IndexedPartner.has(partner.countries, lead.country())) {
+    private static boolean coversRegion(RoutedLead lead, RoutablePartner partner) {
+        if (!RoutablePartner.has(partner.countryWords, lead.country())) {
             return false;
         }
         if (!partner.listsRegions) {
             return true;
         }
-        List<String> regions = partner.partner().regions();
+        List<String> regions = partner.regions();
         boolean restricted = false;
         for (int i = 0; i < regions.size(); i++) {
             String region = regions.get(i);
@@ -122,7 +122,7 @@ final class CoveragePolicy implements EligibilityPolicy {
                 .toList();
     }
 
-    private static boolean inServiceArea(RoutedLead lead, IndexedPartner partner) {
+    private static boolean inServiceArea(RoutedLead lead, RoutablePartner partner) {
         return lead.coordinates() != null && partner.reaches(lead.coordinates().latitude(), lead.coordinates().longitude());
     }
 }

@@ -15,7 +15,7 @@ interface EligibilityPolicy {
      * Whether the partner meets the rule. A rule that does not {@link #readsStanding() read the
      * standing} is given null: a decision reads standings only for partners the other rules admit.
      */
-    boolean admits(RoutedLead lead, IndexedPartner partner, Standing standing);
+    boolean admits(RoutedLead lead, RoutablePartner partner, Standing standing);
 
     /**
      * Removes from {@code remaining} (a set of the index's partners, as {@link Bits}) the partners the
@@ -29,16 +29,11 @@ interface EligibilityPolicy {
     }
 
     /**
-     * As {@link #admits(RoutedLead, IndexedPartner, Standing)}, for the index's partner with that
+     * As {@link #admits(RoutedLead, RoutablePartner, Standing)}, for the index's partner with that
      * number: a rule reading standings, checked partner by partner, answers from the index's columns.
      */
     default boolean admits(RoutedLead lead, PartnerIndex index, int ordinal, Standing standing) {
         return admits(lead, index.partner(ordinal), standing);
-    }
-
-    /** As {@link #admits(RoutedLead, IndexedPartner, Standing)}, for a partner not in an index. */
-    default boolean admits(RoutedLead lead, RoutablePartner partner, Standing standing) {
-        return admits(lead, IndexedPartner.of(partner), standing);
     }
 
     /** Whether the rule reads the partner's standing; such rules are checked after all the others. */

@@ -20,7 +20,7 @@ final class Headroom implements ScoringCriterion {
 
     @Override
     public double points(RoutedLead lead, Candidate candidate, Pool pool) {
-        return points(candidate.indexed().capacity, candidate.indexed().weeklyCapacity, candidate.standing());
+        return points(candidate.partner().capacity(), candidate.partner().weeklyCapacityOrNone(), candidate.standing());
     }
 
     @Override

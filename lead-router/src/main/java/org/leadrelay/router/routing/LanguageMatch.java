@@ -20,7 +20,7 @@ final class LanguageMatch implements ScoringCriterion {
 
     @Override
     public double points(RoutedLead lead, Candidate candidate, Pool pool) {
-        return IndexedPartner.has(candidate.indexed().languages, lead.language()) ? Wording.points(weights.language()) : 0;
+        return RoutablePartner.has(candidate.partner().languageWords, lead.language()) ? Wording.points(weights.language()) : 0;
     }
 
     @Override

@@ -18,8 +18,9 @@ final class LanguagePolicy implements EligibilityPolicy {
     }
 
     @Override
-    public boolean admits(RoutedLead lead, IndexedPartner partner, Standing standing) {
-        return IndexedPartner.has(partner.languages, lead.language()) || fallback != null && IndexedPartner.has(partner.languages, fallback);
+    public boolean admits(RoutedLead lead, RoutablePartner partner, Standing standing) {
+        return RoutablePartner.has(partner.languageWords, lead.language())
+                || fallback != null && RoutablePartner.has(partner.languageWords, fallback);
     }
 
     @Override

@@ -13,8 +13,8 @@ final class OutOfOfficePolicy implements EligibilityPolicy {
     }
 
     @Override
-    public boolean admits(RoutedLead lead, IndexedPartner partner, Standing standing) {
-        return !partner.mayBeAway || !partner.partner().absentAt(lead.now());
+    public boolean admits(RoutedLead lead, RoutablePartner partner, Standing standing) {
+        return !partner.mayBeAway || !partner.absentAt(lead.now());
     }
 
     @Override

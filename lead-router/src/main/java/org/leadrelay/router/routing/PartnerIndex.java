@@ -3,6 +3,7 @@ package org.leadrelay.router.routing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +24,10 @@ import org.leadrelay.events.ServiceArea;
  * once built, so it can be shared by threads; a changed partner means a new index.
  *
  * <p>Partners are numbered by country, and a lead's candidates are gathered as a set of numbers
- * and returned in number order: the partners of one country are {@link IndexedPartner built} one
- * after another, so a decision reads its candidates' facts from one stretch of memory, front to
- * back, rather than from all over the heap.
+ * and returned in number order: the index's columns (arrays by partner number) hold one country's
+ * partners side by side, so a decision reads its candidates' facts from a few stretches of memory,
+ * front to back, rather than from all over the heap. The numbers are the index's own: the partners
+ * ({@link RoutablePartner}) are made once per revision and shared by every index built from them.
  */
 public final class PartnerIndex {
 
@@ -36,7 +38,8 @@ public final class PartnerIndex {
     /** An area spanning more cells than this (near a pole, across the antimeridian, or huge) is checked for every lead. */
     private static final int MAX_CELLS_PER_AREA = 16;
 
-    private final IndexedPartner[] partners;
+    /** By number, the partners. */
+    private final RoutablePartner[] partners;
     private final Map<String, int[]> byCountryAndTerm;
     /** By service, the partners delivering it remotely. */
     private final Map<String, long[]> deliveringRemotely = new HashMap<>();
@@ -63,8 +66,7 @@ public final class PartnerIndex {
 
     // By partner number, the facts every eligible partner is scored on, in arrays: a decision reads
     // them for its partners from a few stretches of memory, with no partner's object to visit.
-    private final RoutablePartner[] copies;
-    /** The copies' ids, the very objects: a standings' answer keyed by them finds them without reading their copies. */
+    /** The partners' own id objects: a standings' answer keyed by them finds each as the same instance, without reading the partner. */
     private final UUID[] ids;
     private final long[] idHigh;
     private final long[] idLow;
@@ -83,28 +85,26 @@ public final class PartnerIndex {
     private PartnerIndex(Collection<RoutablePartner> all) {
         List<RoutablePartner> byCountry = new ArrayList<>(all);
         byCountry.sort(BY_COUNTRY);
-        partners = new IndexedPartner[byCountry.size()];
+        partners = byCountry.toArray(RoutablePartner[]::new);
         active = Bits.of(partners.length);
         mayBeAway = Bits.of(partners.length);
-        copies = byCountry.toArray(RoutablePartner[]::new);
-        ids = Arrays.stream(copies).map(RoutablePartner::id).toArray(UUID[]::new);
+        ids = Arrays.stream(partners).map(RoutablePartner::id).toArray(UUID[]::new);
         idHigh = new long[partners.length];
         idLow = new long[partners.length];
         capacity = new int[partners.length];
         weeklyCapacity = new int[partners.length];
         areasFrom = new int[partners.length + 1];
         int areaCount = 0;
-        for (RoutablePartner partner : copies) {
+        for (RoutablePartner partner : partners) {
             areaCount += partner.serviceAreas().size();
         }
         areas = new double[AREA_FIELDS * areaCount];
         for (int ordinal = 0; ordinal < partners.length; ordinal++) {
-            IndexedPartner partner = IndexedPartner.numbered(byCountry.get(ordinal), ordinal);
-            partners[ordinal] = partner;
-            idHigh[ordinal] = partner.idHigh;
-            idLow[ordinal] = partner.idLow;
-            capacity[ordinal] = partner.capacity;
-            weeklyCapacity[ordinal] = partner.weeklyCapacity;
+            RoutablePartner partner = partners[ordinal];
+            idHigh[ordinal] = partner.id().getMostSignificantBits();
+            idLow[ordinal] = partner.id().getLeastSignificantBits();
+            capacity[ordinal] = partner.capacity();
+            weeklyCapacity[ordinal] = partner.weeklyCapacityOrNone();
             int to = areasFrom[ordinal];
             for (int a = 0; a < partner.areas.length; a += 3) {
                 double radians = Math.toRadians(partner.areas[a]);
@@ -115,19 +115,19 @@ public final class PartnerIndex {
             }
             areasFrom[ordinal + 1] = to;
             for (int t = 0; t < partner.terms.length; t++) {
-                if (partner.certifiedThrough[t] != IndexedPartner.NOT_CERTIFIED) {
+                if (partner.certifiedThrough[t] != RoutablePartner.NOT_CERTIFIED) {
                     Bits.set(certified.computeIfAbsent(partner.terms[t], k -> Bits.of(partners.length)), ordinal);
                 }
             }
             ordinals.put(partner.id(), ordinal);
-            if (partner.active) {
+            if (partner.takesLeads()) {
                 Bits.set(active, ordinal);
             }
             if (partner.mayBeAway) {
                 Bits.set(mayBeAway, ordinal);
             }
-            for (String country : partner.countries) {
-                boolean listsRegionsThere = partner.partner().regions().stream()
+            for (String country : partner.countryWords) {
+                boolean listsRegionsThere = partner.regions().stream()
                         .anyMatch(region -> CoveragePolicy.isRegionOf(region, country));
                 Map<String, long[]> covering = listsRegionsThere ? coveringRegions : coveringAll;
                 Bits.set(covering.computeIfAbsent(country, k -> Bits.of(partners.length)), ordinal);
@@ -135,7 +135,7 @@ public final class PartnerIndex {
             for (String term : partner.terms) {
                 Bits.set(offering.computeIfAbsent(term, k -> Bits.of(partners.length)), ordinal);
             }
-            for (String language : partner.languages) {
+            for (String language : partner.languageWords) {
                 Bits.set(speaking.computeIfAbsent(language, k -> Bits.of(partners.length)), ordinal);
             }
         }
@@ -143,11 +143,11 @@ public final class PartnerIndex {
         Map<String, Map<Integer, List<Area>>> cellAreas = new HashMap<>();
         Map<String, List<Area>> wideAreas = new HashMap<>();
         for (int ordinal = 0; ordinal < partners.length; ordinal++) {
-            RoutablePartner partner = partners[ordinal].partner();
+            RoutablePartner partner = partners[ordinal];
             for (String key : CandidateSearch.countryTermsOf(partner)) {
                 countryTerms.computeIfAbsent(key, k -> new ArrayList<>()).add(ordinal);
             }
-            for (String service : partners[ordinal].remoteServices) {
+            for (String service : partner.remoteWords) {
                 Bits.set(deliveringRemotely.computeIfAbsent(service, k -> Bits.of(partners.length)), ordinal);
             }
             if (partner.serviceAreas().isEmpty()) {
@@ -196,7 +196,7 @@ public final class PartnerIndex {
      * Each partner's routing weight under these weights, by number: worked out once per index and
      * set of weights rather than looked up by tier for every candidate of every lead.
      */
-    double[] routingWeights(RoutingWeights weights, ToDoubleFunction<IndexedPartner> weightOf) {
+    double[] routingWeights(RoutingWeights weights, ToDoubleFunction<RoutablePartner> weightOf) {
         RoutingWeightsByNumber cached = weightsByNumber;
         if (cached == null || cached.weights() != weights) {
             double[] byNumber = new double[partners.length];
@@ -213,16 +213,11 @@ public final class PartnerIndex {
     }
 
     /** The partner with that number. */
-    IndexedPartner partner(int ordinal) {
+    RoutablePartner partner(int ordinal) {
         return partners[ordinal];
     }
 
-    /** The copy of the partner with that number, read from an array of them rather than from its {@link IndexedPartner}. */
-    RoutablePartner copy(int ordinal) {
-        return copies[ordinal];
-    }
-
-    /** The id of the partner with that number: its copy's own {@link RoutablePartner#id()}. */
+    /** The id of the partner with that number: its own {@link RoutablePartner#id()}. */
     UUID id(int ordinal) {
         return ids[ordinal];
     }
@@ -256,7 +251,7 @@ public final class PartnerIndex {
 
     /**
      * The partners holding a certification in the term that is valid on the day ({@link
-     * IndexedPartner#level}), or null for none. Worked out once per term and day, then kept.
+     * RoutablePartner#level}), or null for none. Worked out once per term and day, then kept.
      */
     long[] certifiedOn(String term, long epochDay) {
         ValidOn known = certifiedOn.get(term);
@@ -270,8 +265,8 @@ public final class PartnerIndex {
             for (int word = 0; word < holding.length; word++) {
                 for (long bits = holding[word]; bits != 0; bits &= bits - 1) {
                     int ordinal = (word << 6) + Long.numberOfTrailingZeros(bits);
-                    IndexedPartner partner = partners[ordinal];
-                    if (partner.certifiedThrough[IndexedPartner.indexOf(partner.terms, term)] >= epochDay) {
+                    RoutablePartner partner = partners[ordinal];
+                    if (partner.certifiedThrough[RoutablePartner.indexOf(partner.terms, term)] >= epochDay) {
                         Bits.set(valid, ordinal);
                     }
                 }
@@ -286,13 +281,13 @@ public final class PartnerIndex {
 
     /** Every partner the index holds, in number order. */
     public List<RoutablePartner> partners() {
-        return Arrays.stream(partners).map(IndexedPartner::partner).toList();
+        return List.of(partners);
     }
 
     /** The partner with that id, or null when the index does not hold it. */
     public RoutablePartner partnerWithId(UUID partnerId) {
         Integer ordinal = ordinals.get(partnerId);
-        return ordinal == null ? null : partners[ordinal].partner();
+        return ordinal == null ? null : partners[ordinal];
     }
 
     /** The number of the partner with that id, or -1 when the index does not hold it. */
@@ -329,7 +324,7 @@ public final class PartnerIndex {
 
     /**
      * Whether one of the partner's service areas holds the point (latitude in radians, its cosine,
-     * longitude in degrees), from the index's columns: as {@link IndexedPartner#reaches} answers.
+     * longitude in degrees), from the index's columns: as {@link RoutablePartner#reaches} answers.
      */
     boolean reaches(int ordinal, double radians, double cosine, double longitude) {
         for (int i = areasFrom[ordinal]; i < areasFrom[ordinal + 1]; i += AREA_FIELDS) {
@@ -378,13 +373,13 @@ public final class PartnerIndex {
         return new Found(this, every, partners.length);
     }
 
-    /** The lead's candidates' copies. */
+    /** The lead's candidates, in number order. */
     public List<RoutablePartner> candidatesFor(LeadReceived lead) {
         return candidatesFor(CandidateSearch.of(lead));
     }
 
     public List<RoutablePartner> candidatesFor(CandidateSearch search) {
-        return find(search).partners().stream().map(IndexedPartner::partner).toList();
+        return find(search).partners();
     }
 
     public Found find(CandidateSearch search) {
@@ -427,7 +422,7 @@ public final class PartnerIndex {
         private final PartnerIndex index;
         private final long[] bits;
         private final int size;
-        private List<IndexedPartner> partners;
+        private List<RoutablePartner> partners;
 
         private Found(PartnerIndex index, long[] bits, int size) {
             this.index = index;
@@ -449,16 +444,16 @@ public final class PartnerIndex {
         }
 
         /** The candidates, in number order. */
-        public List<IndexedPartner> partners() {
+        public List<RoutablePartner> partners() {
             if (partners == null) {
-                IndexedPartner[] found = new IndexedPartner[size];
+                RoutablePartner[] found = new RoutablePartner[size];
                 int next = 0;
                 for (int word = 0; word < bits.length; word++) {
                     for (long set = bits[word]; set != 0; set &= set - 1) {
                         found[next++] = index.partners[(word << 6) + Long.numberOfTrailingZeros(set)];
                     }
                 }
-                partners = Arrays.asList(found);
+                partners = Collections.unmodifiableList(Arrays.asList(found));
             }
             return partners;
         }

@@ -26,7 +26,7 @@ final class Proximity implements ScoringCriterion {
 
     @Override
     public double points(RoutedLead lead, Candidate candidate, Pool pool) {
-        IndexedPartner partner = candidate.indexed();
+        RoutablePartner partner = candidate.partner();
         if (lead.coordinates() == null || partner.areas.length == 0) {
             return neutral();
         }

@@ -17,7 +17,7 @@ import org.leadrelay.events.LeadReceived;
 /**
  * What the rules and components need of one lead, worked out once per decision rather than once
  * per partner. Its words (country, language, terms) are {@link String#intern interned}, as an
- * {@link IndexedPartner}'s are, so the rules compare them by identity.
+ * {@link RoutablePartner}'s are, so the rules compare them by identity.
  *
  * @param regionCode  the lead's region as an ISO 3166-2 code of its country (upper case), null when
  *                    the region is missing or free text

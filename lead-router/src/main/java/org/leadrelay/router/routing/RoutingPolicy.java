@@ -169,7 +169,7 @@ public class RoutingPolicy {
         for (int i = 0; i < size; i++) {
             if (failed[i] < 0) {
                 admittedAt[admitted.size()] = i;
-                admitted.add(index.copy(ordinals[i]));
+                admitted.add(index.partner(ordinals[i]));
             } else {
                 counts[failed[i]]++;
             }
@@ -237,7 +237,7 @@ public class RoutingPolicy {
         BestFirst order = bestFirst(eligible, totals);
         return new RoutingDecision.Chosen(new RankedList(order, i -> {
             double total = totals[i];
-            return new Ranked(index.copy(eligible.ordinal(i)), total, () -> explain(routed, eligible.candidate(i), pool, total));
+            return new Ranked(index.partner(eligible.ordinal(i)), total, () -> explain(routed, eligible.candidate(i), pool, total));
         }), passedOver, passedOverCounts, once(() -> expectedShares(eligible, pool)));
     }
 
@@ -368,12 +368,8 @@ public class RoutingPolicy {
 
     /** A partner's routing weight: its own, or its tier's. */
     double weightOf(RoutablePartner partner) {
-        return weightOf(IndexedPartner.of(partner));
-    }
-
-    double weightOf(IndexedPartner partner) {
-        double own = partner.routingWeight;
-        return own >= 0 && !Double.isInfinite(own) ? own : weights.weightOfTier(partner.tier);
+        Double own = partner.routingWeight();
+        return own != null && own >= 0 && !own.isInfinite() ? own : weights.weightOfTier(partner.tier());
     }
 
     /**
@@ -419,7 +415,7 @@ public class RoutingPolicy {
         List<Excluded> closest = new ArrayList<>(Math.min(wanted, count) + 1);
         for (int j = 0; j < count; j++) {
             if (ties[j] <= last) {
-                closest.add(new Excluded(index.copy(ordinals[at[j]]), standingOf[at[j]], ties[j]));
+                closest.add(new Excluded(index.partner(ordinals[at[j]]), standingOf[at[j]], ties[j]));
             }
         }
         closest.sort(CLOSEST_FIRST);

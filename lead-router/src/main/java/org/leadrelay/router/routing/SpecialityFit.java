@@ -74,13 +74,13 @@ final class SpecialityFit implements ScoringCriterion {
         double earned = 0;
         List<String> asked = lead.asked();
         for (int i = 0; i < asked.size(); i++) {
-            earned += credit(candidate.indexed().level(asked.get(i), lead.today()));
+            earned += credit(candidate.partner().level(asked.get(i), lead.today()));
         }
         double possible = asked.size();
         if (weights.environmentCredit() > 0) {
             List<String> environment = lead.environment();
             for (int i = 0; i < environment.size(); i++) {
-                earned += weights.environmentCredit() * credit(candidate.indexed().level(environment.get(i), lead.today()));
+                earned += weights.environmentCredit() * credit(candidate.partner().level(environment.get(i), lead.today()));
                 possible += weights.environmentCredit();
             }
         }
@@ -89,7 +89,7 @@ final class SpecialityFit implements ScoringCriterion {
 
     @Override
     public ScoreComponent score(RoutedLead lead, Candidate candidate, Pool pool) {
-        IndexedPartner partner = candidate.indexed();
+        RoutablePartner partner = candidate.partner();
         double earned = 0;
         double possible = 0;
         StringBuilder why = new StringBuilder();

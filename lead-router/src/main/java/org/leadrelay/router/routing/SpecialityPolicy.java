@@ -18,7 +18,7 @@ final class SpecialityPolicy implements EligibilityPolicy {
     }
 
     @Override
-    public boolean admits(RoutedLead lead, IndexedPartner partner, Standing standing) {
+    public boolean admits(RoutedLead lead, RoutablePartner partner, Standing standing) {
         List<String> asked = lead.asked();
         for (int i = 0; i < asked.size(); i++) {
             if (partner.offers(asked.get(i))) {

@@ -12,8 +12,8 @@ final class StatusPolicy implements EligibilityPolicy {
     }
 
     @Override
-    public boolean admits(RoutedLead lead, IndexedPartner partner, Standing standing) {
-        return partner.active;
+    public boolean admits(RoutedLead lead, RoutablePartner partner, Standing standing) {
+        return partner.takesLeads();
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.leadrelay.events.LeadReceived;
 /**
  * The routing decision worked out partner by partner, as the rules and the score's components
  * state it: each rule asked of each partner in turn ({@link EligibilityPolicy#admits(RoutedLead,
- * IndexedPartner, Standing)}), each component's {@link ScoringCriterion#points} summed for each
+ * RoutablePartner, Standing)}), each component's {@link ScoringCriterion#points} summed for each
  * eligible partner, each partner's routing weight read from the partner itself. The oracle that
  * {@link RoutingPolicy}'s only decision path, which works on the index's sets and columns for all
  * partners at once, is tested against (IndexedDecisionTest). Slow by design; test code only.
@@ -43,7 +43,7 @@ final class RuleByRuleRouting {
         int eligibleCount = 0;
         for (int ordinal = 0; ordinal < size; ordinal++) {
             ordinals[ordinal] = ordinal;
-            IndexedPartner partner = index.partner(ordinal);
+            RoutablePartner partner = index.partner(ordinal);
             int rule = -1;
             for (int r = 0; r < rules.size() && rule < 0; r++) {
                 EligibilityPolicy each = rules.get(r);

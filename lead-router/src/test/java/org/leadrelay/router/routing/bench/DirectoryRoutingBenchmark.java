@@ -18,7 +18,6 @@ import org.leadrelay.events.LeadReceived;
 import org.leadrelay.events.Location;
 import org.leadrelay.events.Need;
 import org.leadrelay.events.ServiceArea;
-import org.leadrelay.router.routing.IndexedPartner;
 import org.leadrelay.router.routing.PartnerIndex;
 import org.leadrelay.router.routing.RoutablePartner;
 import org.leadrelay.router.routing.RoutingDecision;
@@ -135,13 +134,13 @@ public class DirectoryRoutingBenchmark {
         int most = 0;
         for (int i = 0; i < leads.length; i++) {
             leads[i] = lead(random, i, countries, total);
-            List<IndexedPartner> found = index.find(leads[i]).partners();
+            List<RoutablePartner> found = index.find(leads[i]).partners();
             answers[i] = new HashMap<>();
-            for (IndexedPartner candidate : found) {
+            for (RoutablePartner candidate : found) {
                 Standing standing = standings.get(candidate.id());
                 if (standing != null) {
-                    // keyed by the copies' ids, as the router's answer is (the ids it asked for)
-                    answers[i].put(candidate.partner().id(), standing);
+                    // keyed by the partners' own ids, as the router's answer is (the ids it asked for)
+                    answers[i].put(candidate.id(), standing);
                 }
             }
             candidates += found.size();
