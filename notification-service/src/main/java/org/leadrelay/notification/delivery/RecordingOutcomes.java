@@ -161,10 +161,10 @@ class RecordingOutcomes {
             // the failed attempt's event is stored with the retry, so neither is recorded without the other
             events.mark(job, claim.lease(), retry.events());
             boolean held = jobs.retryAt(claim, retry.at(), failed.reason(), retry.events());
-            if (held) {
-                events.publish(job, claim.lease());
-            } else {
+            if (!held) {
                 events.publishUnheld(job, retry.events());
+            } else if (!retry.events().isEmpty()) {
+                events.publish(job, claim.lease());
             }
             deliveries.attempted(attemptOf(job, target, "failed", failed.reason(), took, now));
             if (held) {
