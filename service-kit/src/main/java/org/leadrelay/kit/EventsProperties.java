@@ -10,10 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param source            the CloudEvents source of the service's events, for example
  *                          {@code /leadrelay/lead-intake}
  * @param sendTimeout       how long a publish waits for the broker's acknowledgement
- * @param sweepInterval     how often pending outbox entries are looked for
- * @param sweepGrace        how old an outbox entry must be before the sweeper takes it, so the
+ * @param sweepInterval     how often the relays look for marked aggregates whose events are not yet published
+ * @param sweepGrace        how long ago an aggregate must have been marked before the sweeper takes it, so the
  *                          happy path publishes it first; longer than {@code sendTimeout}, so the
- *                          sweeper never sends an entry whose first send is still waiting
+ *                          sweeper never sends events whose first send is still waiting
  * @param partitions        partitions of each topic the service declares
  * @param replicationFactor replication factor of each topic the service declares
  * @param retention         how long the broker keeps the records of each topic (its

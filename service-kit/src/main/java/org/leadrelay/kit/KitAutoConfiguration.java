@@ -15,7 +15,7 @@ import org.leadrelay.kit.messaging.ConsumerRetries;
 import org.leadrelay.kit.messaging.ConsumerRetryProperties;
 import org.leadrelay.kit.messaging.EventConsumers;
 import org.leadrelay.kit.messaging.TopicDeclarations;
-import org.leadrelay.kit.outbox.OutboxConfiguration;
+import org.leadrelay.kit.outbox.RelayConfiguration;
 import org.leadrelay.kit.retention.ExpiryWheels;
 import org.leadrelay.kit.web.ApiDescriptions;
 import org.leadrelay.kit.web.ProblemDetailsAdvice;
@@ -42,7 +42,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 /** Wires the kit into a Lead Relay service. */
 @AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties({EventsProperties.class, ConsumerRetryProperties.class})
-@Import({OutboxConfiguration.class, WebhookConfiguration.class, AnswerTokenConfiguration.class, ProblemDetailsAdvice.class,
+@Import({RelayConfiguration.class, WebhookConfiguration.class, AnswerTokenConfiguration.class, ProblemDetailsAdvice.class,
         UnknownFieldsAdvice.class})
 public class KitAutoConfiguration {
 

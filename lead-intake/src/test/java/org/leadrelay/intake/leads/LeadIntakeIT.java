@@ -282,7 +282,7 @@ class LeadIntakeIT {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("leadrelay_outbox_pending");
+        assertThat(metrics.body()).contains("leadrelay_relay_pending");
     }
 
 

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.leadrelay.events.Channel;
+import org.leadrelay.events.NotificationDelivered;
+import org.leadrelay.events.NotificationEvent;
+import org.leadrelay.events.NotificationFailed;
+import org.leadrelay.kit.outbox.EventIds;
 
 /**
  * A delivery still to be made, kept in the database until it succeeds or gives up, so a restart
@@ -51,8 +55,24 @@ public record DeliveryJob(String id, DeliveryKind kind, Channel channel, UUID le
     public sealed interface AfterFailure permits RetryAt, GiveUp {
     }
 
-    /** Another attempt, not before {@code at}. */
-    public record RetryAt(Instant at) implements AfterFailure {
+    /**
+     * Another attempt, not before {@code at}.
+     *
+     * @param events what the failed attempt is published as (none for an operators' alert), stored
+     *               with the retry so it is published if and only if the retry is recorded
+     */
+    public record RetryAt(Instant at, List<PendingEvent> events) implements AfterFailure {
+
+        public RetryAt {
+            events = List.copyOf(events);
+        }
+    }
+
+    /**
+     * An event a change of the job causes, kept in the job until the broker has it. Its id is
+     * derived from the delivery and the attempt, so publishing it again is the same event.
+     */
+    public record PendingEvent(UUID id, NotificationEvent event) {
     }
 
     /** No other attempt: the delivery ends as {@code settlement} says. */
@@ -74,7 +94,7 @@ public record DeliveryJob(String id, DeliveryKind kind, Channel channel, UUID le
     public AfterFailure failed(AttemptResult.Failed failure, String target, RetrySchedule schedule, Instant now) {
         Optional<Instant> next = failure.retryable() ? schedule.next(attempts, now, failure.retryAfter()) : Optional.empty();
         if (next.isPresent() && (notAfter == null || next.get().isBefore(notAfter))) {
-            return new RetryAt(next.get());
+            return new RetryAt(next.get(), failedEvent(attempts, failure.reason(), true, now));
         }
         String reason = next.isPresent() ? failure.reason() + " (no attempt left before the offer's deadline)" : failure.reason();
         return new GiveUp(new DeliveryJobs.Settlement(DeliveryState.FAILED, failure.retryable() ? "exhausted" : "refused", attempts,
@@ -84,6 +104,51 @@ public record DeliveryJob(String id, DeliveryKind kind, Channel channel, UUID le
     /** The delivery's end when it is cancelled as its attempt was to start (that attempt, counted by the claim, not made). */
     public DeliveryJobs.Settlement cancelled(String reason, Instant now) {
         return new DeliveryJobs.Settlement(DeliveryState.CANCELLED, "cancelled", attempts - 1, reason, null, now);
+    }
+
+    /**
+     * The delivery's end when it is cancelled while pending (its offer was answered or moved on):
+     * the attempts made so far stand, none is under way for this instance.
+     */
+    public DeliveryJobs.Settlement withdrawn(String reason, Instant now) {
+        return new DeliveryJobs.Settlement(DeliveryState.CANCELLED, "cancelled", attempts, reason, null, now);
+    }
+
+    /**
+     * What the delivery's end is published as: a partner's delivery as NotificationDelivered, or
+     * as NotificationFailed when it gave up or was cancelled after at least one attempt (a
+     * cancellation before any attempt told the partner nothing). An operators' alert is not a
+     * partner's notification and publishes nothing.
+     */
+    public List<PendingEvent> eventsOf(DeliveryJobs.Settlement settlement) {
+        return switch (settlement.state()) {
+            case DELIVERED -> message().map(message -> List.of(new PendingEvent(EventIds.derived("notification", id, settlement.attempts()),
+                    (NotificationEvent) new NotificationDelivered(leadId, assignmentId, partnerId, channel, settlement.attempts(),
+                            settlement.at(), message)))).orElse(List.of());
+            case FAILED -> failedEvent(settlement.attempts(), settlement.reason(), false, settlement.at());
+            case CANCELLED -> failedEvent(settlement.attempts(), "cancelled: " + settlement.reason(), false, settlement.at());
+            default -> throw new IllegalStateException("a delivery does not end " + settlement.state());
+        };
+    }
+
+    private List<PendingEvent> failedEvent(int attempt, String reason, boolean retrying, Instant at) {
+        if (attempt <= 0) {
+            return List.of();
+        }
+        return message().map(message -> List.of(new PendingEvent(EventIds.derived("notification", id, attempt, retrying),
+                (NotificationEvent) new NotificationFailed(leadId, assignmentId, partnerId, channel, attempt, reason, retrying, at, message))))
+                .orElse(List.of());
+    }
+
+    /** What a partner's delivery is published as; alerts to the operators are not a partner's notification. */
+    private Optional<String> message() {
+        return switch (kind) {
+            case OFFER -> Optional.of(NotificationEvent.OFFER);
+            case ACCEPTANCE -> Optional.of(NotificationEvent.ACCEPTANCE);
+            case WITHDRAWAL -> Optional.of(NotificationEvent.WITHDRAWAL);
+            case ERASURE -> Optional.of(NotificationEvent.ERASURE);
+            case OPERATOR_ALERT -> Optional.empty();
+        };
     }
 
     /** The job as an attempt starts: one more attempt counted. */

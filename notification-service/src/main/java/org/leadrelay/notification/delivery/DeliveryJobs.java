@@ -33,8 +33,12 @@ public interface DeliveryJobs {
      */
     List<Claim> claimDue(Instant now, Duration lease, String owner, int limit, java.util.Set<String> busy);
 
-    /** Releases a claimed job for its next attempt; false when the claim was lost (the job was cancelled or re-claimed). */
-    boolean retryAt(Claim claim, Instant dueAt, String lastError);
+    /**
+     * Releases a claimed job for its next attempt, adding the failed attempt's {@code events} to the
+     * job's pending events in the same write; false when the claim was lost (the job was cancelled
+     * or re-claimed), and then nothing is stored.
+     */
+    boolean retryAt(Claim claim, Instant dueAt, String lastError, List<DeliveryJob.PendingEvent> events);
 
     /**
      * Releases a claimed job that was not attempted after all, without counting the attempt.
@@ -47,24 +51,37 @@ public interface DeliveryJobs {
      * Records in the claimed job how it ended, before anything is done about that: an instance that
      * stops after this, at any point, leaves the outcome to the next claim of the job (once the
      * lease runs out), which completes what was not done ({@link Claim#settled()}) instead of
-     * attempting again. Drops the job's content, which is no longer needed.
+     * attempting again. Drops the job's content, which is no longer needed, and adds the events the
+     * end causes to the job's pending events in the same write.
      *
      * @return false when the claim was lost (the job was cancelled, or re-claimed after its lease)
      */
-    boolean settle(Claim claim, Settlement settlement, Instant now, Duration lease);
-
-    /** Removes a claimed job whose end was settled and seen to; false when the claim was lost. */
-    boolean finish(Claim claim);
+    boolean settle(Claim claim, Settlement settlement, List<DeliveryJob.PendingEvent> events, Instant now, Duration lease);
 
     /**
-     * Settles a pending job as cancelled whatever its state, taking the claim from an instance that
-     * may be attempting it (its own settling then fails); a job already settled is left to the one
-     * who settled it.
-     *
-     * @return the claim on the cancelled job, to complete and finish; empty when there was no such
-     *         pending job
+     * Removes a claimed job whose end was settled and seen to, and none of whose events is pending any
+     * more (the caller published them); false when the claim was lost.
      */
-    Optional<Claim> cancel(String id, String reason, Instant now, Duration lease, String owner);
+    boolean finish(Claim claim);
+
+    /** The job under {@code id} as stored, with its lease and its pending events; empty when it is gone. */
+    Optional<Stored> find(String id);
+
+    /**
+     * Settles a pending job as cancelled whatever its state, if it is still as {@code current} was
+     * read, taking the claim from an instance that may be attempting it (its own settling then
+     * fails), with the cancellation's {@code events} added to its pending events.
+     *
+     * @param lease how long the claim on the cancelled job holds
+     * @param token the new claim's token
+     * @return the claim on the cancelled job, to complete and finish; empty when the job changed
+     *         since it was read
+     */
+    Optional<Claim> cancel(Stored current, Settlement cancelled, List<DeliveryJob.PendingEvent> events, Instant now, Duration lease,
+            String owner, String token);
+
+    /** Drops the {@code published} events from the job's pending ones; events added meanwhile stay. */
+    void clearPending(String id, List<java.util.UUID> published);
 
     /** Pending jobs that failed at least once, soonest retry first. */
     List<DeliveryJob> failing(int limit);
@@ -88,13 +105,27 @@ public interface DeliveryJobs {
     }
 
     /**
+     * A job as stored.
+     *
+     * @param lease   the token of whoever holds it; null when nobody does
+     * @param settled how it ended, once it did; null while it is pending
+     * @param pending the events its changes caused that the broker has not acknowledged yet, in order
+     */
+    record Stored(DeliveryJob job, String lease, Settlement settled, List<DeliveryJob.PendingEvent> pending) {
+
+        public Stored {
+            pending = List.copyOf(pending);
+        }
+    }
+
+    /**
      * How a delivery ended, as recorded in its job before the log, the metrics, the event and the
      * operators' alert are seen to.
      *
      * @param state    DELIVERED, FAILED or CANCELLED
      * @param outcome  the metric's outcome: delivered, exhausted, refused or cancelled
-     * @param attempts the attempts made; the event's id is derived from it, so completing the
-     *                 settlement again publishes the same event
+     * @param attempts the attempts made; the event's id is derived from it, so recording the
+     *                 settlement again records the same event
      * @param reason   why it failed or was cancelled; null when delivered
      * @param target   where it went, as the log shows it; null for a cancellation
      */

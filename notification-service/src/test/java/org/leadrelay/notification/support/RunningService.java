@@ -57,8 +57,9 @@ public abstract class RunningService {
     @LocalServerPort
     protected int port;
 
+    /** The tests' mail relay and lead-intake's key endpoint, for any context of the service. */
     @DynamicPropertySource
-    static void mailRelay(DynamicPropertyRegistry registry) {
+    public static void mailRelay(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", Smtp::port);
         // lead-intake's key endpoint, as the tests' leads were sealed there
         registry.add("leadrelay.notification.lead-keys.url", () -> LeadKeyServer.shared().url().toString());

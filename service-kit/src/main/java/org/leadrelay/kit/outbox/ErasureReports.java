@@ -17,7 +17,7 @@ import org.springframework.messaging.Message;
  * on {@code leads.erasures.v1}, sent and acknowledged before the service's {@code LeadErased}
  * record counts as handled. A crash before the acknowledgement leaves the record to be handled
  * again, and the erasure, being idempotent, reports again under the same event id (derived from
- * the lead and the service), which the console recognises. So no outbox is needed: the record is
+ * the lead and the service), which the console recognises. So no relay is needed: the record is
  * the retry.
  */
 public class ErasureReports {

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * Event ids derived from what caused the event, so doing the same work twice (a redelivered record,
- * a retried request) yields the same id and the outbox stores the event once.
+ * a retried request) yields the same id, by which consumers recognise the repeat.
  */
 public final class EventIds {
 

@@ -20,7 +20,7 @@ class DashboardsTest {
     @Test
     void theDashboardsAreThereOneFilePerTopic() {
         assertThat(Observability.dashboardFiles()).extracting(f -> f.getFileName().toString())
-                .containsExactlyInAnyOrder("lead-flow.json", "deliveries.json", "kafka.json", "outbox.json", "dead-letters.json", "jvm.json");
+                .containsExactlyInAnyOrder("lead-flow.json", "deliveries.json", "kafka.json", "relays.json", "dead-letters.json", "jvm.json");
     }
 
     @Test

@@ -1,11 +1,11 @@
 package org.leadrelay.notification.delivery.persistence;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.ConcurrentModificationException;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.leadrelay.events.Channel;
+import org.leadrelay.events.EventCatalog;
+import org.leadrelay.events.EventCodec;
+import org.leadrelay.events.NotificationEvent;
 import org.leadrelay.notification.delivery.DeliveryJob;
 import org.leadrelay.notification.delivery.DeliveryJobs;
 import org.leadrelay.notification.delivery.DeliveryJobs.Settlement;
@@ -31,7 +34,8 @@ import org.springframework.stereotype.Repository;
  * Pending deliveries ({@code delivery_jobs}): one document per job, removed when the delivery ends,
  * so the collection holds only work to do and its scans stay small. How a job ended is first
  * written into it ({@code settled}), so a crash before its removal leaves the outcome, not the
- * work, to the next claim. A claim is one conditional
+ * work, to the next claim. The events a change causes are written into the job with it
+ * ({@code pending}) and dropped once published, and the job is removed only after that. A claim is one conditional
  * findAndModify that sets a lease (a token, an owner and an expiry) and counts the attempt; every
  * later change of the job is conditioned on the token, so an instance that lost its lease changes
  * nothing.
@@ -43,9 +47,11 @@ class MongoDeliveryJobs implements DeliveryJobs {
     private static final Date UNLEASED = new Date(0);
 
     private final MongoTemplate mongo;
+    private final EventCodec codec;
 
-    MongoDeliveryJobs(MongoTemplate mongo) {
+    MongoDeliveryJobs(MongoTemplate mongo, EventCodec codec) {
         this.mongo = mongo;
+        this.codec = codec;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("dueAt", Sort.Direction.ASC));
         // a claim is held by its lease token: every change of a held job, and every claim, is conditional on
         // {_id, lease}, which this index serves on the embedded server (a real MongoDB would use _id alone),
@@ -99,9 +105,10 @@ class MongoDeliveryJobs implements DeliveryJobs {
     }
 
     @Override
-    public boolean retryAt(Claim claim, Instant dueAt, String lastError) {
-        return mongo.updateFirst(held(claim), new Update().set("dueAt", Date.from(dueAt)).set("lastError", lastError)
-                .set("leaseUntil", UNLEASED).set("lease", null).set("owner", null), COLLECTION).getMatchedCount() > 0;
+    public boolean retryAt(Claim claim, Instant dueAt, String lastError, List<DeliveryJob.PendingEvent> events) {
+        Update update = new Update().set("dueAt", Date.from(dueAt)).set("lastError", lastError).set("leaseUntil", UNLEASED).set("lease", null)
+                .set("owner", null);
+        return mongo.updateFirst(held(claim), withEvents(update, events), COLLECTION).getMatchedCount() > 0;
     }
 
     @Override
@@ -115,8 +122,8 @@ class MongoDeliveryJobs implements DeliveryJobs {
     }
 
     @Override
-    public boolean settle(Claim claim, Settlement settlement, Instant now, Duration lease) {
-        return mongo.updateFirst(held(claim), settling(settlement, now, lease), COLLECTION).getMatchedCount() > 0;
+    public boolean settle(Claim claim, Settlement settlement, List<DeliveryJob.PendingEvent> events, Instant now, Duration lease) {
+        return mongo.updateFirst(held(claim), withEvents(settling(settlement, now, lease), events), COLLECTION).getMatchedCount() > 0;
     }
 
     @Override
@@ -125,38 +132,64 @@ class MongoDeliveryJobs implements DeliveryJobs {
     }
 
     @Override
-    public Optional<Claim> cancel(String id, String reason, Instant now, Duration lease, String owner) {
-        // as read: of a cancellation and a claim (or a settling attempt) at once, the first to change the lease wins;
-        // one that lost reads the job again
-        for (int tries = 0; tries < 3; tries++) {
-            Document current = mongo.findOne(Query.query(where("_id").is(id)), Document.class, COLLECTION);
-            if (current == null || current.get("settled") != null) {
-                return Optional.empty();
-            }
-            Settlement cancelled = new Settlement(DeliveryState.CANCELLED, "cancelled", current.getInteger("attempts", 0), reason, null,
-                    now);
-            String token = UUID.randomUUID().toString();
-            Document won = mongo.findAndModify(Query.query(where("_id").is(id).and("lease").is(current.get("lease"))),
-                    settling(cancelled, now, lease).set("lease", token).set("owner", owner),
-                    FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
-            if (won != null && token.equals(won.getString("lease"))) {
-                return Optional.of(new Claim(job(won), token, cancelled));
-            }
+    public Optional<Stored> find(String id) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where("_id").is(id)), Document.class, COLLECTION))
+                .map(found -> new Stored(job(found), found.getString("lease"), settlement(found.get("settled", Document.class)),
+                        pending(found)));
+    }
+
+    @Override
+    public Optional<Claim> cancel(Stored current, Settlement cancelled, List<DeliveryJob.PendingEvent> events, Instant now, Duration lease,
+            String owner, String token) {
+        // as read: of a cancellation and a claim (or a settling attempt) at once, the first to change the lease wins
+        Document won = mongo.findAndModify(Query.query(where("_id").is(current.job().id()).and("lease").is(current.lease())),
+                withEvents(settling(cancelled, now, lease).set("lease", token).set("owner", owner), events),
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+        return won != null && token.equals(won.getString("lease")) ? Optional.of(new Claim(job(won), token, cancelled)) : Optional.empty();
+    }
+
+    @Override
+    public void clearPending(String id, List<UUID> published) {
+        if (!published.isEmpty()) {
+            mongo.updateFirst(Query.query(where("_id").is(id)),
+                    new Update().pull("pending", new Document("id", new Document("$in", published))), COLLECTION);
         }
-        throw new ConcurrentModificationException("delivery " + id + " changed under three cancellations in a row");
     }
 
     @Override
     public List<DeliveryJob> failing(int limit) {
-        return mongo.find(Query.query(where("lastError").ne(null)).with(Sort.by("dueAt")).limit(limit), Document.class, COLLECTION)
+        return mongo.find(Query.query(where("lastError").ne(null).and("settled").is(null)).with(Sort.by("dueAt")).limit(limit), Document.class, COLLECTION)
                 .stream().map(MongoDeliveryJobs::job).toList();
     }
 
     @Override
     public List<DeliveryJob> pending() {
-        Query all = new Query();
-        all.fields().exclude("email").exclude("webhook");
+        // a settled job waits only for its events to be published: it is no delivery still to make
+        Query all = Query.query(where("settled").is(null));
+        all.fields().exclude("email").exclude("webhook").exclude("pending");
         return mongo.find(all, Document.class, COLLECTION).stream().map(MongoDeliveryJobs::job).toList();
+    }
+
+    /** The events go to the end of the job's pending ones, in order. */
+    private Update withEvents(Update update, List<DeliveryJob.PendingEvent> events) {
+        if (!events.isEmpty()) {
+            update.push("pending").each(events.stream().map(this::document).toArray());
+        }
+        return update;
+    }
+
+    private Document document(DeliveryJob.PendingEvent pending) {
+        return new Document("id", pending.id()).append("type", EventCatalog.of(pending.event()).type())
+                .append("event", new String(codec.write(pending.event()), UTF_8));
+    }
+
+    private List<DeliveryJob.PendingEvent> pending(Document job) {
+        List<DeliveryJob.PendingEvent> pending = new ArrayList<>();
+        for (Document event : job.getList("pending", Document.class, List.of())) {
+            pending.add(new DeliveryJob.PendingEvent(event.get("id", UUID.class),
+                    codec.read(event.getString("type"), event.getString("event").getBytes(UTF_8), NotificationEvent.class)));
+        }
+        return pending;
     }
 
     /** The outcome goes into the job, with its content gone; due now, it is claimed again only if not finished within the lease. */
