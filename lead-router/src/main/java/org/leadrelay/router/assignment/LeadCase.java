@@ -50,6 +50,12 @@ public record LeadCase(UUID leadId, LeadReceived lead, State state, List<Attempt
     public static final String ROUTER = "router";
     /** Who made the first offer after an operator reopened the lead: the router, with a fresh attempt budget. */
     public static final String REOPEN = "reopen";
+    /**
+     * The name a {@code LeadUnroutable}'s id is derived under, with the lead and the version its change
+     * started from ("unroutable" before version numbers started at 1, whose ids a reopened old case could
+     * otherwise derive again).
+     */
+    static final String UNROUTABLE_FROM = "unroutable-from";
     static final String ERASED_OFFER = "this lead was erased at the customer's request: the offer is closed";
     /** Why an erased lead's case says it is erased, and why an offer waiting then was withdrawn. */
     static final String ERASED_REASON = "erased at the customer's request";
@@ -370,7 +376,7 @@ public record LeadCase(UUID leadId, LeadReceived lead, State state, List<Attempt
         LeadUnroutable event = new LeadUnroutable(leadId, reason, passedOver.stream().limit(PASSED_OVER_NAMED).toList(), now,
                 passedOverCounts, routedAttempts());
         return change(State.UNROUTABLE, reason, List.of(), null, why,
-                new PendingEvent(EventIds.derived("unroutable", leadId, version), event), now);
+                new PendingEvent(EventIds.derived(UNROUTABLE_FROM, leadId, version), event), now);
     }
 
     /**

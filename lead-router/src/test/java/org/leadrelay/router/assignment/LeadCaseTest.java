@@ -167,9 +167,9 @@ class LeadCaseTest {
 
         assertThat(queued.version()).isEqualTo(offered.version() + 1);
         assertThat(declined.events()).last().extracting(LeadCase.PendingEvent::id)
-                .isEqualTo(EventIds.derived("unroutable", leadId, offered.version()));
+                .isEqualTo(EventIds.derived(LeadCase.UNROUTABLE_FROM, leadId, offered.version()));
         assertThat(reopenedToNobody.events()).singleElement().extracting(LeadCase.PendingEvent::id)
-                .isEqualTo(EventIds.derived("unroutable", leadId, queued.version()))
+                .isEqualTo(EventIds.derived(LeadCase.UNROUTABLE_FROM, leadId, queued.version()))
                 .isNotEqualTo(declined.events().get(1).id());
     }
 
@@ -241,7 +241,7 @@ class LeadCaseTest {
         assertThat(change.unroutable().category()).isEqualTo("capacity-taken");
         assertThat(change.offer()).isEmpty();
         assertThat(change.events()).singleElement().satisfies(pending -> {
-            assertThat(pending.id()).isEqualTo(EventIds.derived("unroutable", leadId, declined.version()));
+            assertThat(pending.id()).isEqualTo(EventIds.derived(LeadCase.UNROUTABLE_FROM, leadId, declined.version()));
             assertThat(pending.event()).isInstanceOfSatisfying(LeadUnroutable.class, unroutable -> {
                 assertThat(unroutable.passedOver()).as("the first 20 named, all counted").hasSize(20);
                 assertThat(unroutable.passedOverCounts()).containsEntry("capacity", 25);

@@ -152,7 +152,7 @@ public class DeliveringMessages implements SmartLifecycle {
         try {
             executor.execute(() -> {
                 try {
-                    run(claim).forEach(alert -> schedule(alert, "operators"));
+                    run(claim);
                 } catch (RuntimeException e) {
                     log.error("delivery {} attempt {} could not be recorded; its lease hands it on", id, claim.job().attempts(), e);
                 } finally {
@@ -169,12 +169,13 @@ public class DeliveringMessages implements SmartLifecycle {
         }
     }
 
-    /** @return the operators' alerts the outcome calls for */
-    private List<DeliveryJob> run(Claim claim) {
+    /** Attempts the claimed job, or completes its settlement; the operators' alerts it calls for are scheduled at once. */
+    private void run(Claim claim) {
         if (claim.settled() != null) {
-            return outcomes.completeLeftOver(claim);
+            outcomes.completeLeftOver(claim, alert -> schedule(alert, "operators"));
+            return;
         }
-        return outcomes.record(claim, attempts.attempt(claim.job()));
+        outcomes.record(claim, attempts.attempt(claim.job()), alert -> schedule(alert, "operators"));
     }
 
     private static String instanceName() {

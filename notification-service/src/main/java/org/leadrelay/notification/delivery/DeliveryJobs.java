@@ -60,9 +60,18 @@ public interface DeliveryJobs {
 
     /**
      * Removes a claimed job whose end was settled and seen to, and none of whose events is pending any
-     * more (the caller published them); false when the claim was lost.
+     * more (the caller published them); false when the claim was lost, or when events were added
+     * meanwhile (the job then stays for the relay to publish them and its next claim to finish it).
      */
     boolean finish(Claim claim);
+
+    /**
+     * Adds events to the job's pending ones whoever holds it: the events of an attempt made under a
+     * claim that was lost meanwhile (the job was cancelled, or re-claimed after its lease). A job
+     * that is gone already comes back without its content, holding only the events, under the lease
+     * {@link #EVENTS_ONLY} that no claim takes: the relay publishes them and removes it.
+     */
+    void hold(DeliveryJob job, List<DeliveryJob.PendingEvent> events, Instant now);
 
     /** The job under {@code id} as stored, with its lease and its pending events; empty when it is gone. */
     Optional<Stored> find(String id);
@@ -111,6 +120,9 @@ public interface DeliveryJobs {
      * @param settled how it ended, once it did; null while it is pending
      * @param pending the events its changes caused that the broker has not acknowledged yet, in order
      */
+    /** The lease of a job put back only to hold the events of a lost claim ({@link #hold}); the relay finishes it. */
+    String EVENTS_ONLY = "events-only";
+
     record Stored(DeliveryJob job, String lease, Settlement settled, List<DeliveryJob.PendingEvent> pending) {
 
         public Stored {

@@ -3,7 +3,6 @@ package org.leadrelay.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +40,16 @@ import org.springframework.stereotype.Component;
 class RecordingOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(RecordingOutcomes.class);
+    /** A cancellation calls for no alert. */
+    private static final Alerting NO_ALERTS = alert -> false;
+
+    /** Schedules an operators' alert as a delivery. */
+    @FunctionalInterface
+    interface Alerting {
+
+        /** @return true when it was scheduled now; false when the same alert was scheduled before */
+        boolean schedule(DeliveryJob alert);
+    }
 
     private final DeliveryJobs jobs;
     private final DeliveryLog deliveries;
@@ -68,12 +77,11 @@ class RecordingOutcomes {
     /**
      * Records the claimed attempt's outcome and sees to it.
      *
-     * @return the operators' alerts it calls for, for the caller to schedule as deliveries
+     * @param raised schedules the operators' alerts it calls for, as deliveries, at once
      */
-    List<DeliveryJob> record(Claim claim, Attempted attempted) {
+    void record(Claim claim, Attempted attempted, Alerting raised) {
         DeliveryJob job = claim.job();
         Instant now = clock.instant();
-        List<DeliveryJob> raised = new ArrayList<>();
         AttemptResult result = attempted.result();
         if (result instanceof Delivered) {
             delivered(claim, attempted, now, raised);
@@ -95,21 +103,18 @@ class RecordingOutcomes {
         } else if (result instanceof Abandoned abandoned) {
             log.info("delivery {} attempt {} abandoned ({}): its lease hands it on", job.id(), job.attempts(), abandoned.reason());
         }
-        return raised;
     }
 
     /**
      * Completes a job that was settled but not finished: its instance stopped, or its events were
      * still waiting for the broker.
      *
-     * @return the operators' alerts it calls for
+     * @param raised schedules the operators' alerts it calls for (each once ever, by its key)
      */
-    List<DeliveryJob> completeLeftOver(Claim settled) {
+    void completeLeftOver(Claim settled, Alerting raised) {
         log.info("delivery {} was settled ({}) but not finished (its instance stopped, or its events waited for the broker): completing it",
                 settled.job().id(), settled.settled().outcome());
-        List<DeliveryJob> raised = new ArrayList<>();
         complete(settled, true, raised);
-        return raised;
     }
 
     /**
@@ -133,14 +138,14 @@ class RecordingOutcomes {
             events.mark(job, token, caused);
             Optional<Claim> won = jobs.cancel(current.get(), cancelled, caused, now, lease, owner, token);
             if (won.isPresent()) {
-                complete(won.get(), false, new ArrayList<>());
+                complete(won.get(), false, NO_ALERTS);
                 return;
             }
         }
         throw new ConcurrentModificationException("delivery " + deliveryId + " changed under three cancellations in a row");
     }
 
-    private void delivered(Claim claim, Attempted attempted, Instant now, List<DeliveryJob> raised) {
+    private void delivered(Claim claim, Attempted attempted, Instant now, Alerting raised) {
         DeliveryJob job = claim.job();
         metrics.attempt(job.channel(), "delivered", attempted.took());
         Settlement delivered = job.delivered(attempted.target(), now);
@@ -153,7 +158,7 @@ class RecordingOutcomes {
         }
     }
 
-    private void failed(Claim claim, String target, Failed failed, Duration took, Instant now, List<DeliveryJob> raised) {
+    private void failed(Claim claim, String target, Failed failed, Duration took, Instant now, Alerting raised) {
         DeliveryJob job = claim.job();
         metrics.attempt(job.channel(), "failed", took);
         DeliveryJob.AfterFailure after = job.failed(failed, target, schedule, now);
@@ -179,7 +184,7 @@ class RecordingOutcomes {
     }
 
     /** Records how the claimed job ended in the job itself, with the events that causes, then sees to it; false when the claim was lost. */
-    private boolean settle(Claim claim, Settlement settlement, List<DeliveryJob> raised) {
+    private boolean settle(Claim claim, Settlement settlement, Alerting raised) {
         DeliveryJob job = claim.job();
         List<DeliveryJob.PendingEvent> caused = job.eventsOf(settlement);
         events.mark(job, claim.lease(), caused);
@@ -194,8 +199,16 @@ class RecordingOutcomes {
      * Sees to a settled job's end, publishes its pending events, and removes it once none is
      * pending; every step may be done again after a crash.
      */
-    private void complete(Claim settled, boolean again, List<DeliveryJob> raised) {
+    private void complete(Claim settled, boolean again, Alerting raised) {
         conclude(settled.job(), settled.settled(), again, raised);
+        if (again) {
+            // a left-over's events go by the relay (marked again, should its mark have gone): no sender waits for the broker
+            events.relaySoon(settled.job(), settled.lease());
+            if (!jobs.finish(settled)) {
+                log.info("delivery {} ended; its job stays until the relay has published its events", settled.job().id());
+            }
+            return;
+        }
         if (events.publish(settled.job(), settled.lease())) {
             jobs.finish(settled);
         } else {
@@ -210,7 +223,7 @@ class RecordingOutcomes {
      * @param again whether this completes a settlement an instance that stopped had made, whose
      *              metric that instance counted
      */
-    private void conclude(DeliveryJob job, Settlement settlement, boolean again, List<DeliveryJob> raised) {
+    private void conclude(DeliveryJob job, Settlement settlement, boolean again, Alerting raised) {
         deliveries.settled(job.id(), settlement.state(), settlement.attempts(), settlement.reason(), settlement.at());
         if (!again) {
             metrics.settled(job.channel(), job.kind(), settlement.outcome());
@@ -231,9 +244,11 @@ class RecordingOutcomes {
         }
     }
 
-    private void raise(DeliveryJob alert, String reason, List<DeliveryJob> raised) {
-        metrics.alert(reason);
-        raised.add(alert);
+    /** Schedules the alert; it is counted when it is scheduled, so completing a settlement again counts nothing twice. */
+    private void raise(DeliveryJob alert, String reason, Alerting raised) {
+        if (raised.schedule(alert)) {
+            metrics.alert(reason);
+        }
     }
 
     private static DeliveryLog.Attempt attemptOf(DeliveryJob job, String target, String outcome, String error, Duration took,

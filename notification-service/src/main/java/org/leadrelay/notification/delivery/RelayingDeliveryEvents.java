@@ -2,6 +2,7 @@ package org.leadrelay.notification.delivery;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import org.leadrelay.events.EventEnvelope;
 import org.leadrelay.kit.EventsProperties;
 import org.leadrelay.kit.outbox.EventNotPublishedException;
@@ -60,33 +61,43 @@ class RelayingDeliveryEvents implements InBackground {
         return relay.relay(job.id(), token);
     }
 
+    /** Marks the job and has the relay's own thread publish what it holds, soon: the caller does not wait for the broker. */
+    void relaySoon(DeliveryJob job, String token) {
+        relay.mark(job.id(), token);
+        relay.sweepSoon();
+    }
+
     /**
-     * Publishes events no job holds (the job's claim was lost while the attempt they tell of was
-     * made), at once and once: the broker's refusal is logged, not retried.
+     * Relays the events of an attempt made under a claim that was lost meanwhile (the job was
+     * cancelled, or re-claimed after its lease): marked, then held by the job whoever holds it (or by
+     * the job put back for them alone when it is gone, which the relay removes once they are out),
+     * then published like any other, so a broker outage leaves them to the sweeper.
      */
     void publishUnheld(DeliveryJob job, List<DeliveryJob.PendingEvent> pending) {
-        try {
-            for (DeliveryJob.PendingEvent event : pending) {
-                publisher.send(envelope(event));
-            }
-        } catch (EventNotPublishedException e) {
-            log.warn("events of delivery {}, whose claim was lost, not published: {}", job.id(), e.getMessage());
+        if (pending.isEmpty()) {
+            return;
         }
+        String token = UUID.randomUUID().toString();
+        relay.mark(job.id(), token);
+        jobs.hold(job, pending, clock.instant());
+        relay.relay(job.id(), token);
     }
 
     private boolean send(DeliveryJobs.Stored stored) {
-        if (stored.pending().isEmpty()) {
-            return true;
-        }
-        try {
-            for (DeliveryJob.PendingEvent event : stored.pending()) {
-                publisher.send(envelope(event));
+        if (!stored.pending().isEmpty()) {
+            try {
+                for (DeliveryJob.PendingEvent event : stored.pending()) {
+                    publisher.send(envelope(event));
+                }
+            } catch (EventNotPublishedException e) {
+                log.warn("events of delivery {} not yet published, the sweeper will retry: {}", stored.job().id(), e.getMessage());
+                return false;
             }
-        } catch (EventNotPublishedException e) {
-            log.warn("events of delivery {} not yet published, the sweeper will retry: {}", stored.job().id(), e.getMessage());
-            return false;
+            jobs.clearPending(stored.job().id(), stored.pending().stream().map(DeliveryJob.PendingEvent::id).toList());
         }
-        jobs.clearPending(stored.job().id(), stored.pending().stream().map(DeliveryJob.PendingEvent::id).toList());
+        if (DeliveryJobs.EVENTS_ONLY.equals(stored.lease())) {
+            jobs.finish(new DeliveryJobs.Claim(stored.job(), DeliveryJobs.EVENTS_ONLY)); // put back for its events alone: done
+        }
         return true;
     }
 

@@ -71,6 +71,9 @@ class InstancesIT extends RunningService {
     @Autowired
     DeliveringMessages delivering;
 
+    @Autowired
+    RelayingDeliveryEvents relaying;
+
     @BeforeAll
     static void startAnotherInstance() {
         kafka = TopicProbe.on(Topics.NOTIFICATIONS);
@@ -235,6 +238,50 @@ class InstancesIT extends RunningService {
                 .as("one NotificationFailed, for good").singleElement()
                 .satisfies(record -> assertThat(event(record, org.leadrelay.events.NotificationFailed.class).retrying()).isFalse());
         assertThat(jobs.pending()).extracting(DeliveryJob::id).doesNotContain(id);
+    }
+
+    @Test
+    @Order(6)
+    void eventsOfAnAttemptWhoseClaimWasLostKeepTheirJobUntilTheyAreOutOrComeBackWithOneOfTheirOwn() {
+        LeadAssigned assigned = Fixtures.assigned(java.util.UUID.randomUUID());
+        String id = DeliveryId.webhook(assigned.assignmentId() + ":offer").value();
+        java.time.Instant now = clock.instant();
+        DeliveryJob job = webhookOffer(id, assigned, "msg_lost_claim", now);
+        DeliveryJobs.Claim cancelling = jobs.addClaimed(job, now, Duration.ofMinutes(2), "cancelling-instance").orElseThrow();
+        DeliveryJobs.Settlement cancelled = new DeliveryJobs.Settlement(DeliveryState.CANCELLED, "cancelled", 1, "answered", "x", now);
+        List<DeliveryJob.PendingEvent> ownEvents = cancelling.job().eventsOf(cancelled);
+        assertThat(jobs.settle(cancelling, cancelled, ownEvents, now, Duration.ofMinutes(2))).isTrue();
+
+        // the instance whose claim the cancellation took had reached the partner meanwhile: its event joins the job
+        DeliveryJobs.Settlement deliveredMeanwhile = new DeliveryJobs.Settlement(DeliveryState.DELIVERED, "delivered", 2, null, "x", now);
+        List<DeliveryJob.PendingEvent> lostClaimEvents = cancelling.job().eventsOf(deliveredMeanwhile);
+        jobs.hold(cancelling.job(), lostClaimEvents, now);
+
+        assertThat(jobs.finish(cancelling)).as("not removed while an event is pending").isFalse();
+        assertThat(jobs.find(id).orElseThrow().pending()).extracting(DeliveryJob.PendingEvent::id)
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(ownEvents.stream(), lostClaimEvents.stream())
+                        .map(DeliveryJob.PendingEvent::id).toList());
+        jobs.clearPending(id, jobs.find(id).orElseThrow().pending().stream().map(DeliveryJob.PendingEvent::id).toList());
+        assertThat(jobs.finish(cancelling)).as("removed once they are out").isTrue();
+
+        // the same once the job is gone: it comes back without its content, holding the events, leased to the relay
+        jobs.hold(cancelling.job(), lostClaimEvents, now);
+        assertThat(jobs.find(id)).get().satisfies(heldForEvents -> {
+            assertThat(heldForEvents.lease()).isEqualTo(DeliveryJobs.EVENTS_ONLY);
+            assertThat(heldForEvents.job().webhook().body()).as("no content").isNull();
+            assertThat(heldForEvents.pending()).extracting(DeliveryJob.PendingEvent::id)
+                    .containsExactlyElementsOf(lostClaimEvents.stream().map(DeliveryJob.PendingEvent::id).toList());
+        });
+        assertThat(jobs.pending()).as("not pending work").extracting(DeliveryJob::id).doesNotContain(id);
+        clock.advance(Duration.ofMinutes(3));
+        delivering.nudge();
+        await("never claimed by a poller").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+                .until(() -> jobs.find(id).map(held -> DeliveryJobs.EVENTS_ONLY.equals(held.lease())).orElse(false));
+        relaying.publish(cancelling.job(), "any-token");
+        NotificationDelivered published = event(kafka.awaitRecord(keyed(assigned.leadId()).and(ofType(EventTypes.NOTIFICATION_DELIVERED))),
+                NotificationDelivered.class);
+        assertThat(published.attempt()).isEqualTo(2);
+        assertThat(jobs.find(id)).as("removed by the relay once they are out").isEmpty();
     }
 
     /** An offer's webhook delivery as a job, for scenes staged directly in the job store. */

@@ -1,10 +1,9 @@
 package org.leadrelay.console.security;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
+import org.leadrelay.kit.security.OperatorAccounts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,12 +15,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -34,7 +30,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties(ConsoleSecurityProperties.class)
 class ConsoleSecurity {
 
-    static final String OPERATOR = "OPERATOR";
+    static final String OPERATOR = OperatorAccounts.OPERATOR;
     static final String VIEWER = "VIEWER";
 
     @Bean
@@ -61,12 +57,10 @@ class ConsoleSecurity {
         return RoleHierarchyImpl.fromHierarchy("ROLE_" + OPERATOR + " > ROLE_" + VIEWER);
     }
 
+    /** The console's local accounts: operators, and viewers who may only look (the kit's accounts, as every service's). */
     @Bean
     UserDetailsService consoleAccounts(ConsoleSecurityProperties properties) {
-        List<UserDetails> users = new ArrayList<>();
-        properties.operators().forEach((name, password) -> users.add(User.withUsername(name).password(password).roles(OPERATOR).build()));
-        properties.viewers().forEach((name, password) -> users.add(User.withUsername(name).password(password).roles(VIEWER).build()));
-        return new InMemoryUserDetailsManager(users);
+        return OperatorAccounts.of(properties.operators(), VIEWER, properties.viewers());
     }
 
     /** The console's roles from the groups the provider lists in {@code rolesClaim}. */

@@ -128,7 +128,36 @@ class MongoDeliveryJobs implements DeliveryJobs {
 
     @Override
     public boolean finish(Claim claim) {
-        return mongo.remove(held(claim), COLLECTION).getDeletedCount() > 0;
+        // never while an event is pending: one added by an instance whose claim was lost would go with the job
+        return mongo.remove(held(claim).addCriteria(where("pending.0").exists(false)), COLLECTION).getDeletedCount() > 0;
+    }
+
+    @Override
+    public void hold(DeliveryJob job, List<DeliveryJob.PendingEvent> events, Instant now) {
+        if (events.isEmpty()) {
+            return;
+        }
+        for (int tries = 0; tries < 3; tries++) {
+            if (mongo.updateFirst(Query.query(where("_id").is(job.id())), withEvents(new Update(), events), COLLECTION).getMatchedCount() > 0) {
+                return;
+            }
+            // gone already (its end was seen to): put back without its content, settled and leased to the relay for
+            // good, so no poller claims it and the relay removes it once the events are out
+            Document heldForEvents = document(job);
+            heldForEvents.remove("email");
+            heldForEvents.remove("webhook");
+            heldForEvents.append("settled", settlement(new Settlement(DeliveryState.CANCELLED, EVENTS_ONLY, job.attempts(),
+                            "its claim was lost; only its events are held", null, now)))
+                    .append("leaseUntil", new Date(Long.MAX_VALUE)).append("lease", EVENTS_ONLY).append("owner", null)
+                    .append("pending", events.stream().map(this::document).toList());
+            try {
+                mongo.insert(heldForEvents, COLLECTION);
+                return;
+            } catch (DuplicateKeyException putBackMeanwhile) {
+                // by another instance's lost claim: the events join it on the next turn
+            }
+        }
+        throw new IllegalStateException("delivery " + job.id() + " kept appearing and going under three attempts to hold its events");
     }
 
     @Override
@@ -194,9 +223,7 @@ class MongoDeliveryJobs implements DeliveryJobs {
 
     /** The outcome goes into the job, with its content gone; due now, it is claimed again only if not finished within the lease. */
     private static Update settling(Settlement settlement, Instant now, Duration lease) {
-        return new Update().set("settled", new Document("state", settlement.state().name()).append("outcome", settlement.outcome())
-                        .append("attempts", settlement.attempts()).append("reason", settlement.reason()).append("target", settlement.target())
-                        .append("at", Date.from(settlement.at())))
+        return new Update().set("settled", settlement(settlement))
                 .set("dueAt", Date.from(now)).set("leaseUntil", Date.from(now.plus(lease))).unset("email").unset("webhook");
     }
 
@@ -207,6 +234,12 @@ class MongoDeliveryJobs implements DeliveryJobs {
 
     private static Query held(Claim claim) {
         return Query.query(where("_id").is(claim.job().id()).and("lease").is(claim.lease()));
+    }
+
+    private static Document settlement(Settlement settlement) {
+        return new Document("state", settlement.state().name()).append("outcome", settlement.outcome())
+                .append("attempts", settlement.attempts()).append("reason", settlement.reason()).append("target", settlement.target())
+                .append("at", Date.from(settlement.at()));
     }
 
     private static Document document(DeliveryJob job) {
